@@ -109,6 +109,7 @@ struct qd_config {
 	enum compression_mode compression;
 	char		 *log_target;		/* "stderr" or "syslog" */
 	enum log_level	  log_level;
+	int		  listen_added;		/* config_add_listen was used */
 };
 /* Fill cfg with the built-in defaults. */
 void	 config_defaults(struct qd_config *);
@@ -121,6 +122,12 @@ int	 config_load(struct qd_config *, const char *path, char **why);
 void	 config_free(struct qd_config *);
 /* Add a listen address, replacing the defaults on first use. */
 void	 config_add_listen(struct qd_config *, const char *);
+/*
+ * Check a listen address "ADDR:PORT" or "[ADDR6]:PORT". On success *host
+ * (caller frees; may be NULL to skip) and *port are set; otherwise
+ * QD_EINVAL and *why (caller frees).
+ */
+int	 config_listen_parse(const char *, char **host, int *port, char **why);
 
 /* db.c: opening the database and migrations. */
 #define DB_CREATE	0x1	/* create the file if missing */
