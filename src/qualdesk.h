@@ -148,6 +148,16 @@ int	 db_commit(sqlite3 *);
 void	 db_rollback(sqlite3 *);
 /* A user-facing message for the last error on db (static string). */
 const char *db_errmsg(sqlite3 *);
+/* For the db-*.c files: set *why (if why is not NULL; frees the old one). */
+void	 db_set_why(char **why, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Log the SQLite error, set *why to db_errmsg (or a trigger's RAISE
+ * message) and return QD_EDB. */
+int	 db_fail(sqlite3 *, char **why);
+/* Prepare sql; QD_OK or QD_EDB (logged). */
+int	 db_prepare(sqlite3 *, const char *sql, sqlite3_stmt **);
+/* A copy of a text column (caller frees), or NULL for SQL NULL. */
+char	*db_column_strdup(sqlite3_stmt *, int col);
 
 /* schema-sql.c (generated from the schema/ SQL files at build time). */
 struct schema_file {
@@ -212,6 +222,10 @@ int	 db_user_set_active(sqlite3 *, const struct qd_user *actor,
 /* Admin and auditor: all users; others: themselves. Caller frees each. */
 int	 db_user_list(sqlite3 *, const struct qd_user *actor,
 	    struct qd_user ***out, size_t *n, char **why);
+/* Free what db_user_list returned. */
+void	 user_free_array(struct qd_user **, size_t);
+/* 1 if actor reads every account, key and audit row (admin, auditor). */
+int	 user_sees_all(const struct qd_user *actor);
 
 /* db-key.c: users' SSH public keys. */
 struct qd_key {
@@ -235,6 +249,12 @@ int	 db_key_list(sqlite3 *, const struct qd_user *actor, const char *login,
 int	 db_key_remove(sqlite3 *, const struct qd_user *actor, const char *login,
 	    const char *which, char **why);
 void	 key_free_array(struct qd_key *, size_t);
+/*
+ * Parse one authorized_keys line (TYPE BASE64 [COMMENT], no options) into
+ * *out (free with key_free_array(*out, 1)): type, base64 as libssh
+ * re-encodes it, comment and fingerprint. QD_EINVAL with *why otherwise.
+ */
+int	 key_parse(const char *line, struct qd_key **out, char **why);
 /*
  * For authentication: QD_OK and *out (caller frees) when login names an
  * active user who holds this public key (type and base64 blob as sent by

@@ -1,0 +1,458 @@
+/*
+ * Opening the database: checks that the file is ours, the pragmas every
+ * connection needs, the actor functions the audit triggers call, and the
+ * numbered migrations compiled in from schema/.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "qualdesk.h"
+
+#define DB_BUSY_MS		5000
+/* PRAGMA application_id set by 001-core.sql: 'qdk1'. */
+#define DB_APPLICATION_ID	0x71646b31
+
+/* Clerk-readable words for SQLite's primary result codes. */
+static const struct {
+	int		 code;
+	const char	*msg;
+} db_messages[] = {
+	{ SQLITE_BUSY, "the database is busy; try again in a moment" },
+	{ SQLITE_LOCKED, "the database is busy; try again in a moment" },
+	{ SQLITE_FULL, "the disk holding the database is full" },
+	{ SQLITE_READONLY, "the database is read-only" },
+	{ SQLITE_PERM, "the database may not be written" },
+	{ SQLITE_CORRUPT, "the database file is damaged; the administrator "
+	    "must restore it from a backup" },
+	{ SQLITE_NOTADB, "the file is not a qualdesk database" },
+	{ SQLITE_IOERR, "the disk failed while reading or writing the database" },
+	{ SQLITE_CANTOPEN, "the database file cannot be opened" },
+	{ SQLITE_CONSTRAINT, "the change breaks a rule of the database" },
+	{ SQLITE_NOMEM, "the server is out of memory" },
+	{ SQLITE_TOOBIG, "a value is too large for the database" },
+	{ SQLITE_INTERRUPT, "the database operation was interrupted" },
+};
+
+const char *
+db_errmsg(sqlite3 *db)
+{
+	size_t	 i;
+	int	 code;
+
+	code = sqlite3_errcode(db) & 0xff;
+	for (i = 0; i < sizeof db_messages / sizeof db_messages[0]; i++) {
+		if (db_messages[i].code == code)
+			return db_messages[i].msg;
+	}
+	return "the database reported an error";
+}
+
+void
+db_set_why(char **why, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (why == NULL)
+		return;
+	free(*why);
+	va_start(ap, fmt);
+	xvasprintf(why, fmt, ap);
+	va_end(ap);
+}
+
+int
+db_fail(sqlite3 *db, char **why)
+{
+	int	 ext = sqlite3_extended_errcode(db);
+
+	log_warn("sqlite: %s (%d)", sqlite3_errmsg(db), ext);
+	/* A trigger's RAISE message is written for people; pass it on. */
+	if (ext == SQLITE_CONSTRAINT_TRIGGER)
+		db_set_why(why, "%s", sqlite3_errmsg(db));
+	else
+		db_set_why(why, "%s", db_errmsg(db));
+	return QD_EDB;
+}
+
+int
+db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **stmt)
+{
+	*stmt = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, stmt, NULL) != SQLITE_OK) {
+		log_error("prepare failed: %s", sqlite3_errmsg(db));
+		return QD_EDB;
+	}
+	return QD_OK;
+}
+
+char *
+db_column_strdup(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char	*s;
+
+	if ((s = sqlite3_column_text(stmt, col)) == NULL)
+		return NULL;
+	return xstrdup((const char *)s);
+}
+
+/* Run one statement that returns nothing; QD_OK or QD_EDB. */
+static int
+db_exec(sqlite3 *db, const char *sql)
+{
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return QD_EDB;
+	return QD_OK;
+}
+
+int
+db_begin(sqlite3 *db)
+{
+	return db_exec(db, "BEGIN IMMEDIATE");
+}
+
+int
+db_commit(sqlite3 *db)
+{
+	return db_exec(db, "COMMIT");
+}
+
+void
+db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+db_schema_version(void)
+{
+	return (int)schema_nfiles;
+}
+
+/* The value of an integer pragma, or -1 on error. */
+static int64_t
+db_pragma_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 v = -1;
+
+	if (db_prepare(db, sql, &stmt) != QD_OK)
+		return -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+/* qd_actor() and qd_via(): the text given as app data, or NULL. */
+static void
+db_actor_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char	*s = sqlite3_user_data(ctx);
+
+	(void)argc;
+	(void)argv;
+	if (s == NULL)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_text(ctx, s, -1, SQLITE_TRANSIENT);
+}
+
+/* Register one of the actor functions with its own copy of value. */
+static int
+db_actor_register(sqlite3 *db, const char *name, const char *value)
+{
+	char	*copy = value != NULL ? xstrdup(value) : NULL;
+	int	 rc;
+
+	/* Innocuous so triggers may call it even with trusted_schema off. */
+	rc = sqlite3_create_function_v2(db, name, 0,
+	    SQLITE_UTF8 | SQLITE_INNOCUOUS, copy, db_actor_func, NULL, NULL,
+	    free);
+	return rc == SQLITE_OK ? QD_OK : QD_EDB;
+}
+
+/* Set the actor by name; NULL login leaves writes unable to audit. */
+static int
+db_actor_set(sqlite3 *db, const char *login, const char *via)
+{
+	if (db_actor_register(db, "qd_actor", login) != QD_OK ||
+	    db_actor_register(db, "qd_via", via) != QD_OK) {
+		log_error("cannot register the actor functions: %s",
+		    sqlite3_errmsg(db));
+		return QD_EDB;
+	}
+	return QD_OK;
+}
+
+int
+db_set_actor(sqlite3 *db, const struct qd_user *user)
+{
+	if (user == NULL)
+		return db_actor_set(db, NULL, NULL);
+	return db_actor_set(db, user->login, user->via);
+}
+
+/* Check the file and its directory before SQLite touches them. */
+static int
+db_check_file(const char *path, int flags, char **why)
+{
+	struct stat	 sb;
+	char		*copy, *dir;
+	int		 rc = QD_OK;
+
+	copy = xstrdup(path);
+	dir = dirname(copy);
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT)
+			db_set_why(why, "cannot open %s: %s", path,
+			    strerror(errno));
+		else if (!(flags & DB_CREATE) || (flags & DB_READONLY))
+			db_set_why(why, "database %s does not exist", path);
+		else if (access(dir, W_OK | X_OK) != 0)
+			db_set_why(why, "cannot create %s: directory %s: %s",
+			    path, dir, strerror(errno));
+		else
+			goto out;
+		rc = QD_EDB;
+		goto out;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		db_set_why(why, "%s is not a regular file", path);
+		rc = QD_EDB;
+	} else if (access(path, R_OK) != 0) {
+		db_set_why(why, "cannot read %s: %s", path, strerror(errno));
+		rc = QD_EDB;
+	} else if (!(flags & DB_READONLY) && access(path, W_OK) != 0) {
+		db_set_why(why, "%s is not writable: %s", path, strerror(errno));
+		rc = QD_EDB;
+	} else if (!(flags & DB_READONLY) && access(dir, W_OK | X_OK) != 0) {
+		/* WAL keeps FILE-wal and FILE-shm beside the file. */
+		db_set_why(why, "directory %s is not writable (%s): the "
+		    "database needs to keep its -wal and -shm files there",
+		    dir, strerror(errno));
+		rc = QD_EDB;
+	}
+out:
+	free(copy);
+	return rc;
+}
+
+/*
+ * Read the header: refuse a file that is not an SQLite database, or one
+ * that belongs to another program (tables or a user_version, but not our
+ * application_id). Reads only.
+ */
+static int
+db_check_ours(sqlite3 *db, const char *path, char **why)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 tables = -1, appid, version;
+	int		 rc;
+
+	/* Prepared directly: a failure here is the answer, not a fault. */
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1,
+	    &stmt, NULL) == SQLITE_OK) {
+		if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+			tables = sqlite3_column_int64(stmt, 0);
+		sqlite3_finalize(stmt);
+	}
+	if (tables < 0) {
+		db_set_why(why, "%s is not a qualdesk database (%s)", path,
+		    sqlite3_errmsg(db));
+		return QD_EDB;
+	}
+	appid = db_pragma_int(db, "PRAGMA application_id");
+	version = db_pragma_int(db, "PRAGMA user_version");
+	if (appid != DB_APPLICATION_ID && (tables != 0 || version != 0)) {
+		db_set_why(why, "%s is not a qualdesk database (it holds "
+		    "another program's data)", path);
+		return QD_EDB;
+	}
+	return QD_OK;
+}
+
+/* The pragmas every connection needs. */
+static int
+db_pragmas(sqlite3 *db, const char *path, int flags, char **why)
+{
+	sqlite3_stmt	*stmt;
+	const char	*mode;
+	int		 wal = 0;
+
+	if (!(flags & DB_READONLY)) {
+		if (db_prepare(db, "PRAGMA journal_mode = WAL", &stmt) != QD_OK)
+			goto fail;
+		if (sqlite3_step(stmt) == SQLITE_ROW) {
+			mode = (const char *)sqlite3_column_text(stmt, 0);
+			wal = mode != NULL && strcmp(mode, "wal") == 0;
+		}
+		sqlite3_finalize(stmt);
+		if (!wal)
+			goto fail;
+	}
+	if (db_exec(db, "PRAGMA foreign_keys = ON") != QD_OK ||
+	    db_exec(db, "PRAGMA synchronous = FULL") != QD_OK)
+		goto fail;
+	return QD_OK;
+fail:
+	db_set_why(why, "cannot set up %s: %s", path, db_errmsg(db));
+	return QD_EDB;
+}
+
+/*
+ * Apply migration i (schema_files[i]) and its user_version bump in one
+ * transaction. Another process may have applied it since we looked, so
+ * look again under the write lock.
+ */
+static int
+db_migrate_one(sqlite3 *db, const char *path, size_t i, char **why)
+{
+	char		 sql[64];
+	int64_t		 version;
+
+	if (db_begin(db) != QD_OK) {
+		db_set_why(why, "cannot upgrade %s: %s", path, db_errmsg(db));
+		return QD_EDB;
+	}
+	version = db_pragma_int(db, "PRAGMA user_version");
+	if (version < 0 || version > (int64_t)schema_nfiles) {
+		db_rollback(db);
+		db_set_why(why, "%s has schema version %lld, newer than this "
+		    "program (%zu): upgrade qualdesk", path, (long long)version,
+		    schema_nfiles);
+		return QD_EDB;
+	}
+	if (version > (int64_t)i)
+		return db_commit(db);
+	if (sqlite3_exec(db, schema_files[i].sql, NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		db_set_why(why, "cannot upgrade %s: %s: %s", path,
+		    schema_files[i].name, sqlite3_errmsg(db));
+		db_rollback(db);
+		return QD_EDB;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %zu", i + 1);
+	if (db_exec(db, sql) != QD_OK || db_commit(db) != QD_OK) {
+		db_set_why(why, "cannot upgrade %s: %s", path, db_errmsg(db));
+		db_rollback(db);
+		return QD_EDB;
+	}
+	log_info("%s: applied %s", path, schema_files[i].name);
+	return QD_OK;
+}
+
+/* Refuse a schema newer than this program, or an old one read-only. */
+static int
+db_check_version(sqlite3 *db, const char *path, int flags, char **why)
+{
+	int64_t		 version;
+
+	version = db_pragma_int(db, "PRAGMA user_version");
+	if (version < 0) {
+		db_set_why(why, "cannot read %s: %s", path, db_errmsg(db));
+		return QD_EDB;
+	}
+	if (version > (int64_t)schema_nfiles) {
+		db_set_why(why, "%s has schema version %lld, newer than this "
+		    "program (%zu): upgrade qualdesk", path, (long long)version,
+		    schema_nfiles);
+		return QD_EDB;
+	}
+	if (version < (int64_t)schema_nfiles && (flags & DB_READONLY)) {
+		db_set_why(why, "%s has schema version %lld, older than this "
+		    "program (%zu): open it once read-write to upgrade", path,
+		    (long long)version, schema_nfiles);
+		return QD_EDB;
+	}
+	return QD_OK;
+}
+
+/* Apply the migrations this file lacks, in order. */
+static int
+db_migrate(sqlite3 *db, const char *path, char **why)
+{
+	char		 via[96];
+	int64_t		 version;
+	size_t		 i;
+	int		 rc = QD_OK;
+
+	if ((version = db_pragma_int(db, "PRAGMA user_version")) < 0) {
+		db_set_why(why, "cannot read %s: %s", path, db_errmsg(db));
+		return QD_EDB;
+	}
+	for (i = (size_t)version; rc == QD_OK && i < schema_nfiles; i++) {
+		/* Rows a migration seeds are audited as the schema's. */
+		snprintf(via, sizeof via, "migration %s", schema_files[i].name);
+		if ((rc = db_actor_set(db, "(schema)", via)) == QD_OK)
+			rc = db_migrate_one(db, path, i, why);
+	}
+	if (db_actor_set(db, NULL, NULL) != QD_OK && rc == QD_OK) {
+		db_set_why(why, "cannot open %s: %s", path, db_errmsg(db));
+		rc = QD_EDB;
+	}
+	return rc;
+}
+
+int
+db_open(const char *path, int flags, sqlite3 **out, char **why)
+{
+	sqlite3	*db = NULL;
+	int	 oflags, rc;
+
+	*out = NULL;
+	if ((rc = db_check_file(path, flags, why)) != QD_OK)
+		return rc;
+	if (flags & DB_READONLY)
+		oflags = SQLITE_OPEN_READONLY;
+	else
+		oflags = SQLITE_OPEN_READWRITE |
+		    ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &db, oflags, NULL) != SQLITE_OK) {
+		db_set_why(why, "cannot open %s: %s", path,
+		    db != NULL ? sqlite3_errmsg(db) : "out of memory");
+		rc = QD_EDB;
+		goto out;
+	}
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_timeout(db, DB_BUSY_MS);
+	/* Until an actor is set, nothing audited can be written. */
+	if ((rc = db_actor_set(db, NULL, NULL)) != QD_OK) {
+		db_set_why(why, "cannot open %s: %s", path, db_errmsg(db));
+		goto out;
+	}
+	if ((rc = db_check_ours(db, path, why)) != QD_OK)
+		goto out;
+	if (!(flags & DB_READONLY) && sqlite3_db_readonly(db, "main") == 1) {
+		db_set_why(why, "%s is read-only for this user", path);
+		rc = QD_EDB;
+		goto out;
+	}
+	if ((rc = db_check_version(db, path, flags, why)) != QD_OK)
+		goto out;
+	if ((rc = db_pragmas(db, path, flags, why)) != QD_OK)
+		goto out;
+	if (!(flags & DB_READONLY))
+		rc = db_migrate(db, path, why);
+out:
+	if (rc != QD_OK) {
+		db_close(db);
+		return rc;
+	}
+	*out = db;
+	return QD_OK;
+}
+
+void
+db_close(sqlite3 *db)
+{
+	if (db == NULL)
+		return;
+	if (sqlite3_close_v2(db) != SQLITE_OK)
+		log_warn("closing the database: %s", sqlite3_errmsg(db));
+}

@@ -1,0 +1,361 @@
+/* Opening the database: creation, pragmas, migrations, refusals. */
+#include <sys/stat.h>
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "qualdesk.h"
+#include "tap.h"
+
+static char	 dir[] = "/tmp/qualdesk-test-db.XXXXXX";
+
+/* The first column of the first row of sql, as an integer (-1 on error). */
+static long long
+query_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*stmt;
+	long long	 v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+/* The first column of the first row of sql, as text (caller frees). */
+static char *
+query_text(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*stmt;
+	char		*v = NULL;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return NULL;
+	if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+		v = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+static char *
+path_in(const char *name)
+{
+	char	*p;
+
+	xasprintf(&p, "%s/%s", dir, name);
+	return p;
+}
+
+/* Remove a database and its WAL companions. */
+static void
+remove_db(const char *path)
+{
+	char	*p;
+
+	unlink(path);
+	xasprintf(&p, "%s-wal", path);
+	unlink(p);
+	free(p);
+	xasprintf(&p, "%s-shm", path);
+	unlink(p);
+	free(p);
+}
+
+static void
+write_file(const char *path, const char *data, size_t len)
+{
+	FILE	*f = fopen(path, "wb");
+
+	if (f == NULL || fwrite(data, 1, len, f) != len)
+		abort();
+	fclose(f);
+}
+
+/* Read a whole small file (caller frees); *len its size. */
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE	*f = fopen(path, "rb");
+	char	*buf = xmalloc(65536);
+
+	*len = f != NULL ? fread(buf, 1, 65536, f) : 0;
+	if (f != NULL)
+		fclose(f);
+	return buf;
+}
+
+static void
+test_missing(void)
+{
+	char	*path = path_in("missing.db"), *why = NULL;
+	sqlite3	*db = NULL;
+	int	 rc;
+
+	rc = db_open(path, 0, &db, &why);
+	is_int(rc, QD_EDB, "a missing file without DB_CREATE is refused");
+	ok(why != NULL && strstr(why, path) != NULL &&
+	    strstr(why, "does not exist") != NULL,
+	    "the message names the file (%s)", why ? why : "none");
+	ok(db == NULL && access(path, F_OK) != 0, "and nothing is created");
+	free(why);
+	free(path);
+}
+
+static void
+test_create(const char *path)
+{
+	sqlite3	*db = NULL;
+	char	*why = NULL, *mode;
+	int	 rc;
+
+	rc = db_open(path, DB_CREATE, &db, &why);
+	is_int(rc, QD_OK, "create a new database (%s)", why ? why : "ok");
+	if (rc != QD_OK)
+		return;
+	is_int(query_int(db, "PRAGMA user_version"), db_schema_version(),
+	    "user_version is the program's schema version");
+	ok(db_schema_version() >= 1, "at least one migration is compiled in");
+	mode = query_text(db, "PRAGMA journal_mode");
+	is_str(mode, "wal", "journal_mode is WAL");
+	free(mode);
+	is_int(query_int(db, "PRAGMA foreign_keys"), 1, "foreign keys are on");
+	is_int(query_int(db, "PRAGMA synchronous"), 2, "synchronous is FULL");
+	is_int(query_int(db, "PRAGMA busy_timeout"), 5000,
+	    "busy timeout is 5000 ms");
+	is_int(query_int(db, "SELECT count(*) FROM offices"), 10,
+	    "the ten offices are seeded");
+	is_int(query_int(db, "SELECT id FROM offices WHERE is_center"), 10,
+	    "pingtan, the center's office, is the last");
+	is_int(query_int(db, "SELECT count(*) FROM audit WHERE tbl = 'offices'"
+	    " AND actor = '(schema)' AND action = 'insert'"), 10,
+	    "the seeded offices are audited as the schema's");
+	is_int(query_int(db, "PRAGMA foreign_key_check"), -1,
+	    "no foreign key violations");
+	db_close(db);
+}
+
+static void
+test_reopen(const char *path)
+{
+	sqlite3		*db = NULL;
+	char		*why = NULL;
+	long long	 before;
+
+	if (db_open(path, 0, &db, &why) != QD_OK) {
+		ok(0, "reopen: %s", why);
+		free(why);
+		return;
+	}
+	before = query_int(db, "SELECT count(*) FROM audit");
+	db_close(db);
+	is_int(db_open(path, DB_CREATE, &db, &why), QD_OK,
+	    "reopen an existing database");
+	is_int(query_int(db, "SELECT count(*) FROM audit"), before,
+	    "migrations are not applied twice");
+	is_int(query_int(db, "SELECT count(*) FROM offices"), 10,
+	    "still ten offices");
+	db_close(db);
+}
+
+/* Writes need an actor: without one, the audit trigger refuses. */
+static void
+test_no_actor(const char *path)
+{
+	sqlite3		*db = NULL, *raw = NULL;
+	struct qd_user	*op;
+	char		*why = NULL;
+	int		 rc;
+
+	if (db_open(path, 0, &db, &why) != QD_OK) {
+		ok(0, "open: %s", why);
+		free(why);
+		return;
+	}
+	rc = sqlite3_exec(db, "UPDATE offices SET name_en = 'X' WHERE id = 1",
+	    NULL, NULL, NULL);
+	ok(rc != SQLITE_OK, "a write before db_set_actor fails");
+	op = user_local_operator();
+	is_int(db_set_actor(db, op), QD_OK, "set the local operator");
+	rc = sqlite3_exec(db, "UPDATE offices SET name_en = 'Fuzhou City'"
+	    " WHERE id = 1", NULL, NULL, NULL);
+	is_int(rc, SQLITE_OK, "with an actor the write succeeds");
+	is_int(query_int(db, "SELECT count(*) FROM audit WHERE tbl = 'offices'"
+	    " AND action = 'update' AND actor = '(local)' AND via LIKE 'local %'"
+	    " AND json_extract(before, '$.name_en') = 'Fuzhou'"
+	    " AND json_extract(after, '$.name_en') = 'Fuzhou City'"), 1,
+	    "and is audited with actor, via, before and after");
+
+	sqlite3_open(path, &raw);
+	rc = sqlite3_exec(raw, "UPDATE offices SET name_en = 'Y' WHERE id = 1",
+	    NULL, NULL, NULL);
+	ok(rc != SQLITE_OK && strstr(sqlite3_errmsg(raw), "qd_actor") != NULL,
+	    "a connection without qualdesk's functions cannot write (%s)",
+	    sqlite3_errmsg(raw));
+	sqlite3_close(raw);
+	db_close(db);
+	user_free(op);
+}
+
+static void
+test_busy(const char *path)
+{
+	sqlite3	*a = NULL, *b = NULL;
+	char	*why = NULL;
+
+	db_open(path, 0, &a, &why);
+	db_open(path, 0, &b, &why);
+	if (a == NULL || b == NULL) {
+		ok(0, "open twice: %s", why);
+		free(why);
+		return;
+	}
+	is_int(db_begin(a), QD_OK, "one connection takes the write lock");
+	sqlite3_busy_timeout(b, 20);
+	is_int(db_begin(b), QD_EDB, "another cannot while it is held");
+	ok(strstr(db_errmsg(b), "busy") != NULL,
+	    "and is told the database is busy (%s)", db_errmsg(b));
+	is_int(db_commit(a), QD_OK, "commit releases it");
+	is_int(db_begin(b), QD_OK, "then the other can write");
+	db_rollback(b);
+	ok(sqlite3_get_autocommit(b), "rollback ends the transaction");
+	db_close(a);
+	db_close(b);
+}
+
+static void
+test_newer(const char *path)
+{
+	sqlite3	*db = NULL, *raw = NULL;
+	char	*why = NULL, *want, sql[64];
+
+	sqlite3_open(path, &raw);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+	    db_schema_version() + 1);
+	sqlite3_exec(raw, sql, NULL, NULL, NULL);
+	sqlite3_close(raw);
+
+	is_int(db_open(path, DB_CREATE, &db, &why), QD_EDB,
+	    "a database newer than the program is refused");
+	xasprintf(&want, "%s has schema version %d, newer than this program "
+	    "(%d): upgrade qualdesk", path, db_schema_version() + 1,
+	    db_schema_version());
+	is_str(why, want, "with a message that says so");
+	ok(db == NULL, "and no handle is returned");
+	free(want);
+	free(why);
+
+	sqlite3_open(path, &raw);
+	is_int(query_int(raw, "PRAGMA user_version"), db_schema_version() + 1,
+	    "its version is left alone");
+	sqlite3_close(raw);
+}
+
+static void
+test_not_database(void)
+{
+	const char	 junk[] = "name,office\nchen,fuzhou\n"
+	    "this is a spreadsheet export, not a database\n";
+	char		*path = path_in("junk.db"), *why = NULL, *want, *got;
+	sqlite3		*db = NULL;
+	size_t		 len;
+
+	write_file(path, junk, sizeof junk - 1);
+	is_int(db_open(path, DB_CREATE, &db, &why), QD_EDB,
+	    "a file that is not a database is refused");
+	xasprintf(&want, "%s is not a qualdesk database (file is not a "
+	    "database)", path);
+	is_str(why, want, "with a clear message");
+	got = read_file(path, &len);
+	ok(len == sizeof junk - 1 && memcmp(got, junk, len) == 0,
+	    "and the file is left byte for byte");
+	free(got);
+	free(want);
+	xfree(&why);
+	remove_db(path);
+	free(path);
+
+	/* Another program's SQLite file is not ours either. */
+	path = path_in("other.db");
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1)",
+	    NULL, NULL, NULL);
+	sqlite3_close(db);
+	db = NULL;
+	is_int(db_open(path, DB_CREATE, &db, &why), QD_EDB,
+	    "another program's database is refused");
+	ok(why != NULL && strstr(why, "not a qualdesk database") != NULL,
+	    "and named as such (%s)", why ? why : "none");
+	free(why);
+	remove_db(path);
+	free(path);
+}
+
+static void
+test_readonly(const char *path)
+{
+	sqlite3		*db = NULL;
+	struct qd_user	*op = user_local_operator();
+	char		*why = NULL;
+
+	is_int(db_open(path, DB_READONLY, &db, &why), QD_OK,
+	    "open read-only (%s)", why ? why : "ok");
+	if (db == NULL) {
+		free(why);
+		user_free(op);
+		return;
+	}
+	db_set_actor(db, op);
+	ok(sqlite3_exec(db, "UPDATE offices SET name_en = 'Z' WHERE id = 2",
+	    NULL, NULL, NULL) != SQLITE_OK, "a read-only handle cannot write");
+	db_close(db);
+	user_free(op);
+}
+
+static void
+test_unwritable(void)
+{
+	char	*sub = path_in("locked"), *path, *why = NULL;
+	sqlite3	*db = NULL;
+
+	xasprintf(&path, "%s/new.db", sub);
+	mkdir(sub, 0500);
+	if (geteuid() == 0) {
+		ok(1, "# SKIP permissions do not bind root");
+	} else {
+		is_int(db_open(path, DB_CREATE, &db, &why), QD_EDB,
+		    "a database in an unwritable directory is refused");
+		ok(why != NULL && strstr(why, "cannot create") != NULL,
+		    "with a clear message (%s)", why ? why : "none");
+	}
+	free(why);
+	rmdir(sub);
+	free(sub);
+	free(path);
+}
+
+int
+main(void)
+{
+	char	*path;
+
+	if (mkdtemp(dir) == NULL)
+		abort();
+	path = path_in("test.db");
+	test_missing();
+	test_create(path);
+	test_reopen(path);
+	test_no_actor(path);
+	test_busy(path);
+	test_readonly(path);
+	test_newer(path);
+	test_not_database();
+	test_unwritable();
+	remove_db(path);
+	free(path);
+	rmdir(dir);
+	return done_testing();
+}
