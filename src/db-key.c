@@ -178,6 +178,42 @@ key_rsa_bits(const char *b64)
 	return bits;
 }
 
+/* The key type named inside a blob (caller frees), or NULL. */
+static char *
+key_blob_type(const char *b64)
+{
+	const unsigned char	*p, *end, *name;
+	unsigned char		*blob;
+	size_t			 bloblen, len;
+	char			*type = NULL;
+
+	if (key_b64_decode(b64, &blob, &bloblen) != QD_OK)
+		return NULL;
+	p = blob;
+	end = blob + bloblen;
+	if ((name = key_wire_string(&p, end, &len)) != NULL && len > 0 &&
+	    len <= 64 && memchr(name, '\0', len) == NULL) {
+		type = xstrndup((const char *)name, len);
+		if (!text_valid(type))
+			xfree(&type);
+	}
+	free(blob);
+	return type;
+}
+
+/*
+ * The key type a name stands for: authorized_keys names, and the rsa-sha2
+ * signature names a client may offer an ssh-rsa key under.
+ */
+static const char *
+key_type_canonical(const char *type)
+{
+	if (strcmp(type, "rsa-sha2-256") == 0 ||
+	    strcmp(type, "rsa-sha2-512") == 0)
+		return "ssh-rsa";
+	return type;
+}
+
 /*
  * Import type and blob with libssh; fill k's type, base64 (as libssh
  * re-encodes it) and fingerprint. QD_EINVAL with *why for a bad key.
@@ -187,24 +223,19 @@ key_import(const char *type, const char *b64, struct qd_key *k, char **why)
 {
 	ssh_key		 key = NULL;
 	unsigned char	*hash = NULL;
-	char		*norm = NULL, *fp = NULL;
-	const char	*real;
+	char		*norm = NULL, *fp = NULL, *inner;
 	size_t		 hlen;
 	int		 rc = QD_EINVAL, bits;
 
-	if (ssh_pki_import_pubkey_base64(b64, ssh_key_type_from_name(type),
-	    &key) != SSH_OK) {
+	type = key_type_canonical(type);
+	inner = key_blob_type(b64);
+	if (inner != NULL && strcmp(inner, type) != 0) {
+		db_set_why(why, "the key data is a %s key, not %s", inner, type);
+		goto out;
+	}
+	if (!key_type_accepted(type) || ssh_pki_import_pubkey_base64(b64,
+	    ssh_key_type_from_name(type), &key) != SSH_OK) {
 		db_set_why(why, "the key data is not a valid %s key", type);
-		goto out;
-	}
-	real = ssh_key_type_to_char(ssh_key_type(key));
-	if (real == NULL || !key_type_accepted(real)) {
-		db_set_why(why, "unsupported key type");
-		goto out;
-	}
-	if (strcmp(real, type) != 0 && !(ssh_key_type(key) == SSH_KEYTYPE_RSA &&
-	    strncmp(type, "rsa-sha2-", 9) == 0)) {
-		db_set_why(why, "the key data is a %s key, not %s", real, type);
 		goto out;
 	}
 	if (ssh_key_type(key) == SSH_KEYTYPE_RSA &&
@@ -221,11 +252,12 @@ key_import(const char *type, const char *b64, struct qd_key *k, char **why)
 		db_set_why(why, "the key cannot be read");
 		goto out;
 	}
-	k->type = xstrdup(real);
+	k->type = xstrdup(type);
 	k->base64 = xstrdup(norm);
 	k->fingerprint = xstrdup(fp);
 	rc = QD_OK;
 out:
+	free(inner);
 	ssh_string_free_char(fp);
 	ssh_clean_pubkey_hash(&hash);
 	ssh_string_free_char(norm);

@@ -1,0 +1,291 @@
+/* Accounts: add, list, disable and enable; who may; the audit they leave. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "qualdesk.h"
+#include "tap.h"
+
+static char		 dir[] = "/tmp/qualdesk-test-user.XXXXXX";
+static sqlite3		*db;
+static struct qd_user	*op;
+
+static long long
+query_int(const char *sql)
+{
+	sqlite3_stmt	*stmt;
+	long long	 v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+/* Add a user as actor; returns the result, *why kept for the caller. */
+static int
+add(const struct qd_user *actor, const char *login, const char *name,
+    enum qd_role role, const char *office, char **why)
+{
+	struct qd_user_new	 nu = { login, name, role, office };
+
+	xfree(why);
+	return db_user_add(db, actor, &nu, why);
+}
+
+/* add() must fail with rc and a message containing want. */
+static void
+add_fails(const char *login, const char *name, enum qd_role role,
+    const char *office, int want_rc, const char *want, const char *what)
+{
+	char	*why = NULL;
+	int	 rc;
+
+	rc = add(op, login, name, role, office, &why);
+	ok(rc == want_rc && why != NULL && strstr(why, want) != NULL,
+	    "%s (%s)", what, why != NULL ? why : "accepted");
+	free(why);
+}
+
+static void
+test_add(void)
+{
+	struct qd_user	*u = NULL;
+	char		*why = NULL, *wide;
+	long long	 audit0;
+
+	audit0 = query_int("SELECT count(*) FROM audit");
+	is_int(add(op, "chen", "陳 大文", ROLE_CLERK, "fuzhou", &why), QD_OK,
+	    "the admin adds a Fuzhou clerk (%s)", why ? why : "ok");
+	is_int(db_user_find(db, "chen", &u), QD_OK, "and finds it");
+	if (u != NULL) {
+		is_str(u->display_name, "陳 大文", "with its name");
+		ok(u->role == ROLE_CLERK && u->active && u->version == 1,
+		    "role clerk, active, version 1");
+		is_str(u->office_code, "fuzhou", "office code");
+		is_str(u->office_name, "福州市", "office name");
+	}
+	user_free(u);
+	is_int(query_int("SELECT count(*) FROM audit"), audit0 + 1,
+	    "one audit row");
+	is_int(query_int("SELECT count(*) FROM audit WHERE tbl = 'users'"
+	    " AND action = 'insert' AND actor = '(local)' AND via LIKE 'local %'"
+	    " AND before IS NULL AND json_extract(after, '$.login') = 'chen'"
+	    " AND json_extract(after, '$.office') = 'fuzhou'"
+	    " AND at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T"
+	    "[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z'"), 1,
+	    "it says who, via what, when (UTC, milliseconds) and the new row");
+
+	is_int(add(op, "center1", NULL, ROLE_CENTER, NULL, &why), QD_OK,
+	    "a center reviewer needs no office");
+	db_user_find(db, "center1", &u);
+	is_str(u != NULL ? u->display_name : NULL, "center1",
+	    "the name defaults to the login");
+	ok(u != NULL && u->office_code == NULL && u->office_id == 0,
+	    "and has no office");
+	user_free(u);
+	free(why);
+
+	add_fails("chen", NULL, ROLE_CENTER, NULL, QD_ECONFLICT,
+	    "user chen already exists", "a duplicate login is refused");
+	add_fails("Chen", NULL, ROLE_CENTER, NULL, QD_EINVAL, "not valid",
+	    "an upper-case login is refused");
+	add_fails("1abc", NULL, ROLE_CENTER, NULL, QD_EINVAL, "not valid",
+	    "a login starting with a digit is refused");
+	add_fails("wang", NULL, ROLE_CLERK, NULL, QD_EINVAL,
+	    "one of: fuzhou, xiamen, zhangzhou",
+	    "a clerk without an office is refused and told the codes");
+	add_fails("wang", NULL, ROLE_LIAISON, "taipei", QD_EINVAL,
+	    "unknown office 'taipei'; the offices are: fuzhou",
+	    "an unknown office is refused and the codes listed");
+	add_fails("wang", NULL, ROLE_ADMIN, "fuzhou", QD_EINVAL,
+	    "belongs to no office", "an admin with an office is refused");
+	add_fails("wang", "bad\tname", ROLE_CENTER, NULL, QD_EINVAL,
+	    "control characters", "a name with a control character");
+	add_fails("wang", "bad \xff name", ROLE_CENTER, NULL, QD_EINVAL,
+	    "UTF-8", "a name that is not UTF-8");
+	add_fails("wang", "   ", ROLE_CENTER, NULL, QD_EINVAL, "empty",
+	    "a blank name");
+	/* 33 Chinese characters are 66 columns. */
+	wide = xstrdup("福建省平潭台胞职业资格考证认证一体化服务中心福建省平潭台胞"
+	    "职业资格考证认");
+	add_fails("wang", wide, ROLE_CENTER, NULL, QD_EINVAL, "at most 64",
+	    "a name wider than 64 columns");
+	free(wide);
+	is_int(query_int("SELECT count(*) FROM users WHERE login = 'wang'"), 0,
+	    "none of the refused accounts exists");
+}
+
+static void
+test_denied(void)
+{
+	struct qd_user	*clerk = NULL, *auditor = NULL;
+	char		*why = NULL;
+	long long	 audit0;
+
+	add(op, "aud", "省审计", ROLE_AUDITOR, NULL, &why);
+	db_user_find(db, "chen", &clerk);
+	db_user_find(db, "aud", &auditor);
+	audit0 = query_int("SELECT count(*) FROM audit");
+	is_int(add(clerk, "li", NULL, ROLE_CENTER, NULL, &why), QD_EDENIED,
+	    "a clerk cannot add users");
+	is_int(add(auditor, "li", NULL, ROLE_CENTER, NULL, &why), QD_EDENIED,
+	    "nor can the auditor");
+	is_int(db_user_set_active(db, clerk, "center1", 0, &why), QD_EDENIED,
+	    "a clerk cannot disable users");
+	is_int(db_user_set_active(db, auditor, "center1", 0, &why), QD_EDENIED,
+	    "nor can the auditor");
+	is_int(query_int("SELECT count(*) FROM audit"), audit0,
+	    "refusals change nothing");
+	free(why);
+	user_free(clerk);
+	user_free(auditor);
+}
+
+static void
+test_active(void)
+{
+	struct qd_user	*u = NULL, *admin = NULL;
+	char		*why = NULL;
+
+	is_int(db_user_set_active(db, op, "chen", 0, &why), QD_OK,
+	    "the admin disables a clerk");
+	db_user_find(db, "chen", &u);
+	ok(u != NULL && !u->active && u->version == 2,
+	    "it is inactive at version 2");
+	user_free(u);
+	is_int(query_int("SELECT count(*) FROM audit WHERE tbl = 'users'"
+	    " AND action = 'update'"
+	    " AND json_extract(before, '$.active') = 1"
+	    " AND json_extract(after, '$.active') = 0"
+	    " AND actor = '(local)'"), 1,
+	    "the change is audited with before and after");
+	is_int(db_user_set_active(db, op, "chen", 0, &why), QD_OK,
+	    "disabling again is harmless");
+	is_int(query_int("SELECT version FROM users WHERE login = 'chen'"), 2,
+	    "and changes nothing");
+	is_int(db_user_set_active(db, op, "chen", 1, &why), QD_OK,
+	    "enable it again");
+	is_int(query_int("SELECT active FROM users WHERE login = 'chen'"), 1,
+	    "it is active");
+	is_int(db_user_set_active(db, op, "nobody", 0, &why), QD_ENOTFOUND,
+	    "an unknown user is not found");
+	is_str(why, "no user nobody", "and named");
+
+	add(op, "boss", NULL, ROLE_ADMIN, NULL, &why);
+	db_user_find(db, "boss", &admin);
+	is_int(db_user_set_active(db, admin, "boss", 0, &why), QD_EINVAL,
+	    "an admin cannot disable itself");
+	is_int(db_user_set_active(db, admin, "center1", 0, &why), QD_OK,
+	    "but can disable others");
+	ok(sqlite3_exec(db, "UPDATE users SET display_name = 'x'"
+	    " WHERE login = 'chen'", NULL, NULL, NULL) != SQLITE_OK,
+	    "an update that does not raise the version is refused");
+	free(why);
+	user_free(admin);
+}
+
+static void
+test_list(void)
+{
+	struct qd_user	**list = NULL, *clerk = NULL, *auditor = NULL;
+	char		 *why = NULL;
+	size_t		  n = 0;
+
+	is_int(db_user_list(db, op, &list, &n, &why), QD_OK,
+	    "the admin lists users");
+	is_int(n, 4, "all four");
+	if (n == 4) {
+		is_str(list[0]->login, "aud", "ordered by login");
+		is_str(list[3]->login, "chen", "to the last");
+	}
+	user_free_array(list, n);
+	db_user_find(db, "aud", &auditor);
+	db_user_list(db, auditor, &list, &n, &why);
+	is_int(n, 4, "the auditor sees all of them");
+	user_free_array(list, n);
+	db_user_find(db, "chen", &clerk);
+	db_user_list(db, clerk, &list, &n, &why);
+	ok(n == 1 && strcmp(list[0]->login, "chen") == 0,
+	    "a clerk sees only itself");
+	user_free_array(list, n);
+	free(why);
+	user_free(clerk);
+	user_free(auditor);
+}
+
+static void
+test_audit(void)
+{
+	struct qd_audit	*rows = NULL, *more = NULL;
+	struct qd_user	*clerk = NULL;
+	char		*why = NULL;
+	size_t		 n = 0, m = 0;
+	long long	 total;
+
+	is_int(db_audit(db, "login", NULL, 0, "ssh ed25519"), QD_OK,
+	    "an explicit audit row");
+	total = query_int("SELECT count(*) FROM audit");
+	is_int(db_audit_list(db, op, 0, 3, &rows, &n, &why), QD_OK,
+	    "the admin reads the trail");
+	is_int(n, 3, "a page of three");
+	if (n == 3) {
+		is_str(rows[0].action, "login", "newest first");
+		is_str(rows[0].actor, "(local)", "with the actor");
+		is_str(rows[0].after, "{\"detail\":\"ssh ed25519\"}",
+		    "and the detail");
+		ok(rows[0].id > rows[1].id && rows[1].id > rows[2].id,
+		    "ids descending");
+		db_audit_list(db, op, rows[2].id, 1000, &more, &m, &why);
+		is_int(m, total - 3, "the next page starts below the last id");
+		ok(m > 0 && more[0].id == rows[2].id - 1, "with no gap");
+		audit_free_array(more, m);
+	}
+	audit_free_array(rows, n);
+	is_int(db_audit_list(db, op, 0, 0, &rows, &n, &why), QD_EINVAL,
+	    "a limit of 0 is refused");
+	xfree(&why);
+	db_user_find(db, "chen", &clerk);
+	is_int(db_audit_list(db, clerk, 0, 10, &rows, &n, &why), QD_EDENIED,
+	    "a clerk cannot read the trail");
+	user_free(clerk);
+	free(why);
+
+	ok(sqlite3_exec(db, "UPDATE audit SET actor = 'x' WHERE id = 1",
+	    NULL, NULL, NULL) != SQLITE_OK &&
+	    strstr(sqlite3_errmsg(db), "cannot be changed") != NULL,
+	    "audit rows cannot be updated (%s)", sqlite3_errmsg(db));
+	ok(sqlite3_exec(db, "DELETE FROM audit", NULL, NULL, NULL) !=
+	    SQLITE_OK, "nor deleted");
+	is_int(query_int("SELECT count(*) FROM audit"), total,
+	    "the trail is whole");
+}
+
+int
+main(void)
+{
+	char	*path, *why = NULL;
+
+	if (mkdtemp(dir) == NULL)
+		abort();
+	xasprintf(&path, "%s/test.db", dir);
+	if (db_open(path, DB_CREATE, &db, &why) != QD_OK) {
+		printf("Bail out! %s\n", why);
+		return 1;
+	}
+	op = user_local_operator();
+	db_set_actor(db, op);
+	test_add();
+	test_denied();
+	test_active();
+	test_list();
+	test_audit();
+	db_close(db);
+	user_free(op);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+	return done_testing();
+}
