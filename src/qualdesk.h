@@ -391,4 +391,312 @@ void	 server_conn_main(int fd, unsigned long conn_id,
 int	 ui_main(const char *db_path, const char *login, const char *via,
 	    const struct qd_config *);
 
+/*
+ * ui-*.c and screens: the curses engine and the screens it runs. A screen
+ * (screens/NAME.c) is a const declaration of fields, a list and actions
+ * plus small handlers; the engine draws and edits them.
+ */
+
+/* Logical keys (ui-keys.c): a character is its code point, the rest follow. */
+#define UI_KEY_NONE	0
+enum ui_key {
+	UI_KEY_F1 = 0x110001,	/* F1..F12 are consecutive */
+	UI_KEY_F12 = UI_KEY_F1 + 11,
+	UI_KEY_UP,
+	UI_KEY_DOWN,
+	UI_KEY_LEFT,
+	UI_KEY_RIGHT,
+	UI_KEY_HOME,
+	UI_KEY_END,
+	UI_KEY_PGUP,
+	UI_KEY_PGDN,
+	UI_KEY_TAB,
+	UI_KEY_BTAB,
+	UI_KEY_ENTER,
+	UI_KEY_BACKSPACE,
+	UI_KEY_DELETE,
+	UI_KEY_KILL,		/* Ctrl-U: empty the field */
+	UI_KEY_RESIZE,		/* draw everything again at the current size */
+	UI_KEY_EXIT,		/* idle timeout or a signal: leave at once */
+};
+#define UI_KEY_F(n)	(UI_KEY_F1 + (n) - 1)
+#define UI_KEY_HELP	UI_KEY_F(1)
+#define UI_KEY_SAVE	UI_KEY_F(2)
+#define UI_KEY_BACK	UI_KEY_F(3)
+#define UI_KEY_QUIT	UI_KEY_F(10)
+
+/* The smallest terminal the screens are drawn on. */
+#define UI_MIN_COLS	40
+#define UI_MIN_LINES	10
+
+/* One running UI: its database connection, user and message line. */
+struct ui {
+	sqlite3			*db;
+	struct qd_user		*user;
+	const struct qd_config	*cfg;
+	int			 quit;		/* leave every screen now */
+	char			 msg[512];	/* the message line */
+	int			 msg_error;
+	int			 cursor_y;	/* where the cursor shows, */
+	int			 cursor_x;	/* or -1: hidden */
+	int			 colour;	/* has_colors() */
+	double			 last_key;	/* monotonic seconds */
+	const char		*term_name;	/* terminfo entry in use */
+};
+
+/* ui-edit.c: the line editor every text field uses; no curses inside. */
+struct ui_edit {
+	char		*buf;		/* UTF-8, NUL-terminated */
+	size_t		 len;		/* bytes in buf */
+	size_t		 cap;
+	size_t		 cursor;	/* byte offset, on a character start */
+	int		 scroll;	/* first column shown */
+	int		 max_chars;	/* 0: no limit */
+	size_t		 max_bytes;	/* 0: no limit */
+	int		 changed;	/* edited since init or set */
+	char		 why[200];	/* why the last change was refused */
+};
+/* Start e holding text (may be NULL), limited to max_chars and max_bytes. */
+void	 ui_edit_init(struct ui_edit *, const char *text, int max_chars,
+	    size_t max_bytes);
+void	 ui_edit_free(struct ui_edit *);
+/* Replace the text (cursor at its end). QD_EINVAL with why if refused. */
+int	 ui_edit_set(struct ui_edit *, const char *text);
+/*
+ * Insert UTF-8 text at the cursor, all or nothing: QD_EINVAL with e->why
+ * for control characters, invalid UTF-8 or a limit passed.
+ */
+int	 ui_edit_insert(struct ui_edit *, const char *text);
+void	 ui_edit_backspace(struct ui_edit *);
+void	 ui_edit_delete(struct ui_edit *);
+void	 ui_edit_left(struct ui_edit *);
+void	 ui_edit_right(struct ui_edit *);
+void	 ui_edit_home(struct ui_edit *);
+void	 ui_edit_end(struct ui_edit *);
+/*
+ * Apply a logical key: 1 if it edited or moved, 0 if it is no editing key,
+ * -1 if refused (e->why says why).
+ */
+int	 ui_edit_key(struct ui_edit *, int key);
+/* Characters in the text. */
+int	 ui_edit_chars(const struct ui_edit *);
+/* Column of the cursor from the start of the text. */
+int	 ui_edit_cursor_col(const struct ui_edit *);
+/*
+ * Scroll so the cursor shows in a field width columns wide. Returns the
+ * byte offset of the first character drawn; *lead is the blank columns
+ * before it (1 when a wide character straddles the left edge) and *cx the
+ * cursor's column in the field.
+ */
+size_t	 ui_edit_view(struct ui_edit *, int width, int *lead, int *cx);
+
+/* Screens: what screens/NAME.c declares. */
+struct ui_view;
+enum ui_field_type {
+	UI_FIELD_TEXT,		/* typed with the line editor */
+	UI_FIELD_CHOICE,	/* one of a list: Left/Right or Space */
+	UI_FIELD_SHOW,		/* shown, not edited: from get() */
+};
+struct ui_choice {
+	char		*value;		/* what the handler gets ("" for none) */
+	char		*label;		/* what the user sees */
+};
+struct ui_field {
+	const char	*label;		/* "登录名 Login" */
+	enum ui_field_type type;
+	int		 width;		/* columns of the input at 80 columns */
+	int		 max_chars;	/* 0: width */
+	int		 max_bytes;	/* 0: 4 per character */
+	int		 required;
+	const char	*column;	/* the record column it stands for */
+	/* QD_OK, or QD_EINVAL and *why (caller frees) in a clerk's words. */
+	int		(*validate)(const char *value, char **why);
+	/* UI_FIELD_CHOICE: the choices (caller frees with ui_choices_free). */
+	int		(*choices)(struct ui *, struct ui_choice **, size_t *);
+	/* UI_FIELD_SHOW: the value (caller frees). */
+	char	       *(*get)(struct ui *);
+};
+struct ui_column {
+	const char	*title;		/* "登录名 Login" */
+	int		 width;		/* columns at 80 columns */
+	int		 grow;		/* takes a share of extra width */
+};
+/* Rows of a list as strings; ids and keys name each row's record. */
+struct ui_rows {
+	size_t		  n;
+	size_t		  ncols;
+	char		**cells;	/* n * ncols, owned */
+	int64_t		 *ids;
+	char		**keys;
+	int		  more;		/* older rows can still be loaded */
+};
+struct ui_list {
+	const char		*title;		/* above the list, or NULL */
+	const struct ui_column	*columns;
+	size_t			 ncolumns;
+	/*
+	 * Append rows to rows: the first page when before is 0, else rows
+	 * older than id before (keyset paging; set rows->more when there
+	 * may be more). QD_OK or an error with *why (caller frees).
+	 */
+	int			(*load)(struct ui *, struct ui_rows *,
+				    int64_t before, char **why);
+	const char		*empty;		/* shown when there are no rows */
+};
+#define UI_ROLE(r)	(1 << (r))
+#define UI_ROLES_ALL	((1 << ROLE_COUNT) - 1)
+/* What the engine does after an action's handler. */
+enum ui_next {
+	UI_STAY,		/* keep the screen as it is */
+	UI_RELOAD,		/* load the list again */
+	UI_CLOSE,		/* leave the screen */
+};
+struct ui_action {
+	int		 key;		/* UI_KEY_F(4), UI_KEY_ENTER, 'a' */
+	const char	*label;		/* "新增 Add", on the key bar */
+	int		 roles;		/* who may use it: UI_ROLE() bits */
+	int		 needs_row;	/* acts on the selected row */
+	enum ui_next	(*run)(struct ui *, struct ui_view *);
+};
+struct ui_screen {
+	const char		*name;		/* "users" */
+	const char		*title;		/* "用户管理 Users" */
+	const struct ui_field	*fields;
+	size_t			 nfields;
+	const struct ui_list	*list;
+	const struct ui_action	*actions;
+	size_t			 nactions;
+	const char *const	*text;		/* a page of text, NULL-ended */
+};
+/* A screen while it runs. */
+struct ui_field_state {
+	struct ui_edit		 edit;		/* UI_FIELD_TEXT */
+	struct ui_choice	*choices;	/* UI_FIELD_CHOICE */
+	size_t			 nchoices;
+	size_t			 choice;
+	char			*shown;		/* UI_FIELD_SHOW */
+};
+struct ui_view {
+	const struct ui_screen	*screen;
+	struct ui_field_state	*state;		/* one per field */
+	int			 focus;		/* field being edited */
+	struct ui_rows		 rows;
+	size_t			 sel;		/* selected row */
+	size_t			 top;		/* first row shown */
+	int			 page;		/* rows shown at the last draw */
+	int			 scroll;	/* first text line shown */
+	int			 loaded;
+};
+/* The main menu: who sees which item. */
+struct ui_menu_item {
+	int			 key;		/* letter shortcut */
+	const char		*label;		/* "用户管理 Users" */
+	int			 roles;		/* UI_ROLE() bits */
+	const struct ui_screen	*screen;	/* NULL: quit */
+};
+
+/* ui.c: messages, views and running a screen. */
+/* Put an information or an error message on the message line. */
+void	 ui_msg(struct ui *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 ui_error(struct ui *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Run screen until the user goes back or quits (ui->quit). */
+void	 ui_screen_run(struct ui *, const struct ui_screen *);
+/* 1 if the user's role may use the action. */
+int	 ui_action_allowed(const struct ui *, const struct ui_action *);
+/* The value of the field bound to column, "" if none (owned by view). */
+const char *ui_view_value(const struct ui_view *, const char *column);
+/* The key of the selected row, or NULL when the list is empty. */
+const char *ui_view_row_key(const struct ui_view *);
+/* Draw view in full (frame, body) into the screen, without output. */
+void	 ui_view_draw(struct ui *, struct ui_view *);
+
+/* ui-term.c: the terminal: locale, terminfo fallback, signals. */
+/* Start curses on stdin/stdout. QD_OK, or QD_ESYS with *why (caller frees). */
+int	 ui_term_start(struct ui *, char **why);
+void	 ui_term_end(struct ui *);
+/* 1 once SIGTERM, SIGHUP or SIGINT arrived. */
+int	 ui_term_signalled(void);
+
+/* ui-keys.c: the one key reader. */
+/*
+ * Output what was drawn unless input is pending, then wait for the next
+ * key. Handles the Esc-digit and Ctrl fallbacks, the idle timeout and
+ * signals (UI_KEY_EXIT, with ui->quit set).
+ */
+int	 ui_key_read(struct ui *);
+/* Name of a key for the key bar ("F2", "Enter", "a") into buf. */
+const char *ui_key_name(int key, char *buf, size_t len);
+/* Translate a character received after Esc: 1..9, 0 give F1..F10. */
+int	 ui_key_after_esc(int ch);
+/* Decode the rest of an escape sequence after Esc ("[A", "[5~", "OP"). */
+int	 ui_key_sequence(const char *);
+
+/* ui-frame.c: the title bar, message line and key bar. */
+struct ui_keybar_item {
+	int		 key;
+	const char	*label;		/* "帮助 Help" */
+};
+/*
+ * Draw s at y, x cut to cols columns (padded when pad), controls and bad
+ * bytes shown as '?'. Returns the columns drawn.
+ */
+int	 ui_put(int y, int x, const char *s, int cols, int attr, int pad);
+/* 1 if the terminal is smaller than UI_MIN_COLS x UI_MIN_LINES. */
+int	 ui_frame_too_small(void);
+/* Erase and draw the frame; returns 0 if the body may be drawn. */
+int	 ui_frame_draw(struct ui *, const char *title,
+	    const struct ui_keybar_item *, size_t nkeys);
+void	 ui_frame_message(struct ui *);
+/* The key bar text fitted into cols columns (level of detail chosen). */
+void	 ui_frame_keybar_text(const struct ui_keybar_item *, size_t n,
+	    int cols, char *buf, size_t len);
+/* First and last body lines. */
+int	 ui_frame_body_top(void);
+int	 ui_frame_body_bottom(void);
+
+/* ui-list.c, ui-form.c, ui-text.c, ui-menu.c, ui-dialog.c: the parts. */
+void	 ui_rows_add(struct ui_rows *, int64_t id, const char *key,
+	    const char *const *cells);
+void	 ui_rows_clear(struct ui_rows *);
+/* Column widths for total columns: widths[] gets one per column. */
+void	 ui_list_widths(const struct ui_list *, int total, int *widths);
+/* Columns a list needs at its declared widths (marker included). */
+int	 ui_list_min_width(const struct ui_list *);
+void	 ui_list_draw(struct ui *, struct ui_view *, int top);
+/* 1 if the key moved the selection or paged (may load older rows). */
+int	 ui_list_key(struct ui *, struct ui_view *, int key);
+int	 ui_list_load(struct ui *, struct ui_view *);
+void	 ui_form_init(struct ui *, struct ui_view *);
+int	 ui_form_draw(struct ui *, struct ui_view *, int top);
+/* 1 if the key was the form's. */
+int	 ui_form_key(struct ui *, struct ui_view *, int key);
+/* Check required fields and validators; QD_OK or a message shown. */
+int	 ui_form_check(struct ui *, struct ui_view *);
+/* 1 if any field was changed. */
+int	 ui_form_changed(const struct ui_view *);
+int	 ui_form_label_width(const struct ui_screen *);
+void	 ui_text_draw(struct ui *, struct ui_view *, int top);
+int	 ui_text_key(struct ui *, struct ui_view *, int key);
+void	 ui_choices_free(struct ui_choice *, size_t);
+/* Yes/no question over view; 1 for yes. */
+int	 ui_dialog_confirm(struct ui *, struct ui_view *, const char *question);
+/* The menu items role sees, in order, into out (at most max). */
+size_t	 ui_menu_visible(enum qd_role, const struct ui_menu_item **out,
+	    size_t max);
+void	 ui_menu_run(struct ui *);
+
+/* screens/NAME.c: the declared screens. */
+extern const struct ui_menu_item ui_menu_items[];
+extern const size_t ui_menu_nitems;
+extern const struct ui_screen screen_account;
+extern const struct ui_screen screen_offices;
+extern const struct ui_screen screen_users;
+extern const struct ui_screen screen_user_add;
+extern const struct ui_screen screen_audit;
+extern const struct ui_screen screen_help;
+/* Every screen, NULL-ended, for the tests. */
+extern const struct ui_screen *const screen_all[];
+
 #endif /* QUALDESK_H */

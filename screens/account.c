@@ -1,0 +1,103 @@
+/* My account: who I am, where, and the SSH keys I log in with. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "qualdesk.h"
+
+static char *
+account_login(struct ui *ui)
+{
+	return xstrdup(ui->user->login);
+}
+
+static char *
+account_name(struct ui *ui)
+{
+	return xstrdup(ui->user->display_name != NULL ?
+	    ui->user->display_name : "");
+}
+
+static char *
+account_role(struct ui *ui)
+{
+	return xstrdup(role_label(ui->user->role));
+}
+
+static char *
+account_office(struct ui *ui)
+{
+	char	*s;
+
+	if (ui->user->office_code == NULL)
+		return xstrdup("无 None");
+	xasprintf(&s, "%s %s", ui->user->office_name != NULL ?
+	    ui->user->office_name : "", ui->user->office_code);
+	return s;
+}
+
+static char *
+account_via(struct ui *ui)
+{
+	return xstrdup(ui->user->via != NULL ? ui->user->via : "");
+}
+
+static const struct ui_field account_fields[] = {
+	{ .label = "登录名 Login", .type = UI_FIELD_SHOW, .width = 32,
+	  .column = "login", .get = account_login },
+	{ .label = "姓名 Name", .type = UI_FIELD_SHOW, .width = 40,
+	  .column = "display_name", .get = account_name },
+	{ .label = "角色 Role", .type = UI_FIELD_SHOW, .width = 20,
+	  .column = "role", .get = account_role },
+	{ .label = "办公室 Office", .type = UI_FIELD_SHOW, .width = 30,
+	  .column = "office", .get = account_office },
+	{ .label = "登录方式 Via", .type = UI_FIELD_SHOW, .width = 40,
+	  .get = account_via },
+};
+
+static const struct ui_column account_key_columns[] = {
+	{ .title = "类型 Type", .width = 11 },
+	{ .title = "指纹 Fingerprint", .width = 30, .grow = 1 },
+	{ .title = "备注 Comment", .width = 14, .grow = 1 },
+	{ .title = "添加 Added", .width = 10 },
+};
+
+static int
+account_keys_load(struct ui *ui, struct ui_rows *rows, int64_t before,
+    char **why)
+{
+	struct qd_key	*keys = NULL;
+	size_t		 i, n = 0;
+	const char	*cells[4];
+	int		 rc;
+
+	if (before != 0)
+		return QD_OK;
+	rc = db_key_list(ui->db, ui->user, ui->user->login, &keys, &n, why);
+	if (rc != QD_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		cells[0] = keys[i].type;
+		cells[1] = keys[i].fingerprint;
+		cells[2] = keys[i].comment;
+		cells[3] = keys[i].created_at;
+		ui_rows_add(rows, keys[i].id, keys[i].fingerprint, cells);
+	}
+	key_free_array(keys, n);
+	return QD_OK;
+}
+
+static const struct ui_list account_keys = {
+	.title = "我的 SSH 公钥 My SSH keys",
+	.columns = account_key_columns,
+	.ncolumns = sizeof account_key_columns / sizeof account_key_columns[0],
+	.load = account_keys_load,
+	.empty = "没有公钥，请联系管理员 No keys: ask the center admin",
+};
+
+const struct ui_screen screen_account = {
+	.name = "account",
+	.title = "我的账户 My account",
+	.fields = account_fields,
+	.nfields = sizeof account_fields / sizeof account_fields[0],
+	.list = &account_keys,
+};

@@ -1,0 +1,30 @@
+/* The main menu: each item, its letter and the roles that see it. */
+#include "qualdesk.h"
+
+#define ROLES_OVERSIGHT	(UI_ROLE(ROLE_ADMIN) | UI_ROLE(ROLE_AUDITOR))
+
+const struct ui_menu_item ui_menu_items[] = {
+	{ .key = 'a', .label = "我的账户 My account", .roles = UI_ROLES_ALL,
+	  .screen = &screen_account },
+	{ .key = 'o', .label = "办公室 Offices", .roles = UI_ROLES_ALL,
+	  .screen = &screen_offices },
+	{ .key = 'u', .label = "用户管理 Users", .roles = ROLES_OVERSIGHT,
+	  .screen = &screen_users },
+	{ .key = 'l', .label = "审计日志 Audit log", .roles = ROLES_OVERSIGHT,
+	  .screen = &screen_audit },
+	{ .key = 'h', .label = "帮助 Help", .roles = UI_ROLES_ALL,
+	  .screen = &screen_help },
+	{ .key = 'q', .label = "退出 Quit", .roles = UI_ROLES_ALL,
+	  .screen = NULL },
+};
+const size_t ui_menu_nitems = sizeof ui_menu_items / sizeof ui_menu_items[0];
+
+const struct ui_screen *const screen_all[] = {
+	&screen_account,
+	&screen_offices,
+	&screen_users,
+	&screen_user_add,
+	&screen_audit,
+	&screen_help,
+	NULL
+};

@@ -1,0 +1,259 @@
+/*
+ * The frame around every screen: the title bar (top line), the message
+ * line (second to last) and the function-key bar (last line). Every width
+ * comes from text.c, so nothing is cut in the middle of a character.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qualdesk.h"
+
+#define UI_FRAME_SYSTEM	QD_NAME " " QD_TITLE_ZH
+#define UI_FRAME_SMALL	"窗口太小 Window too small"
+
+/*
+ * Copy whole characters of s into buf until they take more than cols
+ * columns, showing controls and invalid bytes as '?', so what is drawn is
+ * what text_width measured.
+ */
+static void
+ui_frame_clean(const char *s, int cols, char *buf, size_t len)
+{
+	char	 one[8];
+	size_t	 off = 0;
+	int	 n, used = 0;
+
+	while (*s != '\0' && used <= cols) {
+		n = text_char_len(s);
+		if (off + (size_t)n + 1 > len)
+			break;
+		memcpy(one, s, (size_t)n);
+		one[n] = '\0';
+		if (!text_valid(one)) {
+			buf[off++] = '?';
+			used++;
+		} else {
+			memcpy(buf + off, one, (size_t)n);
+			off += (size_t)n;
+			used += text_width(one);
+		}
+		s += n;
+	}
+	buf[off] = '\0';
+}
+
+int
+ui_put(int y, int x, const char *s, int cols, int attr, int pad)
+{
+	char	*clean, *cell;
+	size_t	 len;
+	int	 w;
+
+	if (cols <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return 0;
+	if (x + cols > COLS)
+		cols = COLS - x;
+	len = (size_t)cols * 4 + 16;
+	clean = xmalloc(len);
+	cell = xmalloc(len);
+	ui_frame_clean(s != NULL ? s : "", cols, clean, len);
+	text_cell(cell, len, clean, cols, pad);
+	attrset(attr);
+	mvaddstr(y, x, cell);
+	attrset(A_NORMAL);
+	w = text_width(cell);
+	free(clean);
+	free(cell);
+	return w;
+}
+
+int
+ui_frame_too_small(void)
+{
+	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+}
+
+int
+ui_frame_body_top(void)
+{
+	return 1;
+}
+
+int
+ui_frame_body_bottom(void)
+{
+	return LINES - 3;
+}
+
+/* The title bar: system on the left, office, user and role on the right. */
+static void
+ui_frame_title(struct ui *ui, const char *screen)
+{
+	const struct qd_user	*u = ui->user;
+	char			*right, *left;
+	int			 attr, wl, wr;
+
+	attr = ui->colour ? (COLOR_PAIR(2) | A_BOLD) : A_REVERSE;
+	xasprintf(&right, "%s%s%s %s  %s ",
+	    u->office_name != NULL ? u->office_name : "",
+	    u->office_name != NULL ? "  " : "", u->login,
+	    u->display_name != NULL ? u->display_name : "", role_label(u->role));
+	xasprintf(&left, " %s  %s", UI_FRAME_SYSTEM, screen != NULL ? screen : "");
+	wr = text_width(right);
+	wl = text_width(left);
+	if (wl + wr + 1 > COLS) {
+		free(left);
+		xasprintf(&left, " %s", UI_FRAME_SYSTEM);
+		wl = text_width(left);
+	}
+	if (wl + wr + 1 > COLS) {
+		free(left);
+		left = xstrdup(" " QD_NAME);
+		wl = text_width(left);
+	}
+	ui_put(0, 0, "", COLS, attr, 1);
+	ui_put(0, 0, left, COLS, attr, 0);
+	if (wr < COLS - wl)
+		ui_put(0, COLS - wr, right, wr, attr, 0);
+	else
+		ui_put(0, wl + 1, right, COLS - wl - 1, attr, 0);
+	free(left);
+	free(right);
+}
+
+void
+ui_frame_message(struct ui *ui)
+{
+	int	 attr = A_NORMAL;
+
+	if (ui_frame_too_small())
+		return;
+	if (ui->msg_error)
+		attr = ui->colour ? (COLOR_PAIR(1) | A_BOLD) : A_BOLD;
+	move(LINES - 2, 0);
+	clrtoeol();
+	ui_put(LINES - 2, 0, ui->msg, COLS, attr, 0);
+}
+
+/* The Chinese first word of a label ("帮助" of "帮助 Help"). */
+static void
+ui_frame_short_label(const char *label, char *buf, size_t len)
+{
+	const char	*sp = strchr(label, ' ');
+	size_t		 n = sp != NULL ? (size_t)(sp - label) : strlen(label);
+
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, label, n);
+	buf[n] = '\0';
+}
+
+/* The key bar at one level of detail: 0 full, 1 Chinese, 2 keys only. */
+static void
+ui_frame_keybar_level(const struct ui_keybar_item *items, size_t n,
+    int level, char *buf, size_t len)
+{
+	char	 name[16], label[128];
+	size_t	 i, off = 0;
+	int	 w;
+
+	buf[0] = '\0';
+	for (i = 0; i < n; i++) {
+		ui_key_name(items[i].key, name, sizeof name);
+		if (level == 0)
+			snprintf(label, sizeof label, "%s", items[i].label);
+		else
+			ui_frame_short_label(items[i].label, label,
+			    sizeof label);
+		w = snprintf(buf + off, len - off, "%s%s%s%s",
+		    i > 0 ? (level == 2 ? " " : "  ") : "", name,
+		    level == 2 ? "" : " ", level == 2 ? "" : label);
+		if (w < 0 || (size_t)w >= len - off)
+			break;
+		off += (size_t)w;
+	}
+}
+
+/* The most detailed level of the key bar that fits in cols. */
+static int
+ui_frame_keybar_fit(const struct ui_keybar_item *items, size_t n, int cols)
+{
+	char	 buf[1024];
+	int	 level;
+
+	for (level = 0; level < 2; level++) {
+		ui_frame_keybar_level(items, n, level, buf, sizeof buf);
+		if (text_width(buf) <= cols)
+			return level;
+	}
+	return 2;
+}
+
+void
+ui_frame_keybar_text(const struct ui_keybar_item *items, size_t n, int cols,
+    char *buf, size_t len)
+{
+	ui_frame_keybar_level(items, n, ui_frame_keybar_fit(items, n, cols),
+	    buf, len);
+}
+
+/* The key bar: key names in reverse video, their labels plain. */
+static void
+ui_frame_keybar(const struct ui_keybar_item *items, size_t n)
+{
+	char	 name[16], label[128];
+	size_t	 i;
+	int	 level, x = 0, max = COLS - 1;
+
+	level = ui_frame_keybar_fit(items, n, max);
+	move(LINES - 1, 0);
+	clrtoeol();
+	for (i = 0; i < n && x < max; i++) {
+		if (i > 0)
+			x += ui_put(LINES - 1, x, level == 2 ? " " : "  ",
+			    max - x, A_NORMAL, 0);
+		ui_key_name(items[i].key, name, sizeof name);
+		x += ui_put(LINES - 1, x, name, max - x, A_REVERSE, 0);
+		if (level == 2)
+			continue;
+		if (level == 0)
+			snprintf(label, sizeof label, " %s", items[i].label);
+		else {
+			label[0] = ' ';
+			ui_frame_short_label(items[i].label, label + 1,
+			    sizeof label - 1);
+		}
+		x += ui_put(LINES - 1, x, label, max - x, A_NORMAL, 0);
+	}
+}
+
+/* Tell the user the window is too small, in what space there is. */
+static void
+ui_frame_small(void)
+{
+	int	 y;
+
+	erase();
+	for (y = 0; y < LINES; y++) {
+		move(y, 0);
+		clrtoeol();
+	}
+	ui_put(LINES / 2, 0, UI_FRAME_SMALL, COLS, A_BOLD, 0);
+}
+
+int
+ui_frame_draw(struct ui *ui, const char *title,
+    const struct ui_keybar_item *keys, size_t nkeys)
+{
+	ui->cursor_y = ui->cursor_x = -1;
+	if (ui_frame_too_small()) {
+		ui_frame_small();
+		return -1;
+	}
+	erase();
+	ui_frame_title(ui, title);
+	ui_frame_message(ui);
+	ui_frame_keybar(keys, nkeys);
+	return 0;
+}

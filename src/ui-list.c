@@ -1,0 +1,246 @@
+/*
+ * Lists: rows of strings under column titles, one row selected (a '>'
+ * marker and reverse video, so it shows without colour). Columns take
+ * their declared widths at 80 columns and share extra width; the list
+ * grows with the height. Paging past the last row loads older rows
+ * (keyset paging by id) when the loader says there are more.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qualdesk.h"
+
+#define UI_LIST_MARKER	2	/* "> " */
+
+void
+ui_rows_add(struct ui_rows *r, int64_t id, const char *key,
+    const char *const *cells)
+{
+	size_t	 i;
+
+	r->cells = xreallocarray(r->cells, (r->n + 1) * r->ncols,
+	    sizeof *r->cells);
+	r->ids = xreallocarray(r->ids, r->n + 1, sizeof *r->ids);
+	r->keys = xreallocarray(r->keys, r->n + 1, sizeof *r->keys);
+	for (i = 0; i < r->ncols; i++)
+		r->cells[r->n * r->ncols + i] =
+		    xstrdup(cells[i] != NULL ? cells[i] : "");
+	r->ids[r->n] = id;
+	r->keys[r->n] = xstrdup(key != NULL ? key : "");
+	r->n++;
+}
+
+void
+ui_rows_clear(struct ui_rows *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->n * r->ncols; i++)
+		free(r->cells[i]);
+	for (i = 0; i < r->n; i++)
+		free(r->keys[i]);
+	xfree(&r->cells);
+	xfree(&r->ids);
+	xfree(&r->keys);
+	r->n = 0;
+	r->more = 0;
+}
+
+int
+ui_list_min_width(const struct ui_list *l)
+{
+	size_t	 i;
+	int	 w = UI_LIST_MARKER;
+
+	for (i = 0; i < l->ncolumns; i++)
+		w += l->columns[i].width + (i > 0 ? 1 : 0);
+	return w;
+}
+
+void
+ui_list_widths(const struct ui_list *l, int total, int *widths)
+{
+	size_t	 i, ngrow = 0, last = 0;
+	int	 extra, share;
+
+	for (i = 0; i < l->ncolumns; i++) {
+		widths[i] = l->columns[i].width;
+		if (l->columns[i].grow) {
+			ngrow++;
+			last = i;
+		}
+	}
+	extra = total - ui_list_min_width(l);
+	if (extra <= 0 || ngrow == 0)
+		return;
+	share = extra / (int)ngrow;
+	for (i = 0; i < l->ncolumns; i++) {
+		if (l->columns[i].grow)
+			widths[i] += share;
+	}
+	widths[last] += extra - share * (int)ngrow;
+}
+
+/* Load one more page (older rows); 1 if rows were added. */
+static int
+ui_list_more(struct ui *ui, struct ui_view *v)
+{
+	const struct ui_list	*l = v->screen->list;
+	char			*why = NULL;
+	size_t			 before = v->rows.n;
+
+	if (!v->rows.more || v->rows.n == 0)
+		return 0;
+	v->rows.more = 0;
+	if (l->load(ui, &v->rows, v->rows.ids[v->rows.n - 1], &why) != QD_OK) {
+		ui_error(ui, "%s", why != NULL ? why : "读取失败 Could not load");
+		free(why);
+		return 0;
+	}
+	return v->rows.n > before;
+}
+
+int
+ui_list_load(struct ui *ui, struct ui_view *v)
+{
+	const struct ui_list	*l = v->screen->list;
+	char			*why = NULL;
+	int			 rc;
+
+	ui_rows_clear(&v->rows);
+	v->rows.ncols = l->ncolumns;
+	rc = l->load(ui, &v->rows, 0, &why);
+	if (rc != QD_OK) {
+		ui_error(ui, "%s", why != NULL ? why : "读取失败 Could not load");
+		free(why);
+	}
+	free(why);
+	if (v->sel >= v->rows.n)
+		v->sel = v->rows.n > 0 ? v->rows.n - 1 : 0;
+	v->loaded = 1;
+	return rc;
+}
+
+/* Rows that fit between top and the message line. */
+static int
+ui_list_page(int top)
+{
+	int	 n = ui_frame_body_bottom() - top;
+
+	return n > 1 ? n : 1;
+}
+
+/* One row or the title line, cells at the computed widths. */
+static void
+ui_list_line(int y, const char *const *cells, size_t n, const int *widths,
+    int attr, const char *marker)
+{
+	size_t	 i;
+	int	 x;
+
+	ui_put(y, 0, "", COLS, attr, 1);
+	x = ui_put(y, 0, marker, UI_LIST_MARKER, attr, 1);
+	for (i = 0; i < n && x < COLS; i++) {
+		if (i > 0)
+			x += ui_put(y, x, " ", 1, attr, 0);
+		x += ui_put(y, x, cells[i], widths[i], attr, 1);
+	}
+}
+
+/* The position on the heading line: "1-19 / 42". */
+static void
+ui_list_position(struct ui_view *v, int y)
+{
+	char	 buf[96];
+	int	 w;
+
+	if (v->rows.n == 0)
+		return;
+	snprintf(buf, sizeof buf, "第 %zu 行，共 %zu%s 行 Row %zu of %zu%s",
+	    v->sel + 1, v->rows.n, v->rows.more ? "+" : "", v->sel + 1,
+	    v->rows.n, v->rows.more ? "+" : "");
+	w = text_width(buf);
+	if (w < COLS - 30)
+		ui_put(y, COLS - w - 1, buf, w, A_NORMAL, 0);
+}
+
+void
+ui_list_draw(struct ui *ui, struct ui_view *v, int top)
+{
+	const struct ui_list	*l = v->screen->list;
+	const char		*titles[32];
+	int			 widths[32], page, y, attr;
+	size_t			 i;
+
+	(void)ui;
+	if (l->ncolumns > 32)
+		return;
+	if (l->title != NULL) {
+		ui_put(top, 1, l->title, COLS - 2, A_BOLD, 0);
+		top++;
+	}
+	/* On the line above: the list's title or the screen's. */
+	ui_list_position(v, top - 1);
+	ui_list_widths(l, COLS, widths);
+	for (i = 0; i < l->ncolumns; i++)
+		titles[i] = l->columns[i].title;
+	ui_list_line(top, titles, l->ncolumns, widths, A_BOLD | A_UNDERLINE,
+	    "");
+	top++;
+	if (v->rows.n == 0) {
+		ui_put(top, UI_LIST_MARKER, v->loaded && l->empty != NULL ?
+		    l->empty : "", COLS - UI_LIST_MARKER, A_NORMAL, 0);
+		return;
+	}
+	page = ui_list_page(top);
+	v->page = page;
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + (size_t)page)
+		v->top = v->sel - (size_t)page + 1;
+	for (i = v->top, y = top; i < v->rows.n && y < top + page; i++, y++) {
+		attr = i == v->sel ? A_REVERSE : A_NORMAL;
+		ui_list_line(y, (const char *const *)v->rows.cells +
+		    i * v->rows.ncols, v->rows.ncols, widths, attr,
+		    i == v->sel ? ">" : "");
+	}
+}
+
+int
+ui_list_key(struct ui *ui, struct ui_view *v, int key)
+{
+	size_t	 page = v->page > 1 ? (size_t)v->page : 1;
+	size_t	 n = v->rows.n;
+
+	if (n == 0)
+		return 0;
+	switch (key) {
+	case UI_KEY_UP:
+		if (v->sel > 0)
+			v->sel--;
+		return 1;
+	case UI_KEY_DOWN:
+		if (v->sel + 1 >= n && ui_list_more(ui, v))
+			ui_msg(ui, "已加载更早的记录 Older entries loaded");
+		if (v->sel + 1 < v->rows.n)
+			v->sel++;
+		return 1;
+	case UI_KEY_PGUP:
+		v->sel = v->sel > page ? v->sel - page : 0;
+		return 1;
+	case UI_KEY_PGDN:
+		if (v->sel + page >= n && ui_list_more(ui, v))
+			ui_msg(ui, "已加载更早的记录 Older entries loaded");
+		v->sel = v->sel + page < v->rows.n ? v->sel + page :
+		    v->rows.n - 1;
+		return 1;
+	case UI_KEY_HOME:
+		v->sel = 0;
+		return 1;
+	case UI_KEY_END:
+		v->sel = n - 1;
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,151 @@
+/*
+ * The terminal: a UTF-8 locale whatever the client sent, curses started on
+ * whatever terminfo entry works (never exit because of TERM), signals that
+ * end the UI cleanly from the key loop, never from a handler.
+ */
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "qualdesk.h"
+
+/* Tried in order when TERM is unknown here (kitty, ghostty, wezterm...). */
+static const char *const ui_term_fallbacks[] = {
+	"xterm-256color",
+	"xterm",
+	"vt100",
+};
+
+static volatile sig_atomic_t	 ui_term_signal;
+static SCREEN			*ui_term_screen;
+static char			 ui_term_used[64];
+
+static void
+ui_term_on_signal(int sig)
+{
+	ui_term_signal = sig;
+}
+
+int
+ui_term_signalled(void)
+{
+	return ui_term_signal != 0;
+}
+
+/*
+ * Catch the signals of a shutdown or a dropped link before curses starts,
+ * so curses leaves them to us; no SA_RESTART, so a read is interrupted.
+ */
+static void
+ui_term_signals(void)
+{
+	static const int	 sigs[] = { SIGTERM, SIGHUP, SIGINT };
+	struct sigaction	 sa;
+	size_t			 i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_term_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+/* Chinese text needs a UTF-8 locale, whatever LANG the client sent. */
+static void
+ui_term_locale(void)
+{
+	const char	*cs;
+
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	if (cs == NULL || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0))
+		setlocale(LC_ALL, "C.UTF-8");
+}
+
+/* newterm on TERM, then on the fallbacks. NULL if none works. */
+static SCREEN *
+ui_term_open(void)
+{
+	const char	*term = getenv("TERM");
+	SCREEN		*sp;
+	size_t		 i;
+
+	if (term != NULL && *term != '\0' && strlen(term) < sizeof ui_term_used &&
+	    (sp = newterm(term, stdout, stdin)) != NULL) {
+		snprintf(ui_term_used, sizeof ui_term_used, "%s", term);
+		return sp;
+	}
+	for (i = 0; i < sizeof ui_term_fallbacks / sizeof ui_term_fallbacks[0];
+	    i++) {
+		if ((sp = newterm(ui_term_fallbacks[i], stdout, stdin)) != NULL) {
+			snprintf(ui_term_used, sizeof ui_term_used, "%s",
+			    ui_term_fallbacks[i]);
+			return sp;
+		}
+	}
+	return NULL;
+}
+
+/* Colour only adds to what monochrome shows; pairs are set up here. */
+static void
+ui_term_colours(struct ui *ui)
+{
+	if (!has_colors() || start_color() == ERR)
+		return;
+	ui->colour = 1;
+	if (use_default_colors() == OK) {
+		init_pair(1, COLOR_RED, -1);
+		init_pair(2, COLOR_WHITE, COLOR_BLUE);
+	} else {
+		init_pair(1, COLOR_RED, COLOR_BLACK);
+		init_pair(2, COLOR_WHITE, COLOR_BLUE);
+	}
+}
+
+int
+ui_term_start(struct ui *ui, char **why)
+{
+	const char	*term = getenv("TERM");
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*why = xstrdup("the full-screen UI needs a terminal");
+		return QD_ESYS;
+	}
+	ui_term_locale();
+	ui_term_signals();
+	if ((ui_term_screen = ui_term_open()) == NULL) {
+		*why = xstrdup("no usable terminal description (terminfo)");
+		return QD_ESYS;
+	}
+	set_term(ui_term_screen);
+	ui->term_name = ui_term_used;
+	set_escdelay(ui->cfg != NULL ? ui->cfg->escdelay : 150);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	ui_term_colours(ui);
+	ui->cursor_y = ui->cursor_x = -1;
+	if (term == NULL || strcmp(term, ui_term_used) != 0)
+		ui_msg(ui, "终端类型 %s 未知，按 %s 显示 Unknown terminal type, "
+		    "using %s", term != NULL && text_valid(term) &&
+		    strlen(term) < 40 ? term : "?", ui_term_used, ui_term_used);
+	return QD_OK;
+}
+
+void
+ui_term_end(struct ui *ui)
+{
+	(void)ui;
+	if (ui_term_screen == NULL)
+		return;
+	endwin();
+	delscreen(ui_term_screen);
+	ui_term_screen = NULL;
+}

@@ -1,0 +1,353 @@
+/*
+ * The full-screen UI: one user on one terminal. It opens its own database
+ * connection, acts as that user, and runs the declared screens until the
+ * user quits, stays idle too long, or the terminal goes away.
+ */
+#include <curses.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qualdesk.h"
+
+#define UI_KEYBAR_MAX	16
+
+static void
+ui_vmsg(struct ui *ui, int error, const char *fmt, va_list ap)
+{
+	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+	ui->msg_error = error;
+}
+
+void
+ui_msg(struct ui *ui, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	ui_vmsg(ui, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+ui_error(struct ui *ui, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	ui_vmsg(ui, 1, fmt, ap);
+	va_end(ap);
+}
+
+int
+ui_action_allowed(const struct ui *ui, const struct ui_action *a)
+{
+	return (a->roles & UI_ROLE(ui->user->role)) != 0;
+}
+
+const char *
+ui_view_value(const struct ui_view *v, const char *column)
+{
+	const struct ui_screen		*s = v->screen;
+	const struct ui_field_state	*st;
+	size_t				 i;
+
+	for (i = 0; i < s->nfields; i++) {
+		if (s->fields[i].column == NULL ||
+		    strcmp(s->fields[i].column, column) != 0)
+			continue;
+		st = &v->state[i];
+		switch (s->fields[i].type) {
+		case UI_FIELD_TEXT:
+			return st->edit.buf;
+		case UI_FIELD_CHOICE:
+			if (st->choice < st->nchoices)
+				return st->choices[st->choice].value;
+			return "";
+		case UI_FIELD_SHOW:
+			return st->shown != NULL ? st->shown : "";
+		}
+	}
+	return "";
+}
+
+const char *
+ui_view_row_key(const struct ui_view *v)
+{
+	if (v->rows.n == 0 || v->sel >= v->rows.n)
+		return NULL;
+	return v->rows.keys[v->sel];
+}
+
+/* Add a key bar item unless it is there already. */
+static void
+ui_keybar_add(struct ui_keybar_item *items, size_t *n, int key,
+    const char *label)
+{
+	size_t	 i;
+
+	for (i = 0; i < *n; i++) {
+		if (items[i].key == key)
+			return;
+	}
+	if (*n < UI_KEYBAR_MAX) {
+		items[*n].key = key;
+		items[*n].label = label;
+		(*n)++;
+	}
+}
+
+static int
+ui_keybar_cmp(const void *a, const void *b)
+{
+	const struct ui_keybar_item	*ka = a, *kb = b;
+
+	return (ka->key > kb->key) - (ka->key < kb->key);
+}
+
+/* The keys meaningful on a screen, for this user, in key order. */
+static size_t
+ui_keybar_build(struct ui *ui, const struct ui_screen *s,
+    struct ui_keybar_item *items)
+{
+	size_t	 i, n = 0;
+
+	if (s != &screen_help)
+		ui_keybar_add(items, &n, UI_KEY_HELP, "帮助 Help");
+	for (i = 0; i < s->nactions; i++) {
+		if (ui_action_allowed(ui, &s->actions[i]))
+			ui_keybar_add(items, &n, s->actions[i].key,
+			    s->actions[i].label);
+	}
+	ui_keybar_add(items, &n, UI_KEY_BACK, "返回 Back");
+	ui_keybar_add(items, &n, UI_KEY_QUIT, "退出 Quit");
+	qsort(items, n, sizeof *items, ui_keybar_cmp);
+	return n;
+}
+
+void
+ui_view_draw(struct ui *ui, struct ui_view *v)
+{
+	const struct ui_screen	*s = v->screen;
+	struct ui_keybar_item	 keys[UI_KEYBAR_MAX];
+	size_t			 nkeys;
+	int			 top = ui_frame_body_top();
+
+	nkeys = ui_keybar_build(ui, s, keys);
+	if (ui_frame_draw(ui, NULL, keys, nkeys) != 0)
+		return;
+	ui_put(top, 1, s->title, COLS - 2, A_BOLD, 0);
+	top++;
+	if (s->text != NULL) {
+		ui_text_draw(ui, v, top);
+		return;
+	}
+	if (s->nfields > 0)
+		top = ui_form_draw(ui, v, top + 1);
+	if (s->list != NULL)
+		ui_list_draw(ui, v, top);
+}
+
+static void
+ui_view_init(struct ui *ui, struct ui_view *v, const struct ui_screen *s)
+{
+	memset(v, 0, sizeof *v);
+	v->screen = s;
+	ui_form_init(ui, v);
+	if (s->list != NULL)
+		ui_list_load(ui, v);
+}
+
+static void
+ui_view_free(struct ui_view *v)
+{
+	const struct ui_screen	*s = v->screen;
+	size_t			 i;
+
+	for (i = 0; i < s->nfields; i++) {
+		ui_edit_free(&v->state[i].edit);
+		ui_choices_free(v->state[i].choices, v->state[i].nchoices);
+		free(v->state[i].shown);
+	}
+	free(v->state);
+	ui_rows_clear(&v->rows);
+}
+
+/* The action bound to key on this screen that the user may use, if any. */
+static const struct ui_action *
+ui_view_action(struct ui *ui, const struct ui_view *v, int key)
+{
+	const struct ui_screen	*s = v->screen;
+	size_t			 i;
+
+	for (i = 0; i < s->nactions; i++) {
+		if (s->actions[i].key == key &&
+		    ui_action_allowed(ui, &s->actions[i]))
+			return &s->actions[i];
+	}
+	return NULL;
+}
+
+/* Run an action; the form is checked before its save runs. */
+static enum ui_next
+ui_view_act(struct ui *ui, struct ui_view *v, const struct ui_action *a)
+{
+	if (a->needs_row && ui_view_row_key(v) == NULL) {
+		ui_error(ui, "请先选择一行 Select a row first");
+		return UI_STAY;
+	}
+	if (a->key == UI_KEY_SAVE && ui_form_check(ui, v) != QD_OK)
+		return UI_STAY;
+	return a->run(ui, v);
+}
+
+/* 1 if the user may leave: nothing typed, or they agree to drop it. */
+static int
+ui_view_may_leave(struct ui *ui, struct ui_view *v)
+{
+	if (!ui_form_changed(v))
+		return 1;
+	return ui_dialog_confirm(ui, v,
+	    "放弃已输入的内容？ Discard what you typed?");
+}
+
+/* Keys every screen shares. 1: handled; *leave is set to go back. */
+static int
+ui_view_common_key(struct ui *ui, struct ui_view *v, int key, int *leave)
+{
+	if (key == UI_KEY_RESIZE)
+		return 1;
+	if (key == UI_KEY_EXIT || key == UI_KEY_QUIT) {
+		ui->quit = 1;
+		*leave = 1;
+		return 1;
+	}
+	if (key == UI_KEY_HELP && v->screen != &screen_help) {
+		ui_screen_run(ui, &screen_help);
+		return 1;
+	}
+	if (key == UI_KEY_BACK) {
+		*leave = ui_view_may_leave(ui, v);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A key that is no action goes to the view: text scrolls, a form edits,
+ * a list moves. Returns an action to run (Enter on a form's last field
+ * saves), or NULL.
+ */
+static const struct ui_action *
+ui_view_key(struct ui *ui, struct ui_view *v, int key)
+{
+	const struct ui_screen	*s = v->screen;
+	int			 r;
+
+	if (s->text != NULL) {
+		ui_text_key(ui, v, key);
+		return NULL;
+	}
+	if (s->nfields > 0) {
+		r = ui_form_key(ui, v, key);
+		if (r == 2)
+			return ui_view_action(ui, v, UI_KEY_SAVE);
+		if (r == 1)
+			return NULL;
+	}
+	if (s->list != NULL)
+		ui_list_key(ui, v, key);
+	return NULL;
+}
+
+void
+ui_screen_run(struct ui *ui, const struct ui_screen *s)
+{
+	const struct ui_action	*a;
+	struct ui_view		 v;
+	enum ui_next		 next;
+	int			 key, leave = 0;
+
+	ui_view_init(ui, &v, s);
+	while (!ui->quit && !leave) {
+		ui_view_draw(ui, &v);
+		key = ui_key_read(ui);
+		if (ui_view_common_key(ui, &v, key, &leave))
+			continue;
+		if ((a = ui_view_action(ui, &v, key)) == NULL &&
+		    (a = ui_view_key(ui, &v, key)) == NULL)
+			continue;
+		next = ui_view_act(ui, &v, a);
+		if (next == UI_CLOSE)
+			leave = 1;
+		else if (next == UI_RELOAD && s->list != NULL)
+			ui_list_load(ui, &v);
+	}
+	ui_view_free(&v);
+}
+
+/* Write a line to stderr about why the UI could not start. */
+static int
+ui_fail(int code, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", QD_NAME);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	return code;
+}
+
+/* Find login and check the account may use the UI. */
+static int
+ui_find_user(struct ui *ui, const char *login)
+{
+	int	 rc;
+
+	if (!user_login_valid(login))
+		return ui_fail(QD_EXIT_DENIED, "%s", "invalid login name");
+	rc = db_user_find(ui->db, login, &ui->user);
+	if (rc == QD_ENOTFOUND)
+		return ui_fail(QD_EXIT_DENIED, "no such user: %s", login);
+	if (rc != QD_OK)
+		return ui_fail(QD_EXIT_DB, "%s", db_errmsg(ui->db));
+	if (!ui->user->active)
+		return ui_fail(QD_EXIT_DENIED, "the account %s is disabled",
+		    login);
+	return QD_EXIT_OK;
+}
+
+int
+ui_main(const char *db_path, const char *login, const char *via,
+    const struct qd_config *cfg)
+{
+	struct ui	 ui;
+	char		*why = NULL;
+	int		 rc;
+
+	memset(&ui, 0, sizeof ui);
+	ui.cfg = cfg;
+	if (db_open(db_path, 0, &ui.db, &why) != QD_OK) {
+		rc = ui_fail(QD_EXIT_DB, "%s",
+		    why != NULL ? why : "cannot open the database");
+		goto out;
+	}
+	if ((rc = ui_find_user(&ui, login)) != QD_EXIT_OK)
+		goto out;
+	ui.user->via = via;
+	if (db_set_actor(ui.db, ui.user) != QD_OK) {
+		rc = ui_fail(QD_EXIT_DB, "%s", db_errmsg(ui.db));
+		goto out;
+	}
+	if (ui_term_start(&ui, &why) != QD_OK) {
+		rc = ui_fail(QD_EXIT_ERROR, "%s", why);
+		goto out;
+	}
+	ui_menu_run(&ui);
+	ui_term_end(&ui);
+	rc = QD_EXIT_OK;
+out:
+	free(why);
+	user_free(ui.user);
+	if (ui.db != NULL)
+		db_close(ui.db);
+	return rc;
+}
