@@ -364,6 +364,20 @@ int	 cmd_key_add(struct cmd_ctx *, int, char **);
 int	 cmd_key_list(struct cmd_ctx *, int, char **);
 int	 cmd_key_remove(struct cmd_ctx *, int, char **);
 int	 cmd_audit_list(struct cmd_ctx *, int, char **);
+/* cmd-user.c, for the user, key and audit verbs. */
+struct option;
+/*
+ * Print "qualdesk NOUN VERB: message" (unless fmt is NULL) and the verb's
+ * usage line to ctx->err; returns QD_EXIT_USAGE.
+ */
+int	 cmd_usage_error(struct cmd_ctx *, const char *noun, const char *verb,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/*
+ * getopt_long with messages on ctx->err: the next option, or -1 at the
+ * end or on a bad option (then *rc is QD_EXIT_USAGE, else QD_EXIT_OK).
+ */
+int	 cmd_getopt(struct cmd_ctx *, const char *noun, int argc, char **argv,
+	    const struct option *, int *rc);
 
 /* server-listen.c: the listener. Never parses client data. */
 /*
