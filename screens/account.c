@@ -49,7 +49,7 @@ static const struct ui_field account_fields[] = {
 	{ .label = "角色 Role", .type = UI_FIELD_SHOW, .width = 20,
 	  .column = "role", .get = account_role },
 	{ .label = "办公室 Office", .type = UI_FIELD_SHOW, .width = 30,
-	  .column = "office", .get = account_office },
+	  .column = "office_id", .get = account_office },
 	{ .label = "登录方式 Via", .type = UI_FIELD_SHOW, .width = 40,
 	  .get = account_via },
 };
@@ -68,6 +68,7 @@ account_keys_load(struct ui *ui, struct ui_rows *rows, int64_t before,
 	struct qd_key	*keys = NULL;
 	size_t		 i, n = 0;
 	const char	*cells[4];
+	char		 added[32];
 	int		 rc;
 
 	if (before != 0)
@@ -79,7 +80,9 @@ account_keys_load(struct ui *ui, struct ui_rows *rows, int64_t before,
 		cells[0] = keys[i].type;
 		cells[1] = keys[i].fingerprint;
 		cells[2] = keys[i].comment;
-		cells[3] = keys[i].created_at;
+		/* The date is enough to tell keys apart. */
+		cells[3] = ui_time(keys[i].created_at, added, sizeof added);
+		added[strcspn(added, " ")] = '\0';
 		ui_rows_add(rows, keys[i].id, keys[i].fingerprint, cells);
 	}
 	key_free_array(keys, n);
@@ -97,6 +100,7 @@ static const struct ui_list account_keys = {
 const struct ui_screen screen_account = {
 	.name = "account",
 	.title = "我的账户 My account",
+	.table = "users",
 	.fields = account_fields,
 	.nfields = sizeof account_fields / sizeof account_fields[0],
 	.list = &account_keys,

@@ -6,12 +6,12 @@
 #define AUDIT_PAGE	100
 
 static const struct ui_column audit_columns[] = {
-	{ .title = "编号 No.", .width = 7 },
+	{ .title = "编号 No.", .width = 8 },
 	{ .title = "时间 Time", .width = 19 },
 	{ .title = "操作人 By", .width = 10 },
 	{ .title = "操作 Action", .width = 11 },
 	{ .title = "记录 Record", .width = 11 },
-	{ .title = "内容 Detail", .width = 10, .grow = 1 },
+	{ .title = "内容 Detail", .width = 11, .grow = 1 },
 };
 
 static int
@@ -20,7 +20,7 @@ audit_load(struct ui *ui, struct ui_rows *rows, int64_t before, char **why)
 	struct qd_audit	*a = NULL;
 	size_t		 i, n = 0;
 	const char	*cells[6];
-	char		 id[24], *record, *detail;
+	char		 id[24], at[32], *record, *detail;
 	int		 rc;
 
 	rc = db_audit_list(ui->db, ui->user, before, AUDIT_PAGE, &a, &n, why);
@@ -38,7 +38,7 @@ audit_load(struct ui *ui, struct ui_rows *rows, int64_t before, char **why)
 		    a[i].after != NULL ? " -> " : "", a[i].after != NULL ?
 		    a[i].after : "");
 		cells[0] = id;
-		cells[1] = a[i].at;
+		cells[1] = ui_time(a[i].at, at, sizeof at);
 		cells[2] = a[i].actor;
 		cells[3] = a[i].action;
 		cells[4] = record;
@@ -62,5 +62,6 @@ static const struct ui_list audit_list = {
 const struct ui_screen screen_audit = {
 	.name = "audit",
 	.title = "审计日志 Audit log",
+	.table = "audit",
 	.list = &audit_list,
 };

@@ -43,5 +43,6 @@ static const struct ui_list offices_list = {
 const struct ui_screen screen_offices = {
 	.name = "offices",
 	.title = "办公室 Offices",
+	.table = "offices",
 	.list = &offices_list,
 };

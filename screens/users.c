@@ -123,6 +123,7 @@ static const struct ui_list users_list = {
 const struct ui_screen screen_users = {
 	.name = "users",
 	.title = "用户管理 Users",
+	.table = "users",
 	.list = &users_list,
 	.actions = users_actions,
 	.nactions = sizeof users_actions / sizeof users_actions[0],
@@ -190,7 +191,7 @@ users_add_save(struct ui *ui, struct ui_view *v)
 	}
 	nu.login = ui_view_value(v, "login");
 	nu.display_name = ui_view_value(v, "display_name");
-	nu.office_code = ui_view_value(v, "office");
+	nu.office_code = ui_view_value(v, "office_id");
 	if (nu.office_code[0] == '\0')
 		nu.office_code = NULL;
 	rc = db_user_add(ui->db, ui->user, &nu, &why);
@@ -208,12 +209,12 @@ static const struct ui_field users_add_fields[] = {
 	  .max_chars = 32, .max_bytes = 32, .required = 1,
 	  .column = "login", .validate = users_login_valid },
 	{ .label = "姓名 Name", .type = UI_FIELD_TEXT, .width = 40,
-	  .max_chars = 40, .max_bytes = 160, .required = 1,
+	  .max_chars = 64, .max_bytes = 256, .required = 1,
 	  .column = "display_name" },
 	{ .label = "角色 Role", .type = UI_FIELD_CHOICE, .width = 30,
 	  .required = 1, .column = "role", .choices = users_role_choices },
 	{ .label = "办公室 Office", .type = UI_FIELD_CHOICE, .width = 34,
-	  .column = "office", .choices = users_office_choices },
+	  .column = "office_id", .choices = users_office_choices },
 };
 
 static const struct ui_action users_add_actions[] = {
@@ -224,6 +225,7 @@ static const struct ui_action users_add_actions[] = {
 const struct ui_screen screen_user_add = {
 	.name = "user-add",
 	.title = "新增用户 Add a user",
+	.table = "users",
 	.fields = users_add_fields,
 	.nfields = sizeof users_add_fields / sizeof users_add_fields[0],
 	.actions = users_add_actions,

@@ -506,6 +506,7 @@ size_t	 ui_edit_view(struct ui_edit *, int width, int *lead, int *cx);
 
 /* Screens: what screens/NAME.c declares. */
 struct ui_view;
+struct ui_keybar_item;
 enum ui_field_type {
 	UI_FIELD_TEXT,		/* typed with the line editor */
 	UI_FIELD_CHOICE,	/* one of a list: Left/Right or Space */
@@ -581,6 +582,7 @@ struct ui_screen {
 	const struct ui_action	*actions;
 	size_t			 nactions;
 	const char *const	*text;		/* a page of text, NULL-ended */
+	const char		*table;		/* fields' columns are its own */
 };
 /* A screen while it runs. */
 struct ui_field_state {
@@ -625,6 +627,11 @@ const char *ui_view_value(const struct ui_view *, const char *column);
 const char *ui_view_row_key(const struct ui_view *);
 /* Draw view in full (frame, body) into the screen, without output. */
 void	 ui_view_draw(struct ui *, struct ui_view *);
+/* The keys meaningful on screen for the user, in key order; returns n. */
+size_t	 ui_keybar_build(const struct ui *, const struct ui_screen *,
+	    struct ui_keybar_item *, size_t max);
+/* A stored UTC time ("2024-05-01T04:00:00.000Z") as local time in buf. */
+const char *ui_time(const char *utc, char *buf, size_t len);
 
 /* ui-term.c: the terminal: locale, terminfo fallback, signals. */
 /* Start curses on stdin/stdout. QD_OK, or QD_ESYS with *why (caller frees). */
@@ -691,6 +698,8 @@ int	 ui_form_check(struct ui *, struct ui_view *);
 /* 1 if any field was changed. */
 int	 ui_form_changed(const struct ui_view *);
 int	 ui_form_label_width(const struct ui_screen *);
+/* Columns a form needs: marker, labels and fields at declared widths. */
+int	 ui_form_min_width(const struct ui_screen *);
 void	 ui_text_draw(struct ui *, struct ui_view *, int top);
 int	 ui_text_key(struct ui *, struct ui_view *, int key);
 void	 ui_choices_free(struct ui_choice *, size_t);

@@ -75,6 +75,21 @@ ui_form_label_width(const struct ui_screen *s)
 }
 
 int
+ui_form_min_width(const struct ui_screen *s)
+{
+	size_t	 i;
+	int	 w, max = 0, x;
+
+	x = UI_FORM_INDENT + ui_form_label_width(s) + 2;
+	for (i = 0; i < s->nfields; i++) {
+		w = x + s->fields[i].width + 1;
+		if (w > max)
+			max = w;
+	}
+	return max;
+}
+
+int
 ui_form_changed(const struct ui_view *v)
 {
 	size_t	 i;

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "qualdesk.h"
 
@@ -81,7 +82,7 @@ ui_view_row_key(const struct ui_view *v)
 
 /* Add a key bar item unless it is there already. */
 static void
-ui_keybar_add(struct ui_keybar_item *items, size_t *n, int key,
+ui_keybar_add(struct ui_keybar_item *items, size_t *n, size_t max, int key,
     const char *label)
 {
 	size_t	 i;
@@ -90,7 +91,7 @@ ui_keybar_add(struct ui_keybar_item *items, size_t *n, int key,
 		if (items[i].key == key)
 			return;
 	}
-	if (*n < UI_KEYBAR_MAX) {
+	if (*n < max) {
 		items[*n].key = key;
 		items[*n].label = label;
 		(*n)++;
@@ -105,24 +106,45 @@ ui_keybar_cmp(const void *a, const void *b)
 	return (ka->key > kb->key) - (ka->key < kb->key);
 }
 
-/* The keys meaningful on a screen, for this user, in key order. */
-static size_t
-ui_keybar_build(struct ui *ui, const struct ui_screen *s,
-    struct ui_keybar_item *items)
+size_t
+ui_keybar_build(const struct ui *ui, const struct ui_screen *s,
+    struct ui_keybar_item *items, size_t max)
 {
 	size_t	 i, n = 0;
 
 	if (s != &screen_help)
-		ui_keybar_add(items, &n, UI_KEY_HELP, "帮助 Help");
+		ui_keybar_add(items, &n, max, UI_KEY_HELP, "帮助 Help");
 	for (i = 0; i < s->nactions; i++) {
 		if (ui_action_allowed(ui, &s->actions[i]))
-			ui_keybar_add(items, &n, s->actions[i].key,
+			ui_keybar_add(items, &n, max, s->actions[i].key,
 			    s->actions[i].label);
 	}
-	ui_keybar_add(items, &n, UI_KEY_BACK, "返回 Back");
-	ui_keybar_add(items, &n, UI_KEY_QUIT, "退出 Quit");
+	ui_keybar_add(items, &n, max, UI_KEY_BACK, "返回 Back");
+	ui_keybar_add(items, &n, max, UI_KEY_QUIT, "退出 Quit");
 	qsort(items, n, sizeof *items, ui_keybar_cmp);
 	return n;
+}
+
+const char *
+ui_time(const char *utc, char *buf, size_t len)
+{
+	struct tm	 tm;
+	time_t		 t;
+	const char	*end;
+
+	memset(&tm, 0, sizeof tm);
+	if (utc == NULL)
+		utc = "";
+	end = strptime(utc, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (end == NULL) {
+		snprintf(buf, len, "%s", utc);
+		return buf;
+	}
+	t = timegm(&tm);
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(buf, len, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		snprintf(buf, len, "%s", utc);
+	return buf;
 }
 
 void
@@ -133,7 +155,7 @@ ui_view_draw(struct ui *ui, struct ui_view *v)
 	size_t			 nkeys;
 	int			 top = ui_frame_body_top();
 
-	nkeys = ui_keybar_build(ui, s, keys);
+	nkeys = ui_keybar_build(ui, s, keys, UI_KEYBAR_MAX);
 	if (ui_frame_draw(ui, NULL, keys, nkeys) != 0)
 		return;
 	ui_put(top, 1, s->title, COLS - 2, A_BOLD, 0);
