@@ -3,6 +3,10 @@
  * '#' starts a comment, blank lines are ignored. Every keyword is a row of
  * config_table; the man page qualdesk.conf(5) follows the same table.
  */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>

@@ -379,6 +379,14 @@ int	 cmd_usage_error(struct cmd_ctx *, const char *noun, const char *verb,
 int	 cmd_getopt(struct cmd_ctx *, const char *noun, int argc, char **argv,
 	    const struct option *, int *rc);
 
+/* libssh's handles, named without including libssh here. */
+struct ssh_bind_struct;
+struct ssh_session_struct;
+struct ssh_channel_struct;
+struct ssh_event_struct;
+struct ssh_key_struct;
+struct ssh_counter_struct;
+
 /* server-listen.c: the listener. Never parses client data. */
 /*
  * Serve until SIGTERM/SIGINT: bind every cfg->listen address, accept,
@@ -390,12 +398,129 @@ int	 server_run(struct qd_config *, const char *db_path);
 int	 server_host_key_ensure(const char *path, char **why);
 
 /* server-conn.c: one connection process (libssh, authentication). */
-/* Run the SSH session on accepted socket fd; never returns. */
-void	 server_conn_main(int fd, unsigned long conn_id,
-	    const char *peer, struct qd_config *, const char *db_path)
+/* What the listener hands to a connection process. */
+struct server_conn_start {
+	int			 fd;		/* the accepted socket */
+	unsigned long		 conn_id;
+	const char		*peer;		/* "127.0.0.1:4242", "[::1]:4242" */
+	struct ssh_bind_struct	*bind;		/* host key and algorithms */
+	int			 auth_fd;	/* write 'A' here once authenticated */
+};
+/* Run the SSH session on the accepted socket; never returns. */
+void	 server_conn_main(const struct server_conn_start *,
+	    struct qd_config *, const char *db_path)
 	    __attribute__((noreturn));
 
-/* session-*.c: channels, the pty relay, exec. See session.h notes there. */
+/* server-auth.c: public-key authentication against the database. */
+struct server_auth {
+	sqlite3		*db;		/* open for the checks, or NULL */
+	const char	*peer;
+	unsigned long	 conn_id;
+	int		 max_tries;
+	int		 failures;	/* keys refused so far */
+	struct qd_user	*user;		/* set once a signature proved a key */
+	char		 via[96];	/* "ssh 127.0.0.1:4242", user->via */
+	char		 fingerprint[80]; /* of the key that authenticated */
+	char		 last_login[160]; /* last name tried, escaped */
+};
+/* The auth_pubkey_function callback; userdata is a struct server_auth. */
+int	 server_auth_pubkey(struct ssh_session_struct *, const char *login,
+	    struct ssh_key_struct *, char state, void *userdata);
+/* Copy an untrusted name into buf: printable ASCII, the rest as \xNN, cut. */
+void	 server_auth_escape(char *buf, size_t size, const char *name);
+/* "SHA256:..." for a key (caller frees). */
+char	*server_key_fingerprint(struct ssh_key_struct *);
+
+/* session-*.c: the session channel: requests, the pty relay and exec. */
+#define SESSION_INBUF	65536	/* channel bytes waiting for the child */
+enum session_slot_name {
+	SESSION_OUT,		/* pty master, or the command's stdout */
+	SESSION_ERR,		/* the command's stderr */
+	SESSION_IN,		/* the command's stdin (a pty takes input on OUT) */
+	SESSION_NSLOTS
+};
+struct session_slot {
+	int		 fd;		/* -1 when closed */
+	short		 polled;	/* events registered with the event */
+	short		 revents;	/* what the last poll saw */
+	int		 eof;
+};
+struct session {
+	struct ssh_session_struct	*ssh;
+	struct ssh_channel_struct	*channel;	/* NULL until opened */
+	struct ssh_event_struct		*event;
+	struct ssh_counter_struct	*counter;	/* bytes received */
+	unsigned long			 conn_id;
+	const struct qd_user		*user;
+	struct qd_config		*cfg;
+	const char			*db_path;
+
+	char				*term;		/* from pty-req */
+	int				 cols, rows;
+	int				 pty;		/* a pty was requested */
+	int				 started;	/* shell or exec began */
+	time_t				 since;		/* authenticated at */
+
+	pid_t				 child;		/* -1: none or reaped */
+	int				 child_status;	/* from waitpid */
+	int				 child_done;
+	time_t				 child_done_at;
+	struct session_slot		 slot[SESSION_NSLOTS];
+
+	char				 inbuf[SESSION_INBUF];
+	size_t				 inlen;		/* bytes in inbuf */
+	int				 in_pending;	/* libssh holds more */
+	int				 client_eof;	/* no more channel data */
+	int				 client_gone;	/* channel closed or lost */
+	const char			*gone_why;
+	int				 terminating;	/* SIGTERM passed on */
+	time_t				 last_rx;	/* last byte from the client */
+	uint64_t			 rx_bytes;
+	time_t				 keepalive_at;	/* last keepalive sent */
+};
+/* session-channel.c: the channel's requests and the session's loop. */
+/* Prepare s for an authenticated user, on event (which polls ssh). */
+void	 session_init(struct session *, struct ssh_session_struct *,
+	    struct ssh_event_struct *, unsigned long conn_id,
+	    const struct qd_user *, struct qd_config *, const char *db_path);
+/* The channel_open_request_session callback; userdata is a session. */
+struct ssh_channel_struct *session_channel_open(
+	    struct ssh_session_struct *, void *userdata);
+/*
+ * Serve the session until its child ends (exit status sent) or the
+ * client goes; never leaves a child behind. Returns 0 after a clean end.
+ */
+int	 session_run(struct session *);
+void	 session_free(struct session *);
+/* SIGTERM and SIGCHLD handlers of the connection process. */
+void	 session_signals_init(void);
+/* 1 once SIGTERM arrived. */
+int	 session_terminate_requested(void);
+/* session-relay.c: bytes between the channel and the child. */
+/* Register each slot's fd for the events it needs now. */
+void	 session_relay_polls(struct session *);
+/* Move what the last poll made possible; updates each slot's eof. */
+void	 session_relay_pump(struct session *);
+/* 1 once every output slot reached its end. */
+int	 session_relay_drained(const struct session *);
+/* The channel data callback's body: keep what fits, return it. */
+size_t	 session_relay_input(struct session *, const void *, size_t);
+/* Write a message to the channel's stderr (or stdout on a pty). */
+void	 session_relay_message(struct session *, const char *);
+/* Unregister and close every slot. */
+void	 session_relay_close(struct session *);
+/* session-pty.c: the UI (command NULL) or a command on a pty. */
+int	 session_pty_start(struct session *, const char *command);
+/* Give the pty the size in s->cols, s->rows. */
+void	 session_pty_resize(struct session *);
+/* session-exec.c: a command with pipes, no pty. */
+int	 session_exec_start(struct session *, const char *command);
+/* session-child.c: the child side, after fork. */
+/* Leave only fds 0, 1, 2; default signals; a clean environment. */
+void	 session_child_setup(struct session *, pid_t parent);
+/* Run the UI (command NULL) or the command; never returns. */
+void	 session_child_run(struct session *, const char *command)
+	    __attribute__((noreturn));
 
 /* ui.c: the curses UI, with no knowledge of SSH. */
 /*

@@ -1,0 +1,458 @@
+/*
+ * The session channel of an authenticated connection: its requests
+ * (pty-req, window-change, env, shell, exec), in any order, and the loop
+ * that serves it until the child ends or the client goes. Callbacks only
+ * record and start things; they never wait.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libssh/callbacks.h>
+#include <libssh/libssh.h>
+#include <libssh/server.h>
+
+#include "qualdesk.h"
+
+#define SESSION_TICK_MS		1000
+#define SESSION_KEEPALIVE	15	/* seconds of silence before asking */
+#define SESSION_DEAD		60	/* seconds of silence: the peer is gone */
+#define SESSION_CHILD_GRACE	5	/* seconds a child gets after a hang-up */
+#define SESSION_DRAIN		5	/* seconds to send a dead child's output */
+#define SESSION_FLUSH_MS	2000
+#define SESSION_MAX_SIZE	1000	/* columns or rows */
+
+static volatile sig_atomic_t session_sigterm;
+/* Wakes the poll when a signal comes: SIGCHLD, SIGTERM. */
+static int session_sigpipe[2] = { -1, -1 };
+
+static void
+session_on_signal(int sig)
+{
+	int	 saved = errno;
+
+	if (sig == SIGTERM)
+		session_sigterm = 1;
+	if (session_sigpipe[1] != -1)
+		(void)write(session_sigpipe[1], "s", 1);
+	errno = saved;
+}
+
+void
+session_signals_init(void)
+{
+	struct sigaction	 sa;
+
+	if (pipe2(session_sigpipe, O_CLOEXEC | O_NONBLOCK) == -1)
+		session_sigpipe[0] = session_sigpipe[1] = -1;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = session_on_signal;
+	sigaction(SIGTERM, &sa, NULL);
+	sa.sa_flags = SA_NOCLDSTOP;
+	sigaction(SIGCHLD, &sa, NULL);
+}
+
+/* Empty the signal pipe; the loop looks at what changed. */
+static int
+session_signal_ready(socket_t fd, int revents, void *userdata)
+{
+	char	 buf[64];
+
+	(void)revents, (void)userdata;
+	while (read(fd, buf, sizeof buf) > 0)
+		;
+	return 0;
+}
+
+int
+session_terminate_requested(void)
+{
+	return session_sigterm;
+}
+
+void
+session_init(struct session *s, ssh_session ssh, ssh_event event,
+    unsigned long conn_id, const struct qd_user *user, struct qd_config *cfg,
+    const char *db_path)
+{
+	int	 i;
+
+	memset(s, 0, sizeof *s);
+	s->ssh = ssh;
+	s->event = event;
+	s->conn_id = conn_id;
+	s->user = user;
+	s->cfg = cfg;
+	s->db_path = db_path;
+	s->cols = 80;
+	s->rows = 24;
+	s->child = -1;
+	for (i = 0; i < SESSION_NSLOTS; i++)
+		s->slot[i].fd = -1;
+	s->since = s->last_rx = time(NULL);
+	s->counter = xcalloc(1, sizeof *s->counter);
+	ssh_set_counters(ssh, s->counter, NULL);
+}
+
+void
+session_free(struct session *s)
+{
+	session_relay_close(s);
+	if (s->ssh != NULL)
+		ssh_set_counters(s->ssh, NULL, NULL);
+	xfree(&s->counter);
+	xfree(&s->term);
+}
+
+/* A size from the client, or the current one when it makes no sense. */
+static int
+session_size(int value, int current)
+{
+	if (value < 1 || value > SESSION_MAX_SIZE)
+		return current;
+	return value;
+}
+
+static int
+session_pty_request(ssh_session ssh, ssh_channel channel, const char *term,
+    int cols, int rows, int pxwidth, int pxheight, void *userdata)
+{
+	struct session	*s = userdata;
+
+	(void)ssh, (void)channel, (void)pxwidth, (void)pxheight;
+	if (s->started)
+		return -1;
+	free(s->term);
+	s->term = xstrdup(term != NULL ? term : "");
+	s->cols = session_size(cols, s->cols);
+	s->rows = session_size(rows, s->rows);
+	s->pty = 1;
+	return 0;
+}
+
+static int
+session_window_change(ssh_session ssh, ssh_channel channel, int cols,
+    int rows, int pxwidth, int pxheight, void *userdata)
+{
+	struct session	*s = userdata;
+
+	(void)ssh, (void)channel, (void)pxwidth, (void)pxheight;
+	s->cols = session_size(cols, s->cols);
+	s->rows = session_size(rows, s->rows);
+	/* Before the shell starts the size is kept for openpty. */
+	if (s->pty && s->started)
+		session_pty_resize(s);
+	return 0;
+}
+
+/* Only LANG is taken, and it changes nothing: the UI is always UTF-8. */
+static int
+session_env(ssh_session ssh, ssh_channel channel, const char *name,
+    const char *value, void *userdata)
+{
+	(void)ssh, (void)channel, (void)value, (void)userdata;
+	return strcmp(name, "LANG") == 0 ? 0 : -1;
+}
+
+/* Start the UI (command NULL) or a command, once per channel. */
+static int
+session_start(struct session *s, const char *command)
+{
+	int	 rc;
+
+	if (s->started)
+		return -1;
+	if (s->pty)
+		rc = session_pty_start(s, command);
+	else if (command != NULL)
+		rc = session_exec_start(s, command);
+	else {
+		/* "ssh -T": no terminal to draw the UI on. */
+		s->started = 1;
+		session_relay_message(s, QD_NAME ": the full-screen UI needs a "
+		    "terminal: use ssh -t, or give a command (ssh HOST help)\r\n");
+		s->child_done = 1;
+		s->child_done_at = time(NULL);
+		s->child_status = QD_EXIT_USAGE << 8;
+		return 0;
+	}
+	if (rc != QD_OK)
+		return -1;
+	/* The command line is not logged: it may carry personal data. */
+	log_debug("conn %lu: %s%s", s->conn_id, command != NULL ? "exec" :
+	    "shell", s->pty ? " on a pty" : "");
+	return 0;
+}
+
+static int
+session_shell_request(ssh_session ssh, ssh_channel channel, void *userdata)
+{
+	(void)ssh, (void)channel;
+	return session_start(userdata, NULL);
+}
+
+static int
+session_exec_request(ssh_session ssh, ssh_channel channel,
+    const char *command, void *userdata)
+{
+	(void)ssh, (void)channel;
+	return session_start(userdata, command);
+}
+
+static int
+session_data(ssh_session ssh, ssh_channel channel, void *data, uint32_t len,
+    int is_stderr, void *userdata)
+{
+	(void)ssh, (void)channel;
+	/* Clients send no stderr; such bytes are taken and dropped. */
+	if (is_stderr)
+		return (int)len;
+	return (int)session_relay_input(userdata, data, len);
+}
+
+static void
+session_eof(ssh_session ssh, ssh_channel channel, void *userdata)
+{
+	struct session	*s = userdata;
+
+	(void)ssh, (void)channel;
+	s->client_eof = 1;
+}
+
+static void
+session_close(ssh_session ssh, ssh_channel channel, void *userdata)
+{
+	struct session	*s = userdata;
+
+	(void)ssh, (void)channel;
+	s->client_gone = 1;
+	s->gone_why = "the client closed the channel";
+}
+
+/* One process serves one channel, so one table of callbacks. */
+static struct ssh_channel_callbacks_struct session_callbacks = {
+	.channel_pty_request_function = session_pty_request,
+	.channel_pty_window_change_function = session_window_change,
+	.channel_env_request_function = session_env,
+	.channel_shell_request_function = session_shell_request,
+	.channel_exec_request_function = session_exec_request,
+	.channel_data_function = session_data,
+	.channel_eof_function = session_eof,
+	.channel_close_function = session_close,
+};
+
+ssh_channel
+session_channel_open(ssh_session ssh, void *userdata)
+{
+	struct session	*s = userdata;
+
+	/* One session channel per connection. */
+	if (s->channel != NULL || s->user == NULL)
+		return NULL;
+	if ((s->channel = ssh_channel_new(ssh)) == NULL)
+		return NULL;
+	/* Before returning, so no request can come before its callback. */
+	session_callbacks.userdata = s;
+	ssh_callbacks_init(&session_callbacks);
+	ssh_set_channel_callbacks(s->channel, &session_callbacks);
+	return s->channel;
+}
+
+/* Reap the child if it has ended. */
+static void
+session_reap(struct session *s)
+{
+	int	 status;
+
+	if (s->child == -1)
+		return;
+	if (waitpid(s->child, &status, WNOHANG) == s->child) {
+		s->child = -1;
+		s->child_status = status;
+		s->child_done = 1;
+		s->child_done_at = time(NULL);
+	}
+}
+
+/* Hang up the child and wait for it, killing it after a grace time. */
+static void
+session_end_child(struct session *s)
+{
+	struct timespec	 ts = { 0, 50 * 1000000L };
+	int		 i;
+
+	if (s->child == -1)
+		return;
+	kill(s->child, SIGHUP);
+	kill(s->child, SIGTERM);
+	/* Closing the master hangs up the pty too. */
+	session_relay_close(s);
+	for (i = 0; i < SESSION_CHILD_GRACE * 20 && s->child != -1; i++) {
+		session_reap(s);
+		if (s->child != -1)
+			nanosleep(&ts, NULL);
+	}
+	if (s->child != -1) {
+		log_warn("conn %lu: child %ld did not end; killing it",
+		    s->conn_id, (long)s->child);
+		kill(s->child, SIGKILL);
+		while (waitpid(s->child, &s->child_status, 0) == -1 &&
+		    errno == EINTR)
+			;
+		s->child = -1;
+	}
+}
+
+/* Follow the bytes received; ask a silent client, give up on a dead one. */
+static void
+session_keepalive(struct session *s)
+{
+	time_t	 now = time(NULL);
+
+	if (s->counter->in_bytes != s->rx_bytes) {
+		s->rx_bytes = s->counter->in_bytes;
+		s->last_rx = now;
+		return;
+	}
+	if (now - s->last_rx >= SESSION_DEAD) {
+		s->client_gone = 1;
+		s->gone_why = "no answer from the client";
+		return;
+	}
+	if (now - s->last_rx >= SESSION_KEEPALIVE &&
+	    now - s->keepalive_at >= SESSION_KEEPALIVE) {
+		s->keepalive_at = now;
+		ssh_send_keepalive(s->ssh);
+	}
+}
+
+/* Signal names as RFC 4254 spells them, for exit-signal. */
+static const struct {
+	int		 sig;
+	const char	*name;
+} session_signal_names[] = {
+	{ SIGABRT, "ABRT" }, { SIGALRM, "ALRM" }, { SIGFPE, "FPE" },
+	{ SIGHUP, "HUP" }, { SIGILL, "ILL" }, { SIGINT, "INT" },
+	{ SIGKILL, "KILL" }, { SIGPIPE, "PIPE" }, { SIGQUIT, "QUIT" },
+	{ SIGSEGV, "SEGV" }, { SIGTERM, "TERM" }, { SIGUSR1, "USR1" },
+	{ SIGUSR2, "USR2" },
+};
+
+/* Send how the child ended, then EOF and close. */
+static void
+session_send_exit(struct session *s)
+{
+	const char	*name = "KILL";
+	int		 status = s->child_status;
+	size_t		 i;
+
+	if (WIFSIGNALED(status)) {
+		for (i = 0; i < sizeof session_signal_names /
+		    sizeof session_signal_names[0]; i++) {
+			if (session_signal_names[i].sig == WTERMSIG(status))
+				name = session_signal_names[i].name;
+		}
+		ssh_channel_request_send_exit_signal(s->channel, name,
+		    WCOREDUMP(status) ? 1 : 0, "", "");
+	} else
+		ssh_channel_request_send_exit_status(s->channel,
+		    WEXITSTATUS(status));
+	ssh_channel_send_eof(s->channel);
+	ssh_channel_close(s->channel);
+	ssh_blocking_flush(s->ssh, SESSION_FLUSH_MS);
+	log_debug("conn %lu: %s %d", s->conn_id,
+	    WIFSIGNALED(status) ? "child killed by signal" : "exit status",
+	    WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+}
+
+/* 1 when the session is over, one way or the other. */
+static int
+session_over(struct session *s)
+{
+	time_t	 now = time(NULL);
+
+	if (ssh_get_status(s->ssh) & (SSH_CLOSED | SSH_CLOSED_ERROR) ||
+	    !ssh_is_connected(s->ssh)) {
+		s->client_gone = 1;
+		if (s->gone_why == NULL)
+			s->gone_why = "connection lost";
+	}
+	if (s->client_gone)
+		return 1;
+	if (!s->started && now - s->since > s->cfg->login_grace_time) {
+		s->client_gone = 1;
+		s->gone_why = "no shell or command requested in time";
+		return 1;
+	}
+	if (!s->child_done)
+		return 0;
+	return session_relay_drained(s) || now - s->child_done_at > SESSION_DRAIN;
+}
+
+/* After our close: let the client close too before the connection goes. */
+static void
+session_wait_close(struct session *s)
+{
+	struct timespec	 start, now;
+	long		 ms = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	while (!s->client_gone && ms < SESSION_FLUSH_MS) {
+		ssh_event_dopoll(s->event, 100);
+		if (ssh_get_status(s->ssh) & (SSH_CLOSED | SSH_CLOSED_ERROR) ||
+		    !ssh_is_connected(s->ssh))
+			break;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		ms = (now.tv_sec - start.tv_sec) * 1000 +
+		    (now.tv_nsec - start.tv_nsec) / 1000000;
+	}
+}
+
+int
+session_run(struct session *s)
+{
+	ssh_set_blocking(s->ssh, 0);
+	if (session_sigpipe[0] != -1)
+		ssh_event_add_fd(s->event, session_sigpipe[0], POLLIN,
+		    session_signal_ready, NULL);
+	for (;;) {
+		if (session_sigterm && !s->terminating) {
+			s->terminating = 1;
+			if (s->child == -1) {
+				s->client_gone = 1;
+				s->gone_why = "the server is stopping";
+			} else {
+				/* The UI saves what it can and ends. */
+				kill(s->child, SIGTERM);
+			}
+		}
+		session_relay_polls(s);
+		ssh_event_dopoll(s->event, SESSION_TICK_MS);
+		session_keepalive(s);
+		session_relay_pump(s);
+		session_reap(s);
+		if (session_over(s))
+			break;
+	}
+	if (s->client_gone) {
+		log_debug("conn %lu: %s", s->conn_id, s->gone_why);
+		session_end_child(s);
+		return -1;
+	}
+	session_send_exit(s);
+	session_wait_close(s);
+	return 0;
+}

@@ -1,0 +1,95 @@
+/*
+ * The shell: a pty, the UI started as a child on its slave side (or a
+ * command, for "ssh -t HOST COMMAND"), and the master relayed to the
+ * channel. The pty is the child's controlling terminal, so TIOCSWINSZ on
+ * the master gives it SIGWINCH like any terminal program.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <sys/ioctl.h>
+#include <sys/types.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#ifdef HAVE_PTY_H
+#include <pty.h>
+#endif
+#ifdef HAVE_UTIL_H
+#include <util.h>
+#endif
+
+#include "qualdesk.h"
+
+/* In the child: make the slave the controlling terminal and fds 0-2. */
+static void
+pty_child(struct session *s, int slave, pid_t parent, const char *command)
+{
+	if (setsid() == -1 || ioctl(slave, TIOCSCTTY, 0) == -1)
+		_exit(QD_EXIT_ERROR);
+	if (dup2(slave, 0) == -1 || dup2(slave, 1) == -1 ||
+	    dup2(slave, 2) == -1)
+		_exit(QD_EXIT_ERROR);
+	session_child_setup(s, parent);
+	session_child_run(s, command);
+}
+
+int
+session_pty_start(struct session *s, const char *command)
+{
+	struct winsize	 ws;
+	struct termios	 tio;
+	int		 master, slave, flags;
+	pid_t		 pid, parent = getpid();
+
+	memset(&ws, 0, sizeof ws);
+	ws.ws_col = (unsigned short)s->cols;
+	ws.ws_row = (unsigned short)s->rows;
+	if (openpty(&master, &slave, NULL, NULL, &ws) == -1) {
+		log_error("conn %lu: openpty: %s", s->conn_id, strerror(errno));
+		return QD_ESYS;
+	}
+	/* Erase in the line discipline must know a character can be wide. */
+	if (tcgetattr(slave, &tio) == 0) {
+		tio.c_iflag |= IUTF8;
+		tcsetattr(slave, TCSANOW, &tio);
+	}
+	if ((flags = fcntl(master, F_GETFL)) == -1 ||
+	    fcntl(master, F_SETFL, flags | O_NONBLOCK) == -1 ||
+	    fcntl(master, F_SETFD, FD_CLOEXEC) == -1 ||
+	    (pid = fork()) == -1) {
+		log_error("conn %lu: pty: %s", s->conn_id, strerror(errno));
+		close(master);
+		close(slave);
+		return QD_ESYS;
+	}
+	if (pid == 0) {
+		close(master);
+		pty_child(s, slave, parent, command);
+	}
+	close(slave);
+	s->slot[SESSION_OUT].fd = master;
+	s->child = pid;
+	s->started = 1;
+	return QD_OK;
+}
+
+void
+session_pty_resize(struct session *s)
+{
+	struct winsize	 ws;
+
+	if (s->slot[SESSION_OUT].fd == -1)
+		return;
+	memset(&ws, 0, sizeof ws);
+	ws.ws_col = (unsigned short)s->cols;
+	ws.ws_row = (unsigned short)s->rows;
+	if (ioctl(s->slot[SESSION_OUT].fd, TIOCSWINSZ, &ws) == -1)
+		log_debug("conn %lu: TIOCSWINSZ: %s", s->conn_id,
+		    strerror(errno));
+}

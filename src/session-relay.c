@@ -1,0 +1,256 @@
+/*
+ * The relay: bytes from the child (pty master, or a command's stdout and
+ * stderr) to the channel, never more than the client's window takes, and
+ * bytes from the channel to the child through a bounded buffer. When the
+ * buffer is full the rest stays in libssh, whose window then stops
+ * growing, so a huge paste slows the client down instead of growing
+ * memory or losing bytes.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libssh/libssh.h>
+
+#include "qualdesk.h"
+
+#define RELAY_CHUNK	16384
+
+/* Record what poll saw on a slot; the work happens after the poll. */
+static int
+relay_ready(socket_t fd, int revents, void *userdata)
+{
+	struct session_slot	*slot = userdata;
+
+	(void)fd;
+	slot->revents |= (short)revents;
+	return 0;
+}
+
+/* The events slot i needs now. */
+static short
+relay_wanted(struct session *s, int i)
+{
+	struct session_slot	*slot = &s->slot[i];
+	short			 ev = 0;
+	int			 window;
+
+	if (slot->fd == -1)
+		return 0;
+	window = s->channel != NULL && ssh_channel_window_size(s->channel) > 0;
+	if ((i == SESSION_OUT || i == SESSION_ERR) && !slot->eof && window &&
+	    !s->client_gone)
+		ev |= POLLIN;
+	if (s->inlen > 0 && (i == SESSION_IN ||
+	    (i == SESSION_OUT && s->pty && !slot->eof)))
+		ev |= POLLOUT;
+	return ev;
+}
+
+void
+session_relay_polls(struct session *s)
+{
+	struct session_slot	*slot;
+	short			 ev;
+	int			 i;
+
+	for (i = 0; i < SESSION_NSLOTS; i++) {
+		slot = &s->slot[i];
+		ev = relay_wanted(s, i);
+		slot->revents = 0;
+		if (ev == slot->polled)
+			continue;
+		if (slot->polled != 0)
+			ssh_event_remove_fd(s->event, slot->fd);
+		slot->polled = 0;
+		/* Nothing wanted: leave it out, or a hang-up would spin. */
+		if (ev != 0 && ssh_event_add_fd(s->event, slot->fd, ev,
+		    relay_ready, slot) == SSH_OK)
+			slot->polled = ev;
+	}
+}
+
+/* Close one slot's descriptor. */
+static void
+relay_close_slot(struct session *s, int i)
+{
+	struct session_slot	*slot = &s->slot[i];
+
+	if (slot->polled != 0)
+		ssh_event_remove_fd(s->event, slot->fd);
+	slot->polled = 0;
+	if (slot->fd != -1)
+		close(slot->fd);
+	slot->fd = -1;
+}
+
+void
+session_relay_close(struct session *s)
+{
+	int	 i;
+
+	for (i = 0; i < SESSION_NSLOTS; i++)
+		relay_close_slot(s, i);
+}
+
+/* Send one read of slot i to the channel. */
+static void
+relay_output(struct session *s, int i)
+{
+	struct session_slot	*slot = &s->slot[i];
+	char			 buf[RELAY_CHUNK];
+	uint32_t		 window;
+	ssize_t			 n;
+	int			 w;
+
+	if (slot->fd == -1 || slot->eof || s->client_gone)
+		return;
+	if ((window = ssh_channel_window_size(s->channel)) == 0)
+		return;
+	n = read(slot->fd, buf, window < sizeof buf ? window : sizeof buf);
+	if (n == -1 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n <= 0) {
+		/* EOF, or EIO from a master whose slave side has closed. */
+		slot->eof = 1;
+		return;
+	}
+	if (i == SESSION_ERR)
+		w = ssh_channel_write_stderr(s->channel, buf, (uint32_t)n);
+	else
+		w = ssh_channel_write(s->channel, buf, (uint32_t)n);
+	if (w != n) {
+		s->client_gone = 1;
+		s->gone_why = "write to the client failed";
+	}
+}
+
+/* The descriptor the channel's bytes go to, or -1. */
+static int
+relay_input_fd(struct session *s)
+{
+	if (s->pty)
+		return s->slot[SESSION_OUT].eof ? -1 : s->slot[SESSION_OUT].fd;
+	return s->slot[SESSION_IN].fd;
+}
+
+size_t
+session_relay_input(struct session *s, const void *data, size_t len)
+{
+	size_t	 take;
+
+	/* The child no longer reads: take the bytes and drop them. */
+	if (s->started && relay_input_fd(s) == -1)
+		return len;
+	take = SESSION_INBUF - s->inlen;
+	if (take > len)
+		take = len;
+	memcpy(s->inbuf + s->inlen, data, take);
+	s->inlen += take;
+	if (take < len)
+		s->in_pending = 1;
+	return take;
+}
+
+/* Take into inbuf what libssh kept back while inbuf was full. */
+static void
+relay_input_pull(struct session *s)
+{
+	int	 n;
+
+	while (s->in_pending && s->inlen < SESSION_INBUF) {
+		s->in_pending = 0;
+		if (ssh_channel_poll(s->channel, 0) <= 0)
+			break;
+		n = ssh_channel_read_nonblocking(s->channel,
+		    s->inbuf + s->inlen, (uint32_t)(SESSION_INBUF - s->inlen),
+		    0);
+		if (n <= 0)
+			break;
+		s->inlen += (size_t)n;
+		s->in_pending = 1;
+	}
+}
+
+/* Write inbuf to the child; drop it if the child no longer reads. */
+static void
+relay_input_flush(struct session *s)
+{
+	ssize_t	 n;
+	int	 fd;
+
+	if (s->channel == NULL)
+		return;
+	if ((fd = relay_input_fd(s)) == -1) {
+		/* Nobody reads any more: the bytes have nowhere to go. */
+		s->inlen = 0;
+		return;
+	}
+	while (s->inlen > 0) {
+		n = write(fd, s->inbuf, s->inlen);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 && errno == EAGAIN)
+			break;
+		if (n <= 0) {
+			/* The child closed its input (EPIPE, EIO). */
+			s->inlen = 0;
+			if (!s->pty)
+				relay_close_slot(s, SESSION_IN);
+			break;
+		}
+		memmove(s->inbuf, s->inbuf + n, s->inlen - (size_t)n);
+		s->inlen -= (size_t)n;
+		if (s->inlen == 0)
+			relay_input_pull(s);
+	}
+	/* The client sent EOF and all of it is written: close the pipe. */
+	if (!s->pty && s->client_eof && s->inlen == 0 && !s->in_pending &&
+	    s->slot[SESSION_IN].fd != -1)
+		relay_close_slot(s, SESSION_IN);
+}
+
+void
+session_relay_pump(struct session *s)
+{
+	int	 i;
+
+	if (!s->started)
+		return;
+	relay_input_flush(s);
+	for (i = SESSION_OUT; i <= SESSION_ERR; i++) {
+		if (s->slot[i].revents & (POLLIN | POLLHUP | POLLERR))
+			relay_output(s, i);
+	}
+}
+
+int
+session_relay_drained(const struct session *s)
+{
+	int	 i;
+
+	for (i = SESSION_OUT; i <= SESSION_ERR; i++) {
+		if (s->slot[i].fd != -1 && !s->slot[i].eof)
+			return 0;
+	}
+	return 1;
+}
+
+void
+session_relay_message(struct session *s, const char *msg)
+{
+	size_t	 len = strlen(msg);
+
+	if (s->channel == NULL || s->client_gone)
+		return;
+	if (s->pty)
+		ssh_channel_write(s->channel, msg, (uint32_t)len);
+	else
+		ssh_channel_write_stderr(s->channel, msg, (uint32_t)len);
+}
