@@ -174,7 +174,7 @@ user_check_office(sqlite3 *db, const struct qd_user_new *nu,
 	if (!role_has_office(nu->role)) {
 		if (code == NULL)
 			return QD_OK;
-		db_set_why(why, "a %s user belongs to no office; leave the "
+		db_set_why(why, "the %s role belongs to no office; leave the "
 		    "office out", role_name(nu->role));
 		return QD_EINVAL;
 	}

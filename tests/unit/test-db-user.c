@@ -224,6 +224,7 @@ test_audit(void)
 	char		*why = NULL;
 	size_t		 n = 0, m = 0;
 	long long	 total;
+	int		 rc;
 
 	is_int(db_audit(db, "login", NULL, 0, "ssh ed25519"), QD_OK,
 	    "an explicit audit row");
@@ -253,8 +254,9 @@ test_audit(void)
 	user_free(clerk);
 	free(why);
 
-	ok(sqlite3_exec(db, "UPDATE audit SET actor = 'x' WHERE id = 1",
-	    NULL, NULL, NULL) != SQLITE_OK &&
+	rc = sqlite3_exec(db, "UPDATE audit SET actor = 'x' WHERE id = 1",
+	    NULL, NULL, NULL);
+	ok(rc != SQLITE_OK &&
 	    strstr(sqlite3_errmsg(db), "cannot be changed") != NULL,
 	    "audit rows cannot be updated (%s)", sqlite3_errmsg(db));
 	ok(sqlite3_exec(db, "DELETE FROM audit", NULL, NULL, NULL) !=
