@@ -167,9 +167,8 @@ CREATE TABLE user_keys (
 	fingerprint	TEXT NOT NULL CHECK (fingerprint GLOB 'SHA256:?*'),
 	created_at	TEXT NOT NULL
 			DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-	UNIQUE (user_id, fingerprint)
+	UNIQUE (user_id, fingerprint)	-- also the index of keys by user
 );
-CREATE INDEX user_keys_by_fingerprint ON user_keys (fingerprint);
 
 -- The blob is summarised by type, fingerprint and comment.
 CREATE TRIGGER user_keys_audit_insert AFTER INSERT ON user_keys
