@@ -2,12 +2,12 @@
 #include "qualdesk.h"
 
 static const char *const help_text[] = {
-	"功能键 Function keys           没有功能键时 Without F-keys",
-	"  F1   帮助 Help               Esc 1   或 or  Ctrl-G",
-	"  F2   保存 Save               Esc 2   或 or  Ctrl-S",
-	"  F3   返回 Back               Esc Esc, Esc 3 或 or Ctrl-C",
-	"  F4-F9 本屏功能 Screen actions Esc 4 ... Esc 9",
-	"  F10  退出 Quit               Esc 0   或 or  Ctrl-X",
+	"功能键 Function keys          没有功能键时 Without F-keys",
+	"  F1     帮助 Help            Esc 1   或 or  Ctrl-G",
+	"  F2     保存 Save            Esc 2   或 or  Ctrl-S",
+	"  F3     返回 Back            Esc     或 or  Ctrl-C",
+	"  F4-F9  本屏功能 Actions     Esc 4 ... Esc 9",
+	"  F10    退出 Quit            Esc 0   或 or  Ctrl-X",
 	"",
 	"  Esc 后一秒内按数字键即为对应功能键；单按 Esc 为返回。",
 	"  Esc then a digit within a second is that F-key; Esc alone is Back.",

@@ -27,6 +27,15 @@ ui_dialog_draw(const char *question, int sel)
 		w = (int)sizeof rule - 1;
 	x = (COLS - w) / 2;
 	y = (LINES - h) / 2;
+	/*
+	 * Blank the box's rows across the screen first: a border drawn over
+	 * half of a Chinese character leaves terminals and curses disagreeing
+	 * about that cell.
+	 */
+	for (i = 0; i < h; i++) {
+		move(y + i, 0);
+		clrtoeol();
+	}
 	memset(rule, '-', (size_t)w);
 	rule[0] = rule[w - 1] = '+';
 	rule[w] = '\0';

@@ -10,7 +10,6 @@
 #include "qualdesk.h"
 
 #define UI_FRAME_SYSTEM	QD_NAME " " QD_TITLE_ZH
-#define UI_FRAME_SMALL	"窗口太小 Window too small"
 
 /*
  * Copy whole characters of s into buf until they take more than cols
@@ -232,14 +231,18 @@ ui_frame_keybar(const struct ui_keybar_item *items, size_t n)
 static void
 ui_frame_small(void)
 {
-	int	 y;
+	static const char *const texts[] = {
+		"窗口太小 Window too small", "窗口太小 Too small", "窗口太小",
+		"Small",
+	};
+	size_t			 i;
 
 	erase();
-	for (y = 0; y < LINES; y++) {
-		move(y, 0);
-		clrtoeol();
+	for (i = 0; i < sizeof texts / sizeof texts[0] - 1; i++) {
+		if (text_width(texts[i]) <= COLS)
+			break;
 	}
-	ui_put(LINES / 2, 0, UI_FRAME_SMALL, COLS, A_BOLD, 0);
+	ui_put(LINES / 2, 0, texts[i], COLS, A_BOLD, 0);
 }
 
 int

@@ -13,6 +13,9 @@
 
 #include "qualdesk.h"
 
+/* After qualdesk.h: term.h defines capability names such as columns. */
+#include <term.h>
+
 /* Tried in order when TERM is unknown here (kitty, ghostty, wezterm...). */
 static const char *const ui_term_fallbacks[] = {
 	"xterm-256color",
@@ -66,26 +69,51 @@ ui_term_locale(void)
 		setlocale(LC_ALL, "C.UTF-8");
 }
 
+/*
+ * 1 if terminfo knows name and it can move the cursor ("dumb" and
+ * hard-copy entries load but cannot draw a screen).
+ */
+static int
+ui_term_usable(const char *name)
+{
+	const char	*cup;
+	int		 err, ok;
+
+	if (name == NULL || *name == '\0' || strlen(name) >= sizeof ui_term_used)
+		return 0;
+	if (setupterm(name, STDOUT_FILENO, &err) != OK)
+		return 0;
+	cup = tigetstr("cup");
+	ok = cup != NULL && cup != (const char *)-1;
+	del_curterm(cur_term);
+	return ok;
+}
+
+/* newterm on name if it is usable; remembers the name. */
+static SCREEN *
+ui_term_try(const char *name)
+{
+	SCREEN	*sp;
+
+	if (!ui_term_usable(name) || (sp = newterm(name, stdout, stdin)) == NULL)
+		return NULL;
+	snprintf(ui_term_used, sizeof ui_term_used, "%s", name);
+	return sp;
+}
+
 /* newterm on TERM, then on the fallbacks. NULL if none works. */
 static SCREEN *
 ui_term_open(void)
 {
-	const char	*term = getenv("TERM");
-	SCREEN		*sp;
-	size_t		 i;
+	SCREEN	*sp;
+	size_t	 i;
 
-	if (term != NULL && *term != '\0' && strlen(term) < sizeof ui_term_used &&
-	    (sp = newterm(term, stdout, stdin)) != NULL) {
-		snprintf(ui_term_used, sizeof ui_term_used, "%s", term);
+	if ((sp = ui_term_try(getenv("TERM"))) != NULL)
 		return sp;
-	}
 	for (i = 0; i < sizeof ui_term_fallbacks / sizeof ui_term_fallbacks[0];
 	    i++) {
-		if ((sp = newterm(ui_term_fallbacks[i], stdout, stdin)) != NULL) {
-			snprintf(ui_term_used, sizeof ui_term_used, "%s",
-			    ui_term_fallbacks[i]);
+		if ((sp = ui_term_try(ui_term_fallbacks[i])) != NULL)
 			return sp;
-		}
 	}
 	return NULL;
 }
@@ -133,9 +161,10 @@ ui_term_start(struct ui *ui, char **why)
 	ui_term_colours(ui);
 	ui->cursor_y = ui->cursor_x = -1;
 	if (term == NULL || strcmp(term, ui_term_used) != 0)
-		ui_msg(ui, "终端类型 %s 未知，按 %s 显示 Unknown terminal type, "
-		    "using %s", term != NULL && text_valid(term) &&
-		    strlen(term) < 40 ? term : "?", ui_term_used, ui_term_used);
+		ui_msg(ui, "未知终端 %s，改用 %s  Unknown TERM, using %s",
+		    term != NULL && *term != '\0' && text_valid(term) &&
+		    strlen(term) < 40 ? term : "(none)", ui_term_used,
+		    ui_term_used);
 	return QD_OK;
 }
 
