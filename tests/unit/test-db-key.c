@@ -141,6 +141,42 @@ test_parse(const char *ed, const char *rsa, const char *rsa_small)
 	free(ed_blob);
 }
 
+/*
+ * Every prefix of a good line and every one-byte change of it is either
+ * refused with a message or parsed whole: never a crash, never a key
+ * without a fingerprint.
+ */
+static void
+test_parse_damage(const char *good)
+{
+	struct qd_key	*k;
+	char		*line, *why;
+	size_t		 len = strlen(good), i;
+	int		 sane = 1, rc;
+
+	for (i = 0; i < 2 * len; i++) {
+		line = xstrdup(good);
+		if (i < len)
+			line[i] = '\0';
+		else
+			line[i - len] = (char)(line[i - len] ^ (1 << (i % 8)));
+		k = NULL;
+		why = NULL;
+		rc = key_parse(line, &k, &why);
+		if (rc == QD_OK)
+			sane &= k != NULL && why == NULL &&
+			    strncmp(k->fingerprint, "SHA256:", 7) == 0;
+		else
+			sane &= rc == QD_EINVAL && k == NULL && why != NULL &&
+			    text_valid(why);
+		key_free_array(k, 1);
+		free(why);
+		free(line);
+	}
+	ok(sane, "%zu damaged lines: each refused with a message or whole",
+	    2 * len);
+}
+
 static void
 test_parse_types(void)
 {
@@ -389,6 +425,8 @@ main(void)
 	rsa_small = make_key(SSH_KEYTYPE_RSA, 1024);
 	test_parse(ed, rsa, rsa_small);
 	test_parse_types();
+	test_parse_damage(ed);
+	test_parse_damage(rsa);
 	test_add(ed, ed2, rsa);
 	test_list();
 	test_authorize(ed, ed2, rsa);
