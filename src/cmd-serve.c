@@ -60,30 +60,32 @@ serve_connect_host(const struct qd_config *cfg, int *port)
 	return host;
 }
 
-/* Print how to connect to the demo and who can log in. */
-static void
+/* How to connect to the demo and who can log in (caller frees). */
+static char *
 serve_demo_banner(struct cmd_ctx *ctx, sqlite3 *db, const char *keyfile)
 {
 	struct qd_user	**users = NULL;
 	const char	 *home = getenv("HOME");
-	char		 *host, *why = NULL, key[4096];
-	size_t		  n = 0, i, len;
+	char		 *host, *why = NULL, *text = NULL;
+	size_t		  n = 0, i, len, size;
+	FILE		 *f;
 	int		  port;
 
+	if ((f = open_memstream(&text, &size)) == NULL)
+		fatal("open_memstream failed");
+	host = serve_connect_host(ctx->cfg, &port);
+	fprintf(f, "demo database: %s\nconnect with: ssh -p %d -i ", ctx->db_path,
+	    port);
 	len = home != NULL ? strlen(home) : 0;
 	if (len > 1 && strncmp(keyfile, home, len) == 0 && keyfile[len] == '/')
-		snprintf(key, sizeof key, "~%s", keyfile + len);
+		fprintf(f, "~%s", keyfile + len);
 	else
-		snprintf(key, sizeof key, "%s", keyfile);
-	host = serve_connect_host(ctx->cfg, &port);
-	fprintf(ctx->out, "demo database: %s\n", ctx->db_path);
-	fprintf(ctx->out, "connect with: ssh -p %d -i %s fuzhou@%s\n", port, key,
-	    host);
+		fputs(keyfile, f);
+	fprintf(f, " fuzhou@%s\n", host);
 	if (db_user_list(db, ctx->actor, &users, &n, &why) == QD_OK) {
-		fprintf(ctx->out, "demo logins (any of them in place of "
-		    "fuzhou):\n");
+		fprintf(f, "demo logins (any of them in place of fuzhou):\n");
 		for (i = 0; i < n; i++)
-			fprintf(ctx->out, "  %-10s %s%s%s\n", users[i]->login,
+			fprintf(f, "  %-10s %s%s%s\n", users[i]->login,
 			    role_name(users[i]->role),
 			    users[i]->office_name != NULL ? ", " : "",
 			    users[i]->office_name != NULL ?
@@ -92,7 +94,8 @@ serve_demo_banner(struct cmd_ctx *ctx, sqlite3 *db, const char *keyfile)
 	}
 	free(why);
 	free(host);
-	fflush(ctx->out);
+	fclose(f);
+	return text;
 }
 
 /*
@@ -100,7 +103,7 @@ serve_demo_banner(struct cmd_ctx *ctx, sqlite3 *db, const char *keyfile)
  * --demo also fill it with the demo accounts and keys.
  */
 static int
-serve_prepare_db(struct cmd_ctx *ctx, int demo)
+serve_prepare_db(struct cmd_ctx *ctx, int demo, char **banner)
 {
 	sqlite3	*db = NULL;
 	char	*why = NULL, *keyfile = NULL;
@@ -121,7 +124,7 @@ serve_prepare_db(struct cmd_ctx *ctx, int demo)
 			db_close(db);
 			return QD_EXIT_ERROR;
 		}
-		serve_demo_banner(ctx, db, keyfile);
+		*banner = serve_demo_banner(ctx, db, keyfile);
 		free(keyfile);
 	}
 	db_close(db);
@@ -132,7 +135,7 @@ int
 cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct qd_config	*cfg = ctx->cfg;
-	char			*why = NULL;
+	char			*why = NULL, *banner = NULL;
 	int			 ch, demo = 0, rc;
 
 	while ((ch = getopt_long(argc, argv, "", serve_options, NULL)) != -1) {
@@ -167,12 +170,15 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
 		if (!cfg->listen_added)
 			config_add_listen(cfg, SERVE_DEMO_LISTEN);
 	}
-	if ((rc = serve_prepare_db(ctx, demo)) != QD_EXIT_OK)
+	if ((rc = serve_prepare_db(ctx, demo, &banner)) != QD_EXIT_OK)
 		return rc;
 	if (server_host_key_ensure(cfg->host_key, &why) != QD_OK) {
 		fprintf(ctx->err, "%s: %s\n", QD_NAME, why);
 		free(why);
+		free(banner);
 		return QD_EXIT_ERROR;
 	}
-	return server_run(cfg, ctx->db_path);
+	rc = server_run(cfg, ctx->db_path, banner);
+	free(banner);
+	return rc;
 }

@@ -390,10 +390,11 @@ struct ssh_counter_struct;
 /* server-listen.c: the listener. Never parses client data. */
 /*
  * Serve until SIGTERM/SIGINT: bind every cfg->listen address, accept,
- * fork one connection process each. SIGHUP rereads cfg->path. Returns an
+ * fork one connection process each. SIGHUP rereads cfg->path. Once every
+ * address listens, ready (if not NULL) is printed on stdout. Returns an
  * exit code.
  */
-int	 server_run(struct qd_config *, const char *db_path);
+int	 server_run(struct qd_config *, const char *db_path, const char *ready);
 /* Make an ed25519 host key at path (mode 0600) if none exists. */
 int	 server_host_key_ensure(const char *path, char **why);
 

@@ -751,7 +751,7 @@ listen_finish(struct listener *l)
 }
 
 int
-server_run(struct qd_config *cfg, const char *db_path)
+server_run(struct qd_config *cfg, const char *db_path, const char *ready)
 {
 	struct listener	 l;
 	int		 rc = QD_EXIT_ERROR;
@@ -770,6 +770,10 @@ server_run(struct qd_config *cfg, const char *db_path)
 	if (listen_open_all(&l) != QD_OK)
 		goto out;
 	log_info("serving %s (up to %d sessions)", db_path, cfg->max_sessions);
+	if (ready != NULL) {
+		fputs(ready, stdout);
+		fflush(stdout);
+	}
 	while (!l.stopping || (l.nchildren > 0 &&
 	    time(NULL) < l.stop_deadline))
 		listen_poll(&l);
