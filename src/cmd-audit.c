@@ -23,7 +23,10 @@ cmd_audit_number(const char *s, long long min, long long max)
 	return v;
 }
 
-/* One entry: a header line, then what it was and became. */
+/*
+ * One entry, one line, so a script can grep for who did what: the change
+ * is "BEFORE -> AFTER" for an update, else whichever of the two there is.
+ */
 static void
 cmd_audit_print(FILE *f, const struct qd_audit *a)
 {
@@ -34,13 +37,15 @@ cmd_audit_print(FILE *f, const struct qd_audit *a)
 		    (long long)a->record);
 	else
 		snprintf(record, sizeof record, "-");
-	fprintf(f, "%-7lld %-24s %s %-8s %-18s %s\n", (long long)a->id, a->at,
+	fprintf(f, "%-7lld %-24s %s %-8s %-18s %-24s ", (long long)a->id, a->at,
 	    text_cell(actor, sizeof actor, a->actor, 16, 1), a->action, record,
 	    a->via != NULL ? a->via : "-");
-	if (a->before != NULL)
-		fprintf(f, "        before %s\n", a->before);
-	if (a->after != NULL)
-		fprintf(f, "        after  %s\n", a->after);
+	if (a->before != NULL && a->after != NULL)
+		fprintf(f, "%s -> %s\n", a->before, a->after);
+	else if (a->before != NULL || a->after != NULL)
+		fprintf(f, "%s\n", a->before != NULL ? a->before : a->after);
+	else
+		fprintf(f, "-\n");
 }
 
 int
@@ -80,8 +85,8 @@ cmd_audit_list(struct cmd_ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	if (n > 0)
-		fprintf(ctx->out, "%-7s %-24s %-16s %-8s %-18s %s\n", "ID", "AT",
-		    "ACTOR", "ACTION", "RECORD", "VIA");
+		fprintf(ctx->out, "%-7s %-24s %-16s %-8s %-18s %-24s %s\n", "ID",
+		    "AT", "ACTOR", "ACTION", "RECORD", "VIA", "CHANGE");
 	for (i = 0; i < n; i++)
 		cmd_audit_print(ctx->out, &rows[i]);
 	/* A full page may have more behind it. */

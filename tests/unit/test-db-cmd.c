@@ -226,11 +226,16 @@ test_audit(struct qd_user *op)
 	is_int(run(op, 1, NULL, "audit list --limit 2"), QD_EXIT_OK,
 	    "audit list");
 	for (line = out_buf; (line = strchr(line, '\n')) != NULL; line++)
-		n += line[1] != ' ' && line[1] != '\0';
-	is_int(n, 2, "two entries after the header");
-	ok(has(out_buf, "user_keys#") && has(out_buf, "before {"),
-	    "the newest, a key removal, with what it was");
+		n += line[1] != '\0';
+	is_int(n, 2, "two entries after the header, a line each");
+	ok(has(out_buf, "(local)          delete   user_keys#") &&
+	    has(out_buf, "{\"user\":\"chen\",\"type\":\"ssh-ed25519\""),
+	    "the newest, a key removal, with who and what it was");
 	ok(has(err_buf, "more: audit list --before "), "and how to go on");
+	run(op, 1, NULL, "audit list --limit 1000");
+	ok(has(out_buf, "update   users#1 ") &&
+	    has(out_buf, "\"active\":1,\"version\":1} -> {"),
+	    "an update shows before -> after on its line");
 	is_int(run(op, 1, NULL, "audit list --limit 0"), QD_EXIT_USAGE,
 	    "a limit of 0");
 	is_int(run(op, 1, NULL, "audit list --limit 2x"), QD_EXIT_USAGE,
