@@ -52,6 +52,42 @@ audit_load(struct ui *ui, struct ui_rows *rows, int64_t before, char **why)
 	return QD_OK;
 }
 
+/* The whole entry of the selected row, before and after in full. */
+static enum ui_next
+audit_detail(struct ui *ui, struct ui_view *v)
+{
+	struct qd_audit	*a = NULL;
+	size_t		 n = 0;
+	char		*why = NULL, *text, at[32];
+	int64_t		 id = v->rows.ids[v->sel];
+
+	if (db_audit_list(ui->db, ui->user, id + 1, 1, &a, &n, &why) != QD_OK ||
+	    n != 1 || a[0].id != id) {
+		ui_error(ui, "%s", why != NULL ? why : "找不到该记录 Entry not found");
+		goto out;
+	}
+	xasprintf(&text, "编号 No.: %lld\n时间 Time: %s\n操作人 By: %s\n"
+	    "方式 Via: %s\n操作 Action: %s\n记录 Record: %s %lld\n"
+	    "之前 Before: %s\n之后 After: %s", (long long)a[0].id,
+	    ui_time(a[0].at, at, sizeof at), a[0].actor,
+	    a[0].via != NULL ? a[0].via : "", a[0].action,
+	    a[0].tbl != NULL ? a[0].tbl : "", (long long)a[0].record,
+	    a[0].before != NULL ? a[0].before : "",
+	    a[0].after != NULL ? a[0].after : "");
+	ui_dialog_show(ui, v, "审计记录 Audit entry", text);
+	free(text);
+out:
+	free(why);
+	audit_free_array(a, n);
+	return UI_STAY;
+}
+
+static const struct ui_action audit_actions[] = {
+	{ .key = UI_KEY_ENTER, .label = "详情 Detail",
+	  .roles = UI_ROLE(ROLE_ADMIN) | UI_ROLE(ROLE_AUDITOR), .needs_row = 1,
+	  .run = audit_detail },
+};
+
 static const struct ui_list audit_list = {
 	.columns = audit_columns,
 	.ncolumns = sizeof audit_columns / sizeof audit_columns[0],
@@ -64,4 +100,6 @@ const struct ui_screen screen_audit = {
 	.title = "审计日志 Audit log",
 	.table = "audit",
 	.list = &audit_list,
+	.actions = audit_actions,
+	.nactions = sizeof audit_actions / sizeof audit_actions[0],
 };

@@ -574,7 +574,10 @@ struct ui {
 	sqlite3			*db;
 	struct qd_user		*user;
 	const struct qd_config	*cfg;
-	int			 quit;		/* leave every screen now */
+	int			 quit;		/* leave every screen now: */
+#define UI_QUIT_USER	1		/* F10, q */
+#define UI_QUIT_IDLE	2		/* the idle timeout passed */
+#define UI_QUIT_SIGNAL	3		/* SIGTERM, SIGHUP, SIGINT */
 	char			 msg[512];	/* the message line */
 	int			 msg_error;
 	int			 cursor_y;	/* where the cursor shows, */
@@ -831,6 +834,9 @@ int	 ui_text_key(struct ui *, struct ui_view *, int key);
 void	 ui_choices_free(struct ui_choice *, size_t);
 /* Yes/no question over view; 1 for yes. */
 int	 ui_dialog_confirm(struct ui *, struct ui_view *, const char *question);
+/* Show text (lines split on '\n', wrapped) over view until a key. */
+void	 ui_dialog_show(struct ui *, struct ui_view *, const char *title,
+	    const char *text);
 /* The menu items role sees, in order, into out (at most max). */
 size_t	 ui_menu_visible(enum qd_role, const struct ui_menu_item **out,
 	    size_t max);

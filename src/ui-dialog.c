@@ -72,7 +72,7 @@ ui_dialog_confirm(struct ui *ui, struct ui_view *v, const char *question)
 		    key == UI_KEY_EXIT)
 			return 0;
 		if (key == UI_KEY_QUIT) {
-			ui->quit = 1;
+			ui->quit = UI_QUIT_USER;
 			return 0;
 		}
 		if (key == UI_KEY_ENTER)
@@ -81,4 +81,101 @@ ui_dialog_confirm(struct ui *ui, struct ui_view *v, const char *question)
 		    key == UI_KEY_TAB || key == UI_KEY_BTAB)
 			sel = !sel;
 	}
+}
+
+/* Split text into lines of at most cols columns; returns how many. */
+static size_t
+ui_dialog_wrap(const char *text, int cols, char ***out)
+{
+	char		**lines = NULL;
+	const char	 *p = text, *nl;
+	size_t		  n = 0, len, fit;
+
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		do {
+			char *part = xstrndup(p, len);
+
+			fit = text_fit(part, cols);
+			if (fit == 0 && len > 0)
+				fit = (size_t)text_char_len(part);
+			part[fit] = '\0';
+			lines = xreallocarray(lines, n + 1, sizeof *lines);
+			lines[n++] = part;
+			p += fit;
+			len -= fit;
+		} while (len > 0);
+		if (nl != NULL)
+			p = nl + 1;
+	}
+	*out = lines;
+	return n;
+}
+
+/* Draw the text box: title on the top border, lines from first. */
+static void
+ui_dialog_text_draw(const char *title, char **lines, size_t n, size_t first,
+    int w, int h)
+{
+	char	 rule[256];
+	int	 x = (COLS - w) / 2, y = (LINES - h) / 2, i;
+	size_t	 l;
+
+	for (i = 0; i < h; i++) {
+		move(y + i, 0);
+		clrtoeol();
+	}
+	memset(rule, '-', (size_t)w);
+	rule[0] = rule[w - 1] = '+';
+	rule[w] = '\0';
+	ui_put(y, x, rule, w, A_BOLD, 0);
+	ui_put(y, x + 2, title, w - 4, A_BOLD, 0);
+	ui_put(y + h - 1, x, rule, w, A_BOLD, 0);
+	for (i = 1; i < h - 1; i++) {
+		ui_put(y + i, x, "|", 1, A_BOLD, 0);
+		ui_put(y + i, x + w - 1, "|", 1, A_BOLD, 0);
+		l = first + (size_t)i - 1;
+		if (l < n)
+			ui_put(y + i, x + 2, lines[l], w - 4, A_NORMAL, 0);
+	}
+}
+
+void
+ui_dialog_show(struct ui *ui, struct ui_view *v, const char *title,
+    const char *text)
+{
+	char	**lines = NULL;
+	size_t	  n = 0, first = 0, i;
+	int	  key, w, h, page;
+
+	for (;;) {
+		w = COLS - 4 < 200 ? COLS - 4 : 200;
+		for (i = 0; i < n; i++)
+			free(lines[i]);
+		free(lines);
+		n = ui_dialog_wrap(text, w - 4, &lines);
+		h = (int)n + 2 < LINES - 3 ? (int)n + 2 : LINES - 3;
+		page = h - 2 > 1 ? h - 2 : 1;
+		if (first + (size_t)page > n)
+			first = n > (size_t)page ? n - (size_t)page : 0;
+		ui_view_draw(ui, v);
+		ui->cursor_y = ui->cursor_x = -1;
+		if (!ui_frame_too_small())
+			ui_dialog_text_draw(title, lines, n, first, w, h);
+		key = ui_key_read(ui);
+		if (key == UI_KEY_DOWN || key == UI_KEY_PGDN)
+			first += key == UI_KEY_DOWN ? 1 : (size_t)page;
+		else if (key == UI_KEY_UP)
+			first = first > 0 ? first - 1 : 0;
+		else if (key == UI_KEY_PGUP)
+			first = first > (size_t)page ? first - (size_t)page : 0;
+		else if (key != UI_KEY_RESIZE)
+			break;
+	}
+	if (key == UI_KEY_QUIT)
+		ui->quit = UI_QUIT_USER;
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
 }

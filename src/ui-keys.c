@@ -220,7 +220,7 @@ ui_keys_read_sequence(int first)
  * Back and then itself.
  */
 static int
-ui_keys_esc(struct ui *ui)
+ui_keys_esc(void)
 {
 	wint_t	 wc;
 	int	 r, key;
@@ -241,13 +241,12 @@ ui_keys_esc(struct ui *ui)
 	if (wc == '[' || wc == 'O')
 		return ui_keys_read_sequence((int)wc);
 	unget_wch((wchar_t)wc);
-	(void)ui;
 	return UI_KEY_BACK;
 }
 
 /* Translate what wget_wch returned into a logical key. */
 static int
-ui_keys_translate(struct ui *ui, int r, wint_t wc)
+ui_keys_translate(int r, wint_t wc)
 {
 	size_t	 i;
 
@@ -262,7 +261,7 @@ ui_keys_translate(struct ui *ui, int r, wint_t wc)
 		return UI_KEY_NONE;
 	}
 	if (wc == 0x1b)
-		return ui_keys_esc(ui);
+		return ui_keys_esc();
 	for (i = 0; i < sizeof ui_keys_ctrl / sizeof ui_keys_ctrl[0]; i++) {
 		if ((wint_t)ui_keys_ctrl[i].ch == wc)
 			return ui_keys_ctrl[i].key;
@@ -327,10 +326,10 @@ ui_key_read(struct ui *ui)
 	if (ui->last_key == 0)
 		ui->last_key = ui_keys_now();
 	for (;;) {
-		if (ui_term_signalled() || ui->quit) {
-			ui->quit = 1;
+		if (ui_term_signalled())
+			ui->quit = UI_QUIT_SIGNAL;
+		if (ui->quit)
 			return UI_KEY_EXIT;
-		}
 		/* Pending input is handled before anything is sent. */
 		r = ui_keys_get(0, &wc);
 		if (r == ERR) {
@@ -339,12 +338,12 @@ ui_key_read(struct ui *ui)
 		}
 		if (r == ERR) {
 			if (ui_keys_idle(ui)) {
-				ui->quit = 1;
+				ui->quit = UI_QUIT_IDLE;
 				return UI_KEY_EXIT;
 			}
 			continue;
 		}
-		key = ui_keys_translate(ui, r, wc);
+		key = ui_keys_translate(r, wc);
 		if (key == UI_KEY_NONE)
 			continue;
 		ui->last_key = ui_keys_now();

@@ -22,6 +22,23 @@ ui_menu_visible(enum qd_role role, const struct ui_menu_item **out,
 	return n;
 }
 
+/* Draw one item: marker, number, label padded to lw, letter. */
+static void
+ui_menu_item_draw(const struct ui_menu_item *item, size_t i, int y, int lw,
+    int selected)
+{
+	char	 head[16], key[8];
+	int	 x = 4, attr = selected ? A_REVERSE : A_NORMAL;
+
+	snprintf(head, sizeof head, "%c %zu  ", selected ? '>' : ' ',
+	    item->screen == NULL ? (size_t)0 : i + 1);
+	snprintf(key, sizeof key, "  (%c) ", item->key);
+	x += ui_put(y, x, head, COLS - x - 1, attr, 0);
+	x += ui_put(y, x, item->label, lw < COLS - x - 1 ? lw : COLS - x - 1,
+	    attr, 1);
+	ui_put(y, x, key, COLS - x - 1, attr, 0);
+}
+
 /* Draw the menu with item sel selected. */
 static void
 ui_menu_draw(struct ui *ui, const struct ui_menu_item **items, size_t n,
@@ -32,24 +49,22 @@ ui_menu_draw(struct ui *ui, const struct ui_menu_item **items, size_t n,
 		{ UI_KEY_ENTER, "打开 Open" },
 		{ UI_KEY_QUIT, "退出 Quit" },
 	};
-	char	 line[160];
 	size_t	 i;
-	int	 top = ui_frame_body_top(), y, x = 4, attr;
+	int	 top = ui_frame_body_top(), y, lw = 0;
 
 	if (ui_frame_draw(ui, NULL, keys, sizeof keys / sizeof keys[0]) != 0)
 		return;
 	ui_put(top, 1, "主菜单 Main menu", COLS - 2, A_BOLD, 0);
-	y = top + 2;
-	for (i = 0; i < n && y < ui_frame_body_bottom(); i++, y++) {
-		snprintf(line, sizeof line, "%c %zu  %s", i == sel ? '>' : ' ',
-		    items[i]->screen == NULL ? (size_t)0 : i + 1,
-		    items[i]->label);
-		attr = i == sel ? A_REVERSE : A_NORMAL;
-		ui_put(y, x, line, COLS - x - 1, attr, 0);
+	for (i = 0; i < n; i++) {
+		if (text_width(items[i]->label) > lw)
+			lw = text_width(items[i]->label);
 	}
+	y = top + 2;
+	for (i = 0; i < n && y < ui_frame_body_bottom(); i++, y++)
+		ui_menu_item_draw(items[i], i, y, lw, i == sel);
 	if (y + 1 < ui_frame_body_bottom())
-		ui_put(y + 1, x, "用方向键和 Enter，或按数字/字母 "
-		    "Arrows and Enter, or a number or letter", COLS - x - 1,
+		ui_put(y + 1, 4, "用方向键和 Enter，或按数字/字母 "
+		    "Arrows and Enter, or a number or letter", COLS - 5,
 		    A_NORMAL, 0);
 }
 
@@ -59,6 +74,8 @@ ui_menu_pick(const struct ui_menu_item **items, size_t n, int key)
 {
 	size_t	 i;
 
+	if (key >= 'A' && key <= 'Z')
+		key += 'a' - 'A';
 	for (i = 0; i < n; i++) {
 		if (key == items[i]->key || (items[i]->screen != NULL &&
 		    key == (int)('1' + i) && i < 9) ||
@@ -90,7 +107,7 @@ static void
 ui_menu_open(struct ui *ui, const struct ui_menu_item *item)
 {
 	if (item->screen == NULL)
-		ui->quit = 1;
+		ui->quit = UI_QUIT_USER;
 	else
 		ui_screen_run(ui, item->screen);
 }

@@ -98,12 +98,24 @@ ui_keybar_add(struct ui_keybar_item *items, size_t *n, size_t max, int key,
 	}
 }
 
+/* Key bar order: F-keys by number, other keys after F2, F10 last. */
+static int
+ui_keybar_rank(int key)
+{
+	if (key == UI_KEY_QUIT)
+		return 1000;
+	if (key >= UI_KEY_F1 && key <= UI_KEY_F12)
+		return (key - UI_KEY_F1 + 1) * 10;
+	return 25;
+}
+
 static int
 ui_keybar_cmp(const void *a, const void *b)
 {
-	const struct ui_keybar_item	*ka = a, *kb = b;
+	int	 ra = ui_keybar_rank(((const struct ui_keybar_item *)a)->key);
+	int	 rb = ui_keybar_rank(((const struct ui_keybar_item *)b)->key);
 
-	return (ka->key > kb->key) - (ka->key < kb->key);
+	return (ra > rb) - (ra < rb);
 }
 
 size_t
@@ -210,6 +222,21 @@ ui_view_action(struct ui *ui, const struct ui_view *v, int key)
 	return NULL;
 }
 
+/* 1 if key belongs to an action of the screen this user may not use. */
+static int
+ui_view_forbidden(struct ui *ui, const struct ui_view *v, int key)
+{
+	const struct ui_screen	*s = v->screen;
+	size_t			 i;
+
+	for (i = 0; i < s->nactions; i++) {
+		if (s->actions[i].key == key &&
+		    !ui_action_allowed(ui, &s->actions[i]))
+			return 1;
+	}
+	return 0;
+}
+
 /* Run an action; the form is checked before its save runs. */
 static enum ui_next
 ui_view_act(struct ui *ui, struct ui_view *v, const struct ui_action *a)
@@ -240,7 +267,8 @@ ui_view_common_key(struct ui *ui, struct ui_view *v, int key, int *leave)
 	if (key == UI_KEY_RESIZE)
 		return 1;
 	if (key == UI_KEY_EXIT || key == UI_KEY_QUIT) {
-		ui->quit = 1;
+		if (ui->quit == 0)
+			ui->quit = UI_QUIT_USER;
 		*leave = 1;
 		return 1;
 	}
@@ -296,6 +324,11 @@ ui_screen_run(struct ui *ui, const struct ui_screen *s)
 		key = ui_key_read(ui);
 		if (ui_view_common_key(ui, &v, key, &leave))
 			continue;
+		if (ui_view_forbidden(ui, &v, key)) {
+			ui_error(ui, "您的角色不能使用此功能 Not permitted for "
+			    "your role");
+			continue;
+		}
 		if ((a = ui_view_action(ui, &v, key)) == NULL &&
 		    (a = ui_view_key(ui, &v, key)) == NULL)
 			continue;
@@ -365,6 +398,10 @@ ui_main(const char *db_path, const char *login, const char *via,
 	}
 	ui_menu_run(&ui);
 	ui_term_end(&ui);
+	/* Said after curses has gone, so it stays on the terminal. */
+	if (ui.quit == UI_QUIT_IDLE)
+		fprintf(stderr, "%s: 无操作超时，已退出 closed after %d s "
+		    "without input\n", QD_NAME, cfg->idle_timeout);
 	rc = QD_EXIT_OK;
 out:
 	free(why);
