@@ -300,6 +300,12 @@ config_set(struct config_parse *p, struct qd_config *cfg,
 	return config_error(p, "internal error: keyword type");
 }
 
+const char *
+config_keyword(size_t i)
+{
+	return i < CONFIG_NENTRIES ? config_table[i].name : NULL;
+}
+
 /* The entry for a keyword, or NULL. */
 static const struct config_entry *
 config_find(const char *name)

@@ -128,6 +128,8 @@ void	 config_add_listen(struct qd_config *, const char *);
  * QD_EINVAL and *why (caller frees).
  */
 int	 config_listen_parse(const char *, char **host, int *port, char **why);
+/* The name of keyword i, NULL past the last (for checking the man page). */
+const char *config_keyword(size_t i);
 
 /* db.c: opening the database and migrations. */
 #define DB_CREATE	0x1	/* create the file if missing */

@@ -244,6 +244,37 @@ test_listen(void)
 	config_free(&cfg);
 }
 
+/* Every keyword of the table is documented in qualdesk.conf(5). */
+static void
+test_man_page(void)
+{
+	const char	*srcdir = getenv("QD_SRCDIR"), *name;
+	char		*path, *text = NULL, *want;
+	size_t		 size = 0, i;
+	FILE		*f;
+
+	xasprintf(&path, "%s/man/qualdesk.conf.5", srcdir != NULL ? srcdir : ".");
+	if ((f = fopen(path, "r")) == NULL) {
+		ok(0, "man page %s readable", path);
+		free(path);
+		return;
+	}
+	if (getdelim(&text, &size, '\0', f) == -1) {
+		free(text);
+		text = xstrdup("");
+	}
+	fclose(f);
+	for (i = 0; (name = config_keyword(i)) != NULL; i++) {
+		xasprintf(&want, "\n.It Cm %s ", name);
+		ok(strstr(text, want) != NULL, "qualdesk.conf(5) documents %s",
+		    name);
+		free(want);
+	}
+	ok(i >= 13, "the table has every keyword (%zu)", i);
+	free(text);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -251,6 +282,7 @@ main(void)
 	test_every_keyword();
 	test_errors();
 	test_listen();
+	test_man_page();
 	if (tmp_path[0] != '\0')
 		unlink(tmp_path);
 	return done_testing();
