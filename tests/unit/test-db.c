@@ -357,6 +357,8 @@ test_unwritable(const char *path)
 			_exit(3);
 		res = open_refused(fresh, DB_CREATE, "cannot create");
 		res |= open_refused(path, 0, "is not writable") << 1;
+		free(sub);
+		free(fresh);
 		_exit(res);
 	}
 	waitpid(pid, &status, 0);
