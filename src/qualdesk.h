@@ -798,13 +798,13 @@ int	 ui_put(int y, int x, const char *s, int cols, int attr, int pad);
 /* 1 if the terminal is smaller than UI_MIN_COLS x UI_MIN_LINES. */
 int	 ui_frame_too_small(void);
 /* Erase and draw the frame; returns 0 if the body may be drawn. */
-int	 ui_frame_draw(struct ui *, const char *title,
-	    const struct ui_keybar_item *, size_t nkeys);
+int	 ui_frame_draw(struct ui *, const struct ui_keybar_item *,
+	    size_t nkeys);
 void	 ui_frame_message(struct ui *);
 /* The key bar text fitted into cols columns (level of detail chosen). */
 void	 ui_frame_keybar_text(const struct ui_keybar_item *, size_t n,
 	    int cols, char *buf, size_t len);
-/* First and last body lines. */
+/* First and last lines of the body, both included. */
 int	 ui_frame_body_top(void);
 int	 ui_frame_body_bottom(void);
 

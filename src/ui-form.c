@@ -145,7 +145,7 @@ ui_form_draw(struct ui *ui, struct ui_view *v, int top)
 
 	lw = ui_form_label_width(s);
 	x = UI_FORM_INDENT + lw + 2;
-	for (i = 0; i < s->nfields && y < ui_frame_body_bottom(); i++, y++) {
+	for (i = 0; i < s->nfields && y <= ui_frame_body_bottom(); i++, y++) {
 		f = &s->fields[i];
 		focus = (int)i == v->focus;
 		xasprintf(&label, "%s%s", f->label, f->required ? " *" : "");
@@ -164,7 +164,7 @@ ui_form_draw(struct ui *ui, struct ui_view *v, int top)
 			ui_put(y, x, v->state[i].shown, COLS - x - 1, A_NORMAL,
 			    0);
 	}
-	if (v->focus >= 0 && y + 1 < ui_frame_body_bottom())
+	if (v->focus >= 0 && y + 1 <= ui_frame_body_bottom())
 		ui_put(y + 1, UI_FORM_INDENT, s->fields[v->focus].type ==
 		    UI_FIELD_CHOICE ? "左右键或空格选择 Left/Right or Space "
 		    "to choose; Tab 下一项 next" : "Tab/Enter 下一项 next field; "

@@ -85,39 +85,62 @@ ui_frame_body_bottom(void)
 	return LINES - 3;
 }
 
-/* The title bar: system on the left, office, user and role on the right. */
-static void
-ui_frame_title(struct ui *ui, const char *screen)
+/*
+ * The right side of the title bar at a level of detail: 0 office, login,
+ * name and role; 1 office, login and the role in Chinese; 2 login only.
+ */
+static char *
+ui_frame_who(const struct qd_user *u, int level)
 {
-	const struct qd_user	*u = ui->user;
-	char			*right, *left;
-	int			 attr, wl, wr;
+	char	*s, role[64];
 
-	attr = ui->colour ? (COLOR_PAIR(2) | A_BOLD) : A_REVERSE;
-	xasprintf(&right, "%s%s%s %s  %s ",
+	if (level >= 2) {
+		xasprintf(&s, "%s ", u->login);
+		return s;
+	}
+	snprintf(role, sizeof role, "%s", role_label(u->role));
+	if (level == 1)
+		role[strcspn(role, " ")] = '\0';
+	xasprintf(&s, "%s%s%s%s%s  %s ",
 	    u->office_name != NULL ? u->office_name : "",
 	    u->office_name != NULL ? "  " : "", u->login,
-	    u->display_name != NULL ? u->display_name : "", role_label(u->role));
-	xasprintf(&left, " %s  %s", UI_FRAME_SYSTEM, screen != NULL ? screen : "");
-	wr = text_width(right);
-	wl = text_width(left);
-	if (wl + wr + 1 > COLS) {
-		free(left);
-		xasprintf(&left, " %s", UI_FRAME_SYSTEM);
-		wl = text_width(left);
+	    level == 0 && u->display_name != NULL ? " " : "",
+	    level == 0 && u->display_name != NULL ? u->display_name : "",
+	    role);
+	return s;
+}
+
+/* The title bar: system on the left, office, user and role on the right. */
+static void
+ui_frame_title(struct ui *ui)
+{
+	static const char *const systems[] = {
+		" " QD_NAME " " QD_TITLE_ZH, " " QD_NAME, "",
+	};
+	char	*right = NULL;
+	int	 attr, wl, wr = 0, level, sys;
+
+	attr = ui->colour ? (COLOR_PAIR(2) | A_BOLD) : A_REVERSE;
+	/*
+	 * Give up detail on the left first, then on the right; the system's
+	 * name goes last of all.
+	 */
+	for (level = 0, sys = 2; level < 3 && sys == 2; level++) {
+		free(right);
+		right = ui_frame_who(ui->user, level);
+		wr = text_width(right);
+		for (sys = 0; sys < 2; sys++) {
+			if (text_width(systems[sys]) + wr + 1 <= COLS)
+				break;
+		}
 	}
-	if (wl + wr + 1 > COLS) {
-		free(left);
-		left = xstrdup(" " QD_NAME);
-		wl = text_width(left);
-	}
+	wl = text_width(systems[sys]);
 	ui_put(0, 0, "", COLS, attr, 1);
-	ui_put(0, 0, left, COLS, attr, 0);
-	if (wr < COLS - wl)
+	ui_put(0, 0, systems[sys], COLS, attr, 0);
+	if (wr <= COLS - wl)
 		ui_put(0, COLS - wr, right, wr, attr, 0);
 	else
-		ui_put(0, wl + 1, right, COLS - wl - 1, attr, 0);
-	free(left);
+		ui_put(0, wl, right, COLS - wl, attr, 0);
 	free(right);
 }
 
@@ -246,8 +269,7 @@ ui_frame_small(void)
 }
 
 int
-ui_frame_draw(struct ui *ui, const char *title,
-    const struct ui_keybar_item *keys, size_t nkeys)
+ui_frame_draw(struct ui *ui, const struct ui_keybar_item *keys, size_t nkeys)
 {
 	ui->cursor_y = ui->cursor_x = -1;
 	if (ui_frame_too_small()) {
@@ -255,7 +277,7 @@ ui_frame_draw(struct ui *ui, const char *title,
 		return -1;
 	}
 	erase();
-	ui_frame_title(ui, title);
+	ui_frame_title(ui);
 	ui_frame_message(ui);
 	ui_frame_keybar(keys, nkeys);
 	return 0;

@@ -126,7 +126,7 @@ ui_list_load(struct ui *ui, struct ui_view *v)
 static int
 ui_list_page(int top)
 {
-	int	 n = ui_frame_body_bottom() - top;
+	int	 n = ui_frame_body_bottom() - top + 1;
 
 	return n > 1 ? n : 1;
 }

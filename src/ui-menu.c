@@ -52,17 +52,18 @@ ui_menu_draw(struct ui *ui, const struct ui_menu_item **items, size_t n,
 	size_t	 i;
 	int	 top = ui_frame_body_top(), y, lw = 0;
 
-	if (ui_frame_draw(ui, NULL, keys, sizeof keys / sizeof keys[0]) != 0)
+	if (ui_frame_draw(ui, keys, sizeof keys / sizeof keys[0]) != 0)
 		return;
 	ui_put(top, 1, "主菜单 Main menu", COLS - 2, A_BOLD, 0);
 	for (i = 0; i < n; i++) {
 		if (text_width(items[i]->label) > lw)
 			lw = text_width(items[i]->label);
 	}
-	y = top + 2;
-	for (i = 0; i < n && y < ui_frame_body_bottom(); i++, y++)
+	/* A blank line under the heading only when every item still fits. */
+	y = top + (ui_frame_body_bottom() - top >= (int)n + 1 ? 2 : 1);
+	for (i = 0; i < n && y <= ui_frame_body_bottom(); i++, y++)
 		ui_menu_item_draw(items[i], i, y, lw, i == sel);
-	if (y + 1 < ui_frame_body_bottom())
+	if (y + 1 <= ui_frame_body_bottom())
 		ui_put(y + 1, 4, "用方向键和 Enter，或按数字/字母 "
 		    "Arrows and Enter, or a number or letter", COLS - 5,
 		    A_NORMAL, 0);

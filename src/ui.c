@@ -168,7 +168,7 @@ ui_view_draw(struct ui *ui, struct ui_view *v)
 	int			 top = ui_frame_body_top();
 
 	nkeys = ui_keybar_build(ui, s, keys, UI_KEYBAR_MAX);
-	if (ui_frame_draw(ui, NULL, keys, nkeys) != 0)
+	if (ui_frame_draw(ui, keys, nkeys) != 0)
 		return;
 	ui_put(top, 1, s->title, COLS - 2, A_BOLD, 0);
 	top++;
