@@ -579,7 +579,7 @@ struct ui {
 	int			 quit;		/* leave every screen now: */
 #define UI_QUIT_USER	1		/* F10, q */
 #define UI_QUIT_IDLE	2		/* the idle timeout passed */
-#define UI_QUIT_SIGNAL	3		/* SIGTERM, SIGHUP, SIGINT */
+#define UI_QUIT_SIGNAL	3		/* a signal, or the terminal hung up */
 	char			 msg[512];	/* the message line */
 	int			 msg_error;
 	int			 cursor_y;	/* where the cursor shows, */
@@ -770,6 +770,8 @@ int	 ui_term_start(struct ui *, char **why);
 void	 ui_term_end(struct ui *);
 /* 1 once SIGTERM, SIGHUP or SIGINT arrived. */
 int	 ui_term_signalled(void);
+/* 1 if the terminal hung up (a pty whose other side closed). */
+int	 ui_term_gone(void);
 
 /* ui-keys.c: the one key reader. */
 /*

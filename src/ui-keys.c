@@ -15,6 +15,7 @@
 #define UI_KEYS_ESC_MS		1000	/* Esc then a digit within this */
 #define UI_KEYS_SEQ_MS		100	/* gap inside a split escape sequence */
 #define UI_KEYS_SEQ_MAX		16
+#define UI_KEYS_DEAD_READS	100	/* reads failing at once: no terminal */
 #define CTRL_KEY(c)		((c) & 0x1f)
 
 /* Curses key codes. */
@@ -317,11 +318,28 @@ ui_keys_idle(struct ui *ui)
 	return 0;
 }
 
+/*
+ * 1 if the terminal is gone: it hung up, or reads keep failing at once
+ * instead of waiting (end of file), which would otherwise spin.
+ */
+static int
+ui_keys_dead(double waited, int *fast)
+{
+	if (ui_term_gone())
+		return 1;
+	if (waited * 1000 >= UI_KEYS_TICK_MS / 2) {
+		*fast = 0;
+		return 0;
+	}
+	return ++*fast >= UI_KEYS_DEAD_READS;
+}
+
 int
 ui_key_read(struct ui *ui)
 {
 	wint_t	 wc;
-	int	 r, key;
+	double	 start;
+	int	 r, key, fast = 0;
 
 	if (ui->last_key == 0)
 		ui->last_key = ui_keys_now();
@@ -334,7 +352,13 @@ ui_key_read(struct ui *ui)
 		r = ui_keys_get(0, &wc);
 		if (r == ERR) {
 			ui_keys_flush(ui);
+			start = ui_keys_now();
 			r = ui_keys_get(UI_KEYS_TICK_MS, &wc);
+			if (r == ERR && !ui_term_signalled() &&
+			    ui_keys_dead(ui_keys_now() - start, &fast)) {
+				ui->quit = UI_QUIT_SIGNAL;
+				return UI_KEY_EXIT;
+			}
 		}
 		if (r == ERR) {
 			if (ui_keys_idle(ui)) {

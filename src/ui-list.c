@@ -111,10 +111,8 @@ ui_list_load(struct ui *ui, struct ui_view *v)
 	ui_rows_clear(&v->rows);
 	v->rows.ncols = l->ncolumns;
 	rc = l->load(ui, &v->rows, 0, &why);
-	if (rc != QD_OK) {
+	if (rc != QD_OK)
 		ui_error(ui, "%s", why != NULL ? why : "读取失败 Could not load");
-		free(why);
-	}
 	free(why);
 	if (v->sel >= v->rows.n)
 		v->sel = v->rows.n > 0 ? v->rows.n - 1 : 0;

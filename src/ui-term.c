@@ -6,6 +6,7 @@
 #include <curses.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,19 @@ int
 ui_term_signalled(void)
 {
 	return ui_term_signal != 0;
+}
+
+int
+ui_term_gone(void)
+{
+	struct pollfd	 pfd;
+
+	pfd.fd = STDIN_FILENO;
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	if (poll(&pfd, 1, 0) < 0)
+		return 0;
+	return (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 /*
