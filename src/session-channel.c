@@ -447,6 +447,8 @@ session_run(struct session *s)
 		if (session_over(s))
 			break;
 	}
+	if (session_sigpipe[0] != -1)
+		ssh_event_remove_fd(s->event, session_sigpipe[0]);
 	if (s->client_gone) {
 		log_debug("conn %lu: %s", s->conn_id, s->gone_why);
 		session_end_child(s);
