@@ -128,14 +128,7 @@ screen() {
 }
 
 # wait_screen NAME TEXT [SECONDS]: until the screen of NAME shows TEXT.
-wait_# Esc alone: the UI waits up to a second for a digit (Esc 1 = F1), so
-# wait that out before the next key.
-esc() {
-	tmux_ send-keys -t "$1" Escape
-	sleep 1.2
-}
-
-screen() {
+wait_screen() {
 	local name=$1 text=$2 limit=${3:-10} i
 	for i in $(seq 1 $((limit * 10))); do
 		if screen "$name" 2>/dev/null | grep -qF -- "$text"; then
