@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -399,6 +400,27 @@ db_migrate(sqlite3 *db, const char *path, char **why)
 	return rc;
 }
 
+/*
+ * Make a missing database file readable by its owner only, before SQLite
+ * opens it: it holds personal data, and SQLite gives its -wal and -shm
+ * files the same mode.
+ */
+static int
+db_create_private(const char *path, char **why)
+{
+	int	 fd;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd == -1) {
+		if (errno == EEXIST)
+			return QD_OK;
+		db_set_why(why, "cannot create %s: %s", path, strerror(errno));
+		return QD_EDB;
+	}
+	close(fd);
+	return QD_OK;
+}
+
 int
 db_open(const char *path, int flags, sqlite3 **out, char **why)
 {
@@ -413,6 +435,9 @@ db_open(const char *path, int flags, sqlite3 **out, char **why)
 	else
 		oflags = SQLITE_OPEN_READWRITE |
 		    ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	if ((flags & DB_CREATE) && !(flags & DB_READONLY) &&
+	    (rc = db_create_private(path, why)) != QD_OK)
+		goto out;
 	if (sqlite3_open_v2(path, &db, oflags, NULL) != SQLITE_OK) {
 		db_set_why(why, "cannot open %s: %s", path,
 		    db != NULL ? sqlite3_errmsg(db) : "out of memory");

@@ -109,6 +109,7 @@ test_missing(void)
 static void
 test_create(const char *path)
 {
+	struct stat	 st;
 	sqlite3	*db = NULL;
 	char	*why = NULL, *mode;
 	int	 rc;
@@ -136,6 +137,11 @@ test_create(const char *path)
 	    "the seeded offices are audited as the schema's");
 	is_int(query_int(db, "PRAGMA foreign_key_check"), -1,
 	    "no foreign key violations");
+	if (stat(path, &st) != 0)
+		st.st_mode = 0;
+	ok((st.st_mode & 0777) == 0600,
+	    "a new database is readable by its owner only (%o)",
+	    (unsigned)(st.st_mode & 0777));
 	db_close(db);
 }
 
