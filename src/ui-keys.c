@@ -202,6 +202,8 @@ ui_keys_read_sequence(int first)
 	seq[n++] = (char)first;
 	while (n < UI_KEYS_SEQ_MAX) {
 		r = ui_keys_get(UI_KEYS_SEQ_MS, &wc);
+		if (r == KEY_CODE_YES)
+			ungetch((int)wc);
 		if (r != OK || wc < 0x20 || wc > 0x7e)
 			return UI_KEY_NONE;
 		seq[n++] = (char)wc;
