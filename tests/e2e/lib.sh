@@ -141,6 +141,19 @@ wait_screen() {
 	return 1
 }
 
+# wait_stable NAME: until the screen stops changing (two captures half a
+# second apart agree), at most 10 seconds: a paste may still be arriving.
+wait_stable() {
+	local prev="" cur
+	for _ in $(seq 1 20); do
+		cur=$(screen "$1")
+		[ "$cur" = "$prev" ] && return 0
+		prev=$cur
+		sleep 0.5
+	done
+	return 1
+}
+
 # The processes of the server below the listener (connection and UI).
 server_children() {
 	pgrep -P "$SERVER_PID" 2>/dev/null

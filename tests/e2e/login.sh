@@ -137,6 +137,7 @@ wait_screen admin "新增用户 Add a user" >/dev/null
 tmux_ send-keys -t admin -l "$(head -c 6000 /dev/urandom | LC_ALL=C tr -dc '[:print:]' | head -c 3000)"
 check "a 3000-byte paste into the name field is stopped at the limit with a message" \
 	wait_screen admin "Too long"
+wait_stable admin
 esc admin
 check "leaving a form with typed text asks first" wait_screen admin "Discard what you typed?"
 tmux_ send-keys -t admin y
