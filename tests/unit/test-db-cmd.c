@@ -7,6 +7,7 @@
 
 #include "qualdesk.h"
 #include "tap.h"
+#include "fixture.h"
 
 /* This test runs no server; the real one replaces this when linked in. */
 int __attribute__((weak))
@@ -18,7 +19,7 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
 	return QD_EXIT_ERROR;
 }
 
-static char		 dir[] = "/tmp/qualdesk-test-cmd.XXXXXX";
+static char		 *dir;
 static sqlite3		*db;
 static char		*out_buf, *err_buf;
 static int		 last_rc;
@@ -253,8 +254,7 @@ main(void)
 	struct qd_user	*op, *clerk = NULL;
 	char		*path, *why = NULL;
 
-	if (mkdtemp(dir) == NULL)
-		abort();
+	dir = fixture_dir("cmd");
 	xasprintf(&path, "%s/test.db", dir);
 	if (db_open(path, DB_CREATE, &db, &why) != QD_OK) {
 		printf("Bail out! %s\n", why);
@@ -271,8 +271,8 @@ main(void)
 	db_close(db);
 	free(out_buf);
 	free(err_buf);
-	unlink(path);
 	free(path);
-	rmdir(dir);
+	fixture_dir_remove(dir);
+	free(dir);
 	return done_testing();
 }

@@ -9,22 +9,9 @@
 
 #include "qualdesk.h"
 #include "tap.h"
+#include "fixture.h"
 
-static char	 dir[] = "/tmp/qualdesk-test-demo.XXXXXX";
-
-static long long
-query_int(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt	*stmt;
-	long long	 v = -1;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
-}
+static char	 *dir;
 
 static char *
 path_in(const char *fmt, const char *name)
@@ -84,30 +71,30 @@ test_new_key(void)
 	ok(stat(pub, &sb) == 0 && (sb.st_mode & 0777) == 0700,
 	    "~/.ssh made with mode 0700");
 	free(pub);
-	is_int(query_int(db, "SELECT count(*) FROM users"), 13,
+	is_int(fixture_int(db, "SELECT count(*) FROM users"), 13,
 	    "thirteen demo users");
-	is_int(query_int(db, "SELECT count(*) FROM users u JOIN offices o"
+	is_int(fixture_int(db, "SELECT count(*) FROM users u JOIN offices o"
 	    " ON o.id = u.office_id WHERE u.login = o.code"
 	    " AND u.role = 'liaison'"), 10, "a liaison per office, named by it");
-	is_int(query_int(db, "SELECT count(*) FROM users WHERE (login, role) IN"
+	is_int(fixture_int(db, "SELECT count(*) FROM users WHERE (login, role) IN"
 	    " (VALUES ('center', 'center'), ('admin', 'admin'),"
 	    " ('auditor', 'auditor'))"), 3, "center, admin and auditor");
 	db_user_find(db, "fuzhou", &u);
 	is_str(u != NULL ? u->display_name : NULL, "福州联络员",
 	    "the Fuzhou liaison's invented name");
 	user_free(u);
-	is_int(query_int(db, "SELECT count(*) FROM user_keys"), 13,
+	is_int(fixture_int(db, "SELECT count(*) FROM user_keys"), 13,
 	    "every user holds the key");
-	is_int(query_int(db, "SELECT count(DISTINCT actor) FROM audit"
+	is_int(fixture_int(db, "SELECT count(DISTINCT actor) FROM audit"
 	    " WHERE tbl IN ('users', 'user_keys')"), 1,
 	    "all of it audited by one actor");
-	is_int(query_int(db, "SELECT count(*) FROM audit WHERE actor = '(local)'"
+	is_int(fixture_int(db, "SELECT count(*) FROM audit WHERE actor = '(local)'"
 	    " AND tbl = 'users'"), 13, "the local operator");
 
-	audit1 = query_int(db, "SELECT count(*) FROM audit");
+	audit1 = fixture_int(db, "SELECT count(*) FROM audit");
 	is_int(demo_setup(db, &keyfile2, &why), QD_OK, "run it again");
 	is_str(keyfile2, keyfile, "the same key is suggested");
-	is_int(query_int(db, "SELECT count(*) FROM audit"), audit1,
+	is_int(fixture_int(db, "SELECT count(*) FROM audit"), audit1,
 	    "and nothing changes");
 	ok(sqlite3_exec(db, "UPDATE offices SET name_en = 'x' WHERE id = 1",
 	    NULL, NULL, NULL) != SQLITE_OK,
@@ -146,9 +133,9 @@ test_existing_keys(void)
 
 	is_int(demo_setup(db, &keyfile, &why), QD_OK, "demo with keys (%s)",
 	    why ? why : "ok");
-	is_int(query_int(db, "SELECT count(*) FROM user_keys"), 26,
+	is_int(fixture_int(db, "SELECT count(*) FROM user_keys"), 26,
 	    "both good keys for all thirteen users");
-	is_int(query_int(db, "SELECT count(*) FROM user_keys k JOIN users u"
+	is_int(fixture_int(db, "SELECT count(*) FROM user_keys k JOIN users u"
 	    " ON u.id = k.user_id WHERE u.login = 'admin'"
 	    " AND k.comment = 'work'"), 1, "with their comments");
 	path = path_in("%s/id_ed25519", ".ssh");
@@ -165,33 +152,10 @@ test_existing_keys(void)
 int
 main(void)
 {
-	static const char *files[] = { "demo1.db", "demo2.db" };
-	static const char *suffix[] = { "", "-wal", "-shm" };
-	static const char *keys[] = { "id_ed25519", "id_ed25519.pub",
-	    "work.pub", "broken.pub" };
-	char	*p;
-	size_t	 i, j;
-
-	if (mkdtemp(dir) == NULL)
-		abort();
+	dir = fixture_dir("demo");
 	test_new_key();
 	test_existing_keys();
-	for (i = 0; i < 2; i++) {
-		for (j = 0; j < 3; j++) {
-			xasprintf(&p, "%s/%s%s", dir, files[i], suffix[j]);
-			unlink(p);
-			free(p);
-		}
-	}
-	for (i = 0; i < 4; i++) {
-		xasprintf(&p, "%s/.ssh/%s", dir, keys[i]);
-		unlink(p);
-		free(p);
-	}
-	xasprintf(&p, "%s/.ssh", dir);
-	rmdir(p);
-	free(p);
-	if (rmdir(dir) != 0)
-		printf("# %s left behind\n", dir);
+	fixture_dir_remove(dir);
+	free(dir);
 	return done_testing();
 }

@@ -7,8 +7,9 @@
 
 #include "qualdesk.h"
 #include "tap.h"
+#include "fixture.h"
 
-static char		 dir[] = "/tmp/qualdesk-test-key.XXXXXX";
+static char		 *dir;
 static sqlite3		*db;
 static struct qd_user	*op;
 
@@ -35,20 +36,6 @@ key_blob(const char *line)
 	const char	*p = strchr(line, ' ') + 1;
 
 	return xstrndup(p, strcspn(p, " "));
-}
-
-static long long
-query_int(const char *sql)
-{
-	sqlite3_stmt	*stmt;
-	long long	 v = -1;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
 }
 
 /* key_parse must refuse line with a message containing want. */
@@ -228,7 +215,7 @@ test_add(const char *ed, const char *ed2, const char *rsa)
 	ok(why != NULL && strncmp(why, "line 4: ", 8) == 0,
 	    "and the message names line 4 (%s)", why ? why : "none");
 	is_int(added, 0, "nothing is reported added");
-	is_int(query_int("SELECT count(*) FROM user_keys k JOIN users u"
+	is_int(fixture_int(db, "SELECT count(*) FROM user_keys k JOIN users u"
 	    " ON u.id = k.user_id WHERE u.login = 'xiamen'"), 0,
 	    "and nothing is added, not even the good first line");
 	free(text);
@@ -263,7 +250,7 @@ test_add(const char *ed, const char *ed2, const char *rsa)
 	xfree(&why);
 	user_free(clerk);
 
-	is_int(query_int("SELECT count(*) FROM audit WHERE tbl = 'user_keys'"
+	is_int(fixture_int(db, "SELECT count(*) FROM audit WHERE tbl = 'user_keys'"
 	    " AND action = 'insert' AND actor = '(local)'"
 	    " AND json_extract(after, '$.user') = 'fuzhou'"
 	    " AND json_extract(after, '$.fingerprint') LIKE 'SHA256:%'"
@@ -391,8 +378,8 @@ test_remove(const char *ed)
 	ok(rc == QD_EINVAL && why != NULL && strstr(why, "fingerprint"),
 	    "something neither id nor fingerprint is refused (%s)",
 	    why ? why : "accepted");
-	is_int(query_int("SELECT count(*) FROM user_keys"), 0, "no keys left");
-	is_int(query_int("SELECT count(*) FROM audit WHERE tbl = 'user_keys'"
+	is_int(fixture_int(db, "SELECT count(*) FROM user_keys"), 0, "no keys left");
+	is_int(fixture_int(db, "SELECT count(*) FROM audit WHERE tbl = 'user_keys'"
 	    " AND action = 'delete' AND before IS NOT NULL"), 2,
 	    "each removal is audited");
 	free(why);
@@ -406,8 +393,7 @@ main(void)
 {
 	char	*path, *why = NULL, *ed, *ed2, *rsa, *rsa_small;
 
-	if (mkdtemp(dir) == NULL)
-		abort();
+	dir = fixture_dir("key");
 	xasprintf(&path, "%s/test.db", dir);
 	if (db_open(path, DB_CREATE, &db, &why) != QD_OK) {
 		printf("Bail out! %s\n", why);
@@ -438,8 +424,8 @@ main(void)
 	free(rsa_small);
 	db_close(db);
 	user_free(op);
-	unlink(path);
 	free(path);
-	rmdir(dir);
+	fixture_dir_remove(dir);
+	free(dir);
 	return done_testing();
 }

@@ -5,24 +5,11 @@
 
 #include "qualdesk.h"
 #include "tap.h"
+#include "fixture.h"
 
-static char		 dir[] = "/tmp/qualdesk-test-user.XXXXXX";
+static char		 *dir;
 static sqlite3		*db;
 static struct qd_user	*op;
-
-static long long
-query_int(const char *sql)
-{
-	sqlite3_stmt	*stmt;
-	long long	 v = -1;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
-}
 
 /* Add a user as actor; returns the result, *why kept for the caller. */
 static int
@@ -56,7 +43,7 @@ test_add(void)
 	char		*why = NULL, *wide;
 	long long	 audit0;
 
-	audit0 = query_int("SELECT count(*) FROM audit");
+	audit0 = fixture_int(db, "SELECT count(*) FROM audit");
 	is_int(add(op, "chen", "陳 大文", ROLE_CLERK, "fuzhou", &why), QD_OK,
 	    "the admin adds a Fuzhou clerk (%s)", why ? why : "ok");
 	is_int(db_user_find(db, "chen", &u), QD_OK, "and finds it");
@@ -68,9 +55,9 @@ test_add(void)
 		is_str(u->office_name, "福州市", "office name");
 	}
 	user_free(u);
-	is_int(query_int("SELECT count(*) FROM audit"), audit0 + 1,
+	is_int(fixture_int(db, "SELECT count(*) FROM audit"), audit0 + 1,
 	    "one audit row");
-	is_int(query_int("SELECT count(*) FROM audit WHERE tbl = 'users'"
+	is_int(fixture_int(db, "SELECT count(*) FROM audit WHERE tbl = 'users'"
 	    " AND action = 'insert' AND actor = '(local)' AND via LIKE 'local %'"
 	    " AND before IS NULL AND json_extract(after, '$.login') = 'chen'"
 	    " AND json_extract(after, '$.office') = 'fuzhou'"
@@ -114,7 +101,7 @@ test_add(void)
 	add_fails("wang", wide, ROLE_CENTER, NULL, QD_EINVAL, "at most 64",
 	    "a name wider than 64 columns");
 	free(wide);
-	is_int(query_int("SELECT count(*) FROM users WHERE login = 'wang'"), 0,
+	is_int(fixture_int(db, "SELECT count(*) FROM users WHERE login = 'wang'"), 0,
 	    "none of the refused accounts exists");
 }
 
@@ -128,7 +115,7 @@ test_denied(void)
 	add(op, "aud", "省审计", ROLE_AUDITOR, NULL, &why);
 	db_user_find(db, "chen", &clerk);
 	db_user_find(db, "aud", &auditor);
-	audit0 = query_int("SELECT count(*) FROM audit");
+	audit0 = fixture_int(db, "SELECT count(*) FROM audit");
 	is_int(add(clerk, "li", NULL, ROLE_CENTER, NULL, &why), QD_EDENIED,
 	    "a clerk cannot add users");
 	is_int(add(auditor, "li", NULL, ROLE_CENTER, NULL, &why), QD_EDENIED,
@@ -137,7 +124,7 @@ test_denied(void)
 	    "a clerk cannot disable users");
 	is_int(db_user_set_active(db, auditor, "center1", 0, &why), QD_EDENIED,
 	    "nor can the auditor");
-	is_int(query_int("SELECT count(*) FROM audit"), audit0,
+	is_int(fixture_int(db, "SELECT count(*) FROM audit"), audit0,
 	    "refusals change nothing");
 	free(why);
 	user_free(clerk);
@@ -156,7 +143,7 @@ test_active(void)
 	ok(u != NULL && !u->active && u->version == 2,
 	    "it is inactive at version 2");
 	user_free(u);
-	is_int(query_int("SELECT count(*) FROM audit WHERE tbl = 'users'"
+	is_int(fixture_int(db, "SELECT count(*) FROM audit WHERE tbl = 'users'"
 	    " AND action = 'update'"
 	    " AND json_extract(before, '$.active') = 1"
 	    " AND json_extract(after, '$.active') = 0"
@@ -164,11 +151,11 @@ test_active(void)
 	    "the change is audited with before and after");
 	is_int(db_user_set_active(db, op, "chen", 0, &why), QD_OK,
 	    "disabling again is harmless");
-	is_int(query_int("SELECT version FROM users WHERE login = 'chen'"), 2,
+	is_int(fixture_int(db, "SELECT version FROM users WHERE login = 'chen'"), 2,
 	    "and changes nothing");
 	is_int(db_user_set_active(db, op, "chen", 1, &why), QD_OK,
 	    "enable it again");
-	is_int(query_int("SELECT active FROM users WHERE login = 'chen'"), 1,
+	is_int(fixture_int(db, "SELECT active FROM users WHERE login = 'chen'"), 1,
 	    "it is active");
 	is_int(db_user_set_active(db, op, "nobody", 0, &why), QD_ENOTFOUND,
 	    "an unknown user is not found");
@@ -228,7 +215,7 @@ test_audit(void)
 
 	is_int(db_audit(db, "login", NULL, 0, "ssh ed25519"), QD_OK,
 	    "an explicit audit row");
-	total = query_int("SELECT count(*) FROM audit");
+	total = fixture_int(db, "SELECT count(*) FROM audit");
 	is_int(db_audit_list(db, op, 0, 3, &rows, &n, &why), QD_OK,
 	    "the admin reads the trail");
 	is_int(n, 3, "a page of three");
@@ -261,7 +248,7 @@ test_audit(void)
 	    "audit rows cannot be updated (%s)", sqlite3_errmsg(db));
 	ok(sqlite3_exec(db, "DELETE FROM audit", NULL, NULL, NULL) !=
 	    SQLITE_OK, "nor deleted");
-	is_int(query_int("SELECT count(*) FROM audit"), total,
+	is_int(fixture_int(db, "SELECT count(*) FROM audit"), total,
 	    "the trail is whole");
 }
 
@@ -270,8 +257,7 @@ main(void)
 {
 	char	*path, *why = NULL;
 
-	if (mkdtemp(dir) == NULL)
-		abort();
+	dir = fixture_dir("user");
 	xasprintf(&path, "%s/test.db", dir);
 	if (db_open(path, DB_CREATE, &db, &why) != QD_OK) {
 		printf("Bail out! %s\n", why);
@@ -286,8 +272,8 @@ main(void)
 	test_audit();
 	db_close(db);
 	user_free(op);
-	unlink(path);
 	free(path);
-	rmdir(dir);
+	fixture_dir_remove(dir);
+	free(dir);
 	return done_testing();
 }

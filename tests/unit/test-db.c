@@ -9,38 +9,9 @@
 
 #include "qualdesk.h"
 #include "tap.h"
+#include "fixture.h"
 
-static char	 dir[] = "/tmp/qualdesk-test-db.XXXXXX";
-
-/* The first column of the first row of sql, as an integer (-1 on error). */
-static long long
-query_int(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt	*stmt;
-	long long	 v = -1;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return v;
-}
-
-/* The first column of the first row of sql, as text (caller frees). */
-static char *
-query_text(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt	*stmt;
-	char		*v = NULL;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return NULL;
-	if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
-		v = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-	sqlite3_finalize(stmt);
-	return v;
-}
+static char	 *dir;
 
 static char *
 path_in(const char *name)
@@ -118,24 +89,24 @@ test_create(const char *path)
 	is_int(rc, QD_OK, "create a new database (%s)", why ? why : "ok");
 	if (rc != QD_OK)
 		return;
-	is_int(query_int(db, "PRAGMA user_version"), db_schema_version(),
+	is_int(fixture_int(db, "PRAGMA user_version"), db_schema_version(),
 	    "user_version is the program's schema version");
 	ok(db_schema_version() >= 1, "at least one migration is compiled in");
-	mode = query_text(db, "PRAGMA journal_mode");
+	mode = fixture_text(db, "PRAGMA journal_mode");
 	is_str(mode, "wal", "journal_mode is WAL");
 	free(mode);
-	is_int(query_int(db, "PRAGMA foreign_keys"), 1, "foreign keys are on");
-	is_int(query_int(db, "PRAGMA synchronous"), 2, "synchronous is FULL");
-	is_int(query_int(db, "PRAGMA busy_timeout"), 5000,
+	is_int(fixture_int(db, "PRAGMA foreign_keys"), 1, "foreign keys are on");
+	is_int(fixture_int(db, "PRAGMA synchronous"), 2, "synchronous is FULL");
+	is_int(fixture_int(db, "PRAGMA busy_timeout"), 5000,
 	    "busy timeout is 5000 ms");
-	is_int(query_int(db, "SELECT count(*) FROM offices"), 10,
+	is_int(fixture_int(db, "SELECT count(*) FROM offices"), 10,
 	    "the ten offices are seeded");
-	is_int(query_int(db, "SELECT id FROM offices WHERE is_center"), 10,
+	is_int(fixture_int(db, "SELECT id FROM offices WHERE is_center"), 10,
 	    "pingtan, the center's office, is the last");
-	is_int(query_int(db, "SELECT count(*) FROM audit WHERE tbl = 'offices'"
+	is_int(fixture_int(db, "SELECT count(*) FROM audit WHERE tbl = 'offices'"
 	    " AND actor = '(schema)' AND action = 'insert'"), 10,
 	    "the seeded offices are audited as the schema's");
-	is_int(query_int(db, "PRAGMA foreign_key_check"), -1,
+	is_int(fixture_int(db, "PRAGMA foreign_key_check"), -1,
 	    "no foreign key violations");
 	if (stat(path, &st) != 0)
 		st.st_mode = 0;
@@ -157,13 +128,13 @@ test_reopen(const char *path)
 		free(why);
 		return;
 	}
-	before = query_int(db, "SELECT count(*) FROM audit");
+	before = fixture_int(db, "SELECT count(*) FROM audit");
 	db_close(db);
 	is_int(db_open(path, DB_CREATE, &db, &why), QD_OK,
 	    "reopen an existing database");
-	is_int(query_int(db, "SELECT count(*) FROM audit"), before,
+	is_int(fixture_int(db, "SELECT count(*) FROM audit"), before,
 	    "migrations are not applied twice");
-	is_int(query_int(db, "SELECT count(*) FROM offices"), 10,
+	is_int(fixture_int(db, "SELECT count(*) FROM offices"), 10,
 	    "still ten offices");
 	db_close(db);
 }
@@ -190,7 +161,7 @@ test_no_actor(const char *path)
 	rc = sqlite3_exec(db, "UPDATE offices SET name_en = 'Fuzhou City'"
 	    " WHERE id = 1", NULL, NULL, NULL);
 	is_int(rc, SQLITE_OK, "with an actor the write succeeds");
-	is_int(query_int(db, "SELECT count(*) FROM audit WHERE tbl = 'offices'"
+	is_int(fixture_int(db, "SELECT count(*) FROM audit WHERE tbl = 'offices'"
 	    " AND action = 'update' AND actor = '(local)' AND via LIKE 'local %'"
 	    " AND json_extract(before, '$.name_en') = 'Fuzhou'"
 	    " AND json_extract(after, '$.name_en') = 'Fuzhou City'"), 1,
@@ -256,7 +227,7 @@ test_newer(const char *path)
 	free(why);
 
 	sqlite3_open(path, &raw);
-	is_int(query_int(raw, "PRAGMA user_version"), db_schema_version() + 1,
+	is_int(fixture_int(raw, "PRAGMA user_version"), db_schema_version() + 1,
 	    "its version is left alone");
 	sqlite3_close(raw);
 }
@@ -385,8 +356,7 @@ main(void)
 {
 	char	*path;
 
-	if (mkdtemp(dir) == NULL)
-		abort();
+	dir = fixture_dir("db");
 	path = path_in("test.db");
 	test_missing();
 	test_create(path);
@@ -397,8 +367,8 @@ main(void)
 	test_newer(path);
 	test_not_database();
 	test_unwritable(path);
-	remove_db(path);
 	free(path);
-	rmdir(dir);
+	fixture_dir_remove(dir);
+	free(dir);
 	return done_testing();
 }

@@ -1,0 +1,82 @@
+/*
+ * What the data-layer tests share: a private temporary directory, removed
+ * whole at the end, and one-value queries.
+ */
+#ifndef FIXTURE_H
+#define FIXTURE_H
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+/* Make a private directory for one test program (caller frees). */
+static char *
+fixture_dir(const char *name)
+{
+	const char	*tmp = getenv("TMPDIR");
+	char		*dir;
+
+	if (tmp == NULL || *tmp == '\0')
+		tmp = "/tmp";
+	if (asprintf(&dir, "%s/qualdesk-%s.XXXXXX", tmp, name) < 0 ||
+	    mkdtemp(dir) == NULL) {
+		printf("Bail out! cannot make a temporary directory\n");
+		exit(1);
+	}
+	return dir;
+}
+
+static int
+fixture_remove_one(const char *path, const struct stat *st, int flag,
+    struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Remove dir and everything in it; say so if something stays. */
+static void
+fixture_dir_remove(const char *dir)
+{
+	if (nftw(dir, fixture_remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0)
+		printf("# %s left behind\n", dir);
+}
+
+/* The first column of the first row of sql, as an integer (-1 on error). */
+static long long
+fixture_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*stmt;
+	long long	 v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+/* The first column of the first row of sql, as text (caller frees). */
+static char *
+fixture_text(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*stmt;
+	char		*v = NULL;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return NULL;
+	if (sqlite3_step(stmt) == SQLITE_ROW &&
+	    sqlite3_column_text(stmt, 0) != NULL)
+		v = strdup((const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+#endif
