@@ -85,15 +85,13 @@ cmd_find(int argc, char **argv, int *used)
 	return NULL;
 }
 
-/* Print one entry's usage line. */
+/* Print one entry's usage, and its summary on a line of its own. */
 static void
 cmd_usage_one(FILE *f, const struct cmd_entry *ce)
 {
-	char	 name[64];
-
-	snprintf(name, sizeof name, "%s%s%s", ce->noun,
-	    ce->verb != NULL ? " " : "", ce->verb != NULL ? ce->verb : "");
-	fprintf(f, "  %-14s %-40s %s\n", name, ce->args, ce->summary);
+	fprintf(f, "  %s%s%s%s%s\n      %s\n", ce->noun,
+	    ce->verb != NULL ? " " : "", ce->verb != NULL ? ce->verb : "",
+	    *ce->args != '\0' ? " " : "", ce->args, ce->summary);
 }
 
 void

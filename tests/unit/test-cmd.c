@@ -35,6 +35,37 @@ check_split_fails(const char *line, const char *want_why, const char *what)
 	free(why);
 }
 
+/* Every command of the table is documented in qualdesk(8) as ".It Cm". */
+static void
+check_man_page(void)
+{
+	const struct cmd_entry	*ce;
+	const char		*srcdir = getenv("QD_SRCDIR");
+	char			*path, *man = NULL, want[128];
+	size_t			 len = 0;
+	FILE			*f;
+
+	if (srcdir == NULL)
+		srcdir = ".";
+	xasprintf(&path, "%s/man/qualdesk.8", srcdir);
+	if ((f = fopen(path, "r")) == NULL) {
+		ok(0, "qualdesk(8) can be read at %s", path);
+		free(path);
+		return;
+	}
+	getdelim(&man, &len, '\0', f);
+	fclose(f);
+	for (ce = cmd_table; ce->noun != NULL; ce++) {
+		snprintf(want, sizeof want, "\n.It Cm %s%s%s", ce->noun,
+		    ce->verb != NULL ? " " : "", ce->verb != NULL ? ce->verb : "");
+		ok(man != NULL && strstr(man, want) != NULL,
+		    "qualdesk(8) documents '%s%s%s'", ce->noun,
+		    ce->verb != NULL ? " " : "", ce->verb != NULL ? ce->verb : "");
+	}
+	free(man);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -84,5 +115,6 @@ main(void)
 		ok(ce->exec != NULL && ce->summary != NULL && ce->args != NULL,
 		    "%s %s is complete", ce->noun, ce->verb ? ce->verb : "");
 	}
+	check_man_page();
 	return done_testing();
 }
