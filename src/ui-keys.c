@@ -12,7 +12,7 @@
 #include "qualdesk.h"
 
 #define UI_KEYS_TICK_MS		1000	/* wake to check signals and idleness */
-#define UI_KEYS_ESC_MS		1000	/* Esc then a digit within this */
+#define UI_KEYS_ESC_MS		500	/* Esc then a digit within this */
 #define UI_KEYS_SEQ_MS		100	/* gap inside a split escape sequence */
 #define UI_KEYS_SEQ_MAX		16
 #define UI_KEYS_DEAD_READS	100	/* reads failing at once: no terminal */
@@ -218,9 +218,10 @@ ui_keys_read_sequence(int first)
 }
 
 /*
- * After a lone Esc: a digit within a second is an F-key, Esc again is
- * Back at once, the rest of a split sequence is decoded, anything else is
- * Back and then itself.
+ * After a lone Esc: a digit within half a second is an F-key (people type
+ * Esc-digit faster than that, and a lone Esc, which is Back, should not
+ * keep them waiting long), Esc again is Back at once, the rest of a split
+ * sequence is decoded, anything else is Back and then itself.
  */
 static int
 ui_keys_esc(void)

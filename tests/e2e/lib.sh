@@ -116,11 +116,11 @@ tmux_ssh() {
 	    "TERM=xterm-256color $(ssh_cmd "$user" "$key" -t)"
 }
 
-# Esc alone: the UI waits up to a second for a digit (Esc 1 = F1), so
+# Esc alone: the UI waits half a second for a digit (Esc 1 = F1), so
 # wait that out before the next key.
 esc() {
 	tmux_ send-keys -t "$1" Escape
-	sleep 1.2
+	sleep 0.7
 }
 
 screen() {
