@@ -183,7 +183,7 @@ session_start(struct session *s, const char *command)
 		/* "ssh -T": no terminal to draw the UI on. */
 		s->started = 1;
 		session_relay_message(s, QD_NAME ": the full-screen UI needs a "
-		    "terminal: use ssh -t, or give a command (ssh HOST help)\r\n");
+		    "terminal: use ssh -t, or give a command (ssh HOST help)\n");
 		s->child_done = 1;
 		s->child_done_at = time(NULL);
 		s->child_status = QD_EXIT_USAGE << 8;
@@ -450,7 +450,7 @@ session_run(struct session *s)
 	if (session_sigpipe[0] != -1)
 		ssh_event_remove_fd(s->event, session_sigpipe[0]);
 	if (s->client_gone) {
-		log_debug("conn %lu: %s", s->conn_id, s->gone_why);
+		log_info("conn %lu: session ended: %s", s->conn_id, s->gone_why);
 		session_end_child(s);
 		return -1;
 	}
