@@ -12,6 +12,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,11 +70,32 @@ static struct ssh_server_callbacks_struct conn_callbacks = {
 	.channel_open_request_session_function = conn_channel_open,
 };
 
+/*
+ * After our disconnect message: send FIN and read what the client still
+ * sends until it closes (a second at most). Closing with unread bytes
+ * would reset the connection and the client would never show our reason.
+ */
+static void
+conn_linger(int fd)
+{
+	struct pollfd	 pfd = { .fd = fd, .events = POLLIN };
+	char		 buf[4096];
+	int		 i;
+
+	shutdown(fd, SHUT_WR);
+	for (i = 0; i < 10 && poll(&pfd, 1, 100) >= 0; i++) {
+		if (pfd.revents != 0 && read(fd, buf, sizeof buf) <= 0)
+			break;
+	}
+	close(fd);
+}
+
 /* Log how the connection went, in one line, and end the process. */
 static void __attribute__((noreturn))
 conn_end(struct conn *c, const char *outcome, const char *detail)
 {
 	const char	*login = c->auth.last_login;
+	int		 keep = -1;
 
 	log_info("conn %lu from %s user '%s': %s%s%s%s", c->start->conn_id,
 	    c->start->peer, login[0] != '\0' ? login : "-", outcome,
@@ -82,10 +104,16 @@ conn_end(struct conn *c, const char *outcome, const char *detail)
 	if (c->auth.db != NULL)
 		db_close(c->auth.db);
 	if (c->ssh != NULL) {
-		if (ssh_is_connected(c->ssh))
+		if (ssh_is_connected(c->ssh)) {
+			keep = dup(c->start->fd);
+			/* Else libssh may queue the reason and close unsent. */
+			ssh_set_fd_towrite(c->ssh);
 			ssh_disconnect(c->ssh);
+		}
 		ssh_free(c->ssh);
 	}
+	if (keep != -1)
+		conn_linger(keep);
 	_exit(0);
 }
 
