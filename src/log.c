@@ -1,4 +1,5 @@
 /* Logging to stderr or syslog, with the calling function's name. */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
@@ -8,6 +9,7 @@
 #include "qualdesk.h"
 
 static int		 log_use_syslog;
+static int		 log_fd = 2;	/* the server's stderr, kept apart */
 static enum log_level	 log_threshold = LOG_LEVEL_INFO;
 
 static const char *log_level_names[] = {
@@ -22,6 +24,12 @@ void
 log_open(const char *target, enum log_level level, const char *tag)
 {
 	log_threshold = level;
+	/*
+	 * Keep a descriptor of our own: a session's child has a user's
+	 * terminal or pipes on 0, 1 and 2, and nothing logged may reach them.
+	 */
+	if (log_fd == 2 && (log_fd = fcntl(2, F_DUPFD_CLOEXEC, 3)) == -1)
+		log_fd = 2;
 	if (target != NULL && strcmp(target, "syslog") == 0) {
 		openlog(tag, LOG_PID | LOG_NDELAY, LOG_DAEMON);
 		log_use_syslog = 1;
@@ -30,6 +38,21 @@ log_open(const char *target, enum log_level level, const char *tag)
 			closelog();
 		log_use_syslog = 0;
 	}
+}
+
+int
+log_move_fd(int to)
+{
+	if (log_fd == to)
+		return to;
+	if (log_fd == 2 || dup2(log_fd, to) == -1) {
+		/* Nowhere safe to write: say nothing rather than to a user. */
+		log_fd = -1;
+		return -1;
+	}
+	close(log_fd);
+	log_fd = to;
+	return to;
 }
 
 void
@@ -68,8 +91,9 @@ log_vwrite(enum log_level level, const char *func, const char *fmt, va_list ap)
 	now = time(NULL);
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	fprintf(stderr, "%s %s[%ld] %s %s: %s\n", stamp, QD_NAME, (long)getpid(),
-	    log_level_names[level], func, msg);
+	if (log_fd != -1)
+		dprintf(log_fd, "%s %s[%ld] %s %s: %s\n", stamp, QD_NAME,
+		    (long)getpid(), log_level_names[level], func, msg);
 }
 
 void

@@ -58,6 +58,11 @@ int	 xvasprintf(char **, const char *, va_list);
 enum log_level { LOG_LEVEL_ERROR, LOG_LEVEL_WARN, LOG_LEVEL_INFO, LOG_LEVEL_DEBUG };
 void	 log_open(const char *target, enum log_level level, const char *tag);
 void	 log_set_level(enum log_level);
+/*
+ * Move the log's own descriptor to fd `to` (for a child that closes the
+ * rest). Returns to, or -1 when logging to stderr is off from now on.
+ */
+int	 log_move_fd(int);
 int	 log_level_parse(const char *, enum log_level *);
 void	 log_msg(enum log_level, const char *func, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));

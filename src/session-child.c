@@ -87,7 +87,8 @@ session_child_setup(struct session *s, pid_t parent)
 #endif
 	if (getppid() != parent)
 		_exit(QD_EXIT_ERROR);
-	child_close_from(3);
+	/* The server's log stays on 3; the user's terminal is on 0 to 2. */
+	child_close_from(log_move_fd(3) == 3 ? 4 : 3);
 	for (sig = 1; sig < NSIG; sig++)
 		signal(sig, SIG_DFL);
 	sigemptyset(&all);
