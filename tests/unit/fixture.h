@@ -14,7 +14,7 @@
 #include <sqlite3.h>
 
 /* Make a private directory for one test program (caller frees). */
-static char *
+static inline char *
 fixture_dir(const char *name)
 {
 	const char	*tmp = getenv("TMPDIR");
@@ -30,7 +30,7 @@ fixture_dir(const char *name)
 	return dir;
 }
 
-static int
+static inline int
 fixture_remove_one(const char *path, const struct stat *st, int flag,
     struct FTW *ftw)
 {
@@ -41,7 +41,7 @@ fixture_remove_one(const char *path, const struct stat *st, int flag,
 }
 
 /* Remove dir and everything in it; say so if something stays. */
-static void
+static inline void
 fixture_dir_remove(const char *dir)
 {
 	if (nftw(dir, fixture_remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0)
@@ -49,7 +49,7 @@ fixture_dir_remove(const char *dir)
 }
 
 /* The first column of the first row of sql, as an integer (-1 on error). */
-static long long
+static inline long long
 fixture_int(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt	*stmt;
@@ -64,7 +64,7 @@ fixture_int(sqlite3 *db, const char *sql)
 }
 
 /* The first column of the first row of sql, as text (caller frees). */
-static char *
+static inline char *
 fixture_text(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt	*stmt;
