@@ -11,27 +11,22 @@
 #define UI_DIALOG_YES	"是 Yes (Y)"
 #define UI_DIALOG_NO	"否 No (N)"
 
-/* Draw the box and its buttons; sel 1 is Yes. */
-static void
-ui_dialog_draw(const char *question, int sel)
-{
-	char	 rule[256];
-	int	 w, h = 7, x, y, i, bw;
+#define UI_DIALOG_MAX_W	200
 
-	w = text_width(question) + 6;
-	if (w < 36)
-		w = 36;
-	if (w > COLS - 2)
-		w = COLS - 2;
-	if (w > (int)sizeof rule - 1)
-		w = (int)sizeof rule - 1;
-	x = (COLS - w) / 2;
-	y = (LINES - h) / 2;
-	/*
-	 * Blank the box's rows across the screen first: a border drawn over
-	 * half of a Chinese character leaves terminals and curses disagreeing
-	 * about that cell.
-	 */
+/*
+ * Draw an empty box of w by h at y, x, with title on its top border (may
+ * be NULL). The box's rows are blanked across the screen first: a border
+ * drawn over half of a Chinese character leaves terminals and curses
+ * disagreeing about that cell.
+ */
+static void
+ui_dialog_box(int y, int x, int w, int h, const char *title)
+{
+	char	 rule[UI_DIALOG_MAX_W + 1];
+	int	 i;
+
+	if (w > UI_DIALOG_MAX_W)
+		w = UI_DIALOG_MAX_W;
 	for (i = 0; i < h; i++) {
 		move(y + i, 0);
 		clrtoeol();
@@ -40,12 +35,32 @@ ui_dialog_draw(const char *question, int sel)
 	rule[0] = rule[w - 1] = '+';
 	rule[w] = '\0';
 	ui_put(y, x, rule, w, A_BOLD, 0);
+	if (title != NULL)
+		ui_put(y, x + 2, title, w - 4, A_BOLD, 0);
 	ui_put(y + h - 1, x, rule, w, A_BOLD, 0);
 	for (i = 1; i < h - 1; i++) {
 		ui_put(y + i, x, "|", 1, A_BOLD, 0);
 		ui_put(y + i, x + 1, "", w - 2, A_NORMAL, 1);
 		ui_put(y + i, x + w - 1, "|", 1, A_BOLD, 0);
 	}
+}
+
+/* Draw the box and its buttons; sel 1 is Yes. */
+static void
+ui_dialog_draw(const char *question, int sel)
+{
+	int	 w, h = 7, x, y, bw;
+
+	w = text_width(question) + 6;
+	if (w < 36)
+		w = 36;
+	if (w > COLS - 2)
+		w = COLS - 2;
+	if (w > UI_DIALOG_MAX_W)
+		w = UI_DIALOG_MAX_W;
+	x = (COLS - w) / 2;
+	y = (LINES - h) / 2;
+	ui_dialog_box(y, x, w, h, NULL);
 	ui_put(y + 2, x + 3, question, w - 6, A_NORMAL, 0);
 	bw = text_width(UI_DIALOG_YES) + 2;
 	ui_put(y + 4, x + 3, sel ? ">" : " ", 1, A_NORMAL, 0);
@@ -118,23 +133,11 @@ static void
 ui_dialog_text_draw(const char *title, char **lines, size_t n, size_t first,
     int w, int h)
 {
-	char	 rule[256];
 	int	 x = (COLS - w) / 2, y = (LINES - h) / 2, i;
 	size_t	 l;
 
-	for (i = 0; i < h; i++) {
-		move(y + i, 0);
-		clrtoeol();
-	}
-	memset(rule, '-', (size_t)w);
-	rule[0] = rule[w - 1] = '+';
-	rule[w] = '\0';
-	ui_put(y, x, rule, w, A_BOLD, 0);
-	ui_put(y, x + 2, title, w - 4, A_BOLD, 0);
-	ui_put(y + h - 1, x, rule, w, A_BOLD, 0);
+	ui_dialog_box(y, x, w, h, title);
 	for (i = 1; i < h - 1; i++) {
-		ui_put(y + i, x, "|", 1, A_BOLD, 0);
-		ui_put(y + i, x + w - 1, "|", 1, A_BOLD, 0);
 		l = first + (size_t)i - 1;
 		if (l < n)
 			ui_put(y + i, x + 2, lines[l], w - 4, A_NORMAL, 0);
@@ -150,7 +153,7 @@ ui_dialog_show(struct ui *ui, struct ui_view *v, const char *title,
 	int	  key, w, h, page;
 
 	for (;;) {
-		w = COLS - 4 < 200 ? COLS - 4 : 200;
+		w = COLS - 4 < UI_DIALOG_MAX_W ? COLS - 4 : UI_DIALOG_MAX_W;
 		for (i = 0; i < n; i++)
 			free(lines[i]);
 		free(lines);
