@@ -30,10 +30,17 @@ compare_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Milliseconds from the start to the end of each phase of one login. */
+struct phases {
+	double	 kex;		/* TCP connect and key exchange */
+	double	 auth;		/* public-key login */
+	double	 shell;		/* session channel, pty and shell granted */
+};
+
 /* One login; returns milliseconds to the first full screen, or -1. */
 static double
 bench_once(const char *host, int port, const char *user, ssh_key key,
-    const char *marker, size_t *bytes)
+    const char *marker, size_t *bytes, struct phases *ph)
 {
 	ssh_session	 s;
 	ssh_channel	 ch = NULL;
@@ -51,14 +58,18 @@ bench_once(const char *host, int port, const char *user, ssh_key key,
 	ssh_options_set(s, SSH_OPTIONS_STRICTHOSTKEYCHECK, &no);
 	ssh_options_set(s, SSH_OPTIONS_KNOWNHOSTS, "/dev/null");
 	t0 = now_ms();
-	if (ssh_connect(s) != SSH_OK ||
-	    ssh_userauth_publickey(s, NULL, key) != SSH_AUTH_SUCCESS)
+	if (ssh_connect(s) != SSH_OK)
 		goto out;
+	ph->kex = now_ms() - t0;
+	if (ssh_userauth_publickey(s, NULL, key) != SSH_AUTH_SUCCESS)
+		goto out;
+	ph->auth = now_ms() - t0;
 	if ((ch = ssh_channel_new(s)) == NULL ||
 	    ssh_channel_open_session(ch) != SSH_OK ||
 	    ssh_channel_request_pty_size(ch, "xterm-256color", 80, 24) != SSH_OK ||
 	    ssh_channel_request_shell(ch) != SSH_OK)
 		goto out;
+	ph->shell = now_ms() - t0;
 	seen = malloc(1 << 20);
 	while (len < (1 << 20) - sizeof buf) {
 		n = ssh_channel_read_timeout(ch, buf, sizeof buf, 0, 10000);
@@ -107,14 +118,18 @@ main(int argc, char **argv)
 	}
 	ms = calloc(runs, sizeof *ms);
 	for (i = 0; i < runs; i++) {
-		double t = bench_once(argv[1], atoi(argv[2]), argv[3], key,
-		    "F10", &bytes);
+		struct phases	 ph;
+		double		 t = bench_once(argv[1], atoi(argv[2]), argv[3],
+				    key, "F10", &bytes, &ph);
+
 		if (t < 0) {
 			fprintf(stderr, "bench-connect: run %d failed after "
 			    "%zu bytes\n", i + 1, bytes);
 			continue;
 		}
-		printf("run %2d: %7.1f ms (%zu bytes)\n", i + 1, t, bytes);
+		printf("run %2d: %7.1f ms (%zu bytes; key exchange done at "
+		    "%.1f, login at %.1f, shell at %.1f)\n", i + 1, t, bytes,
+		    ph.kex, ph.auth, ph.shell);
 		ms[good++] = t;
 	}
 	ssh_key_free(key);
