@@ -79,10 +79,13 @@ ui_frame_body_top(void)
 	return 1;
 }
 
+/* Rows the message line takes: two while a message is wider than the screen. */
+static int	 frame_msg_rows = 1;
+
 int
 ui_frame_body_bottom(void)
 {
-	return LINES - 3;
+	return LINES - 2 - frame_msg_rows;
 }
 
 /*
@@ -144,18 +147,50 @@ ui_frame_title(struct ui *ui)
 	free(right);
 }
 
+/* Bytes of msg for a first line of cols columns, broken after a space. */
+static size_t
+ui_frame_message_break(const char *msg, int cols)
+{
+	size_t	 fit = text_fit(msg, cols), i;
+
+	for (i = fit; i > fit / 2; i--) {
+		if (msg[i] == ' ')
+			return i;
+	}
+	return fit;
+}
+
+/*
+ * The message line. A message wider than the screen takes the line above
+ * too (the body gives it up until the message changes): a clerk must be
+ * able to read all of a refusal, not its first 80 columns.
+ */
 void
 ui_frame_message(struct ui *ui)
 {
+	char	*first;
+	size_t	 cut;
 	int	 attr = A_NORMAL;
 
 	if (ui_frame_too_small())
 		return;
 	if (ui->msg_error)
 		attr = ui->colour ? (COLOR_PAIR(1) | A_BOLD) : A_BOLD;
+	frame_msg_rows = text_width(ui->msg) > COLS && LINES >= 10 ? 2 : 1;
 	move(LINES - 2, 0);
 	clrtoeol();
-	ui_put(LINES - 2, 0, ui->msg, COLS, attr, 0);
+	if (frame_msg_rows == 1) {
+		ui_put(LINES - 2, 0, ui->msg, COLS, attr, 0);
+		return;
+	}
+	cut = ui_frame_message_break(ui->msg, COLS);
+	first = xstrndup(ui->msg, cut);
+	move(LINES - 3, 0);
+	clrtoeol();
+	ui_put(LINES - 3, 0, first, COLS, attr, 0);
+	ui_put(LINES - 2, 0, ui->msg + cut + (ui->msg[cut] == ' '), COLS,
+	    attr, 0);
+	free(first);
 }
 
 /* The Chinese first word of a label ("帮助" of "帮助 Help"). */

@@ -98,6 +98,8 @@ check "backspace removes one whole character; Simplified typed after it" \
 tmux_ send-keys -t admin F2
 check "saving a clerk without an office says what is missing" \
 	wait_screen admin "needs an office"
+check "the whole message shows at 80 columns, on two lines" \
+	grep -q "ningde, pingtan" <<<"$(screen admin)"
 check "the typed name is kept after the refusal" wait_screen admin "陳大陈"
 tmux_ send-keys -t admin Tab Tab Right
 check "the office choice moves to the first office" wait_screen admin "福州市 fuzhou"

@@ -159,7 +159,7 @@ test_active(void)
 	    "it is active");
 	is_int(db_user_set_active(db, op, "nobody", 0, &why), QD_ENOTFOUND,
 	    "an unknown user is not found");
-	is_str(why, "no user nobody", "and named");
+	ok(why != NULL && strstr(why, "no user nobody") != NULL, "and named");
 
 	add(op, "boss", NULL, ROLE_ADMIN, NULL, &why);
 	db_user_find(db, "boss", &admin);
