@@ -17,6 +17,27 @@ start_server
 
 echo "== connect to first full screen (bench-connect, 20 runs, 80x24)"
 "$BENCH_CONNECT" 127.0.0.1 "$PORT" fuzhou "$TMP/fuzhou" 20 || bail "bench-connect failed"
+echo "== the same with a client that turns off Nagle's algorithm"
+"$BENCH_CONNECT" 127.0.0.1 "$PORT" fuzhou "$TMP/fuzhou" 20 nodelay | tail -n 1 ||
+	bail "bench-connect failed"
+
+echo "== the real OpenSSH client in tmux, from its start to the key bar on screen (20 runs)"
+times=()
+for i in $(seq 1 20); do
+	t0=$(date +%s%N)
+	tmux_ssh "t$i" 80 24 fuzhou fuzhou
+	until screen "t$i" 2>/dev/null | grep -q F10; do
+		[ $(( ($(date +%s%N) - t0) / 1000000 )) -gt 10000 ] && bail "no screen"
+		sleep 0.005
+	done
+	times+=($(( ($(date +%s%N) - t0) / 100000 )))
+	tmux_ kill-session -t "t$i"
+done
+sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+median=$(( (sorted[9] + sorted[10]) / 2 ))
+printf 'ssh in tmux to first full screen over 20 runs: median %d.%d ms, min %d.%d ms, max %d.%d ms\n' \
+	$((median / 10)) $((median % 10)) $((sorted[0] / 10)) $((sorted[0] % 10)) \
+	$((sorted[19] / 10)) $((sorted[19] % 10))
 
 echo "== memory of one idle session (PSS, from /proc/PID/smaps_rollup)"
 tmux_ssh idle 80 24 fuzhou fuzhou
