@@ -45,6 +45,8 @@ static const struct config_entry config_table[] = {
 	{ "host_key", CONFIG_PATH, CONFIG_AT(host_key), 0, 0 },
 	{ "max_sessions", CONFIG_INT, CONFIG_AT(max_sessions), 1, 10000 },
 	{ "max_startups", CONFIG_INT, CONFIG_AT(max_startups), 1, 10000 },
+	{ "max_startups_per_source", CONFIG_INT,
+	    CONFIG_AT(max_startups_per_source), 1, 10000 },
 	{ "login_grace_time", CONFIG_INT, CONFIG_AT(login_grace_time), 1, 3600 },
 	{ "max_auth_tries", CONFIG_INT, CONFIG_AT(max_auth_tries), 1, 100 },
 	{ "shutdown_grace", CONFIG_INT, CONFIG_AT(shutdown_grace), 0, 3600 },
@@ -122,6 +124,7 @@ config_defaults(struct qd_config *cfg)
 	cfg->host_key = xstrdup(QD_DEFAULT_HOST_KEY);
 	cfg->max_sessions = 200;
 	cfg->max_startups = 20;
+	cfg->max_startups_per_source = 5;
 	cfg->login_grace_time = 30;
 	cfg->max_auth_tries = 6;
 	cfg->shutdown_grace = 10;

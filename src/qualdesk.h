@@ -106,6 +106,7 @@ struct qd_config {
 	char		 *host_key;
 	int		  max_sessions;
 	int		  max_startups;		/* unauthenticated at once */
+	int		  max_startups_per_source; /* the same, from one address */
 	int		  login_grace_time;	/* seconds */
 	int		  max_auth_tries;
 	int		  shutdown_grace;	/* seconds */

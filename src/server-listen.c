@@ -361,6 +361,30 @@ listen_unauthenticated(const struct listener *l)
 	return n;
 }
 
+/* Bytes of the address in "ADDR:PORT" or "[ADDR6]:PORT". */
+static size_t
+listen_addr_part(const char *peer)
+{
+	const char	*colon = strrchr(peer, ':');
+
+	return colon != NULL ? (size_t)(colon - peer) : strlen(peer);
+}
+
+/* Connections from the address of peer still logging in. */
+static size_t
+listen_unauthenticated_from(const struct listener *l, const char *peer)
+{
+	size_t	 i, n = 0, alen = listen_addr_part(peer);
+
+	for (i = 0; i < l->nchildren; i++) {
+		if (!l->children[i].authenticated &&
+		    listen_addr_part(l->children[i].peer) == alen &&
+		    strncmp(l->children[i].peer, peer, alen) == 0)
+			n++;
+	}
+	return n;
+}
+
 static void
 listen_child_close_auth(struct listen_child *c)
 {
@@ -462,6 +486,12 @@ listen_accept(struct listener *l, int lfd)
 		    (size_t)l->cfg->max_startups) {
 			log_warn("refused %s: max_startups (%d) connections "
 			    "are logging in", peer, l->cfg->max_startups);
+			close(fd);
+		} else if (listen_unauthenticated_from(l, peer) >=
+		    (size_t)l->cfg->max_startups_per_source) {
+			log_warn("refused %s: max_startups_per_source (%d) "
+			    "connections from there are logging in", peer,
+			    l->cfg->max_startups_per_source);
 			close(fd);
 		} else
 			listen_spawn(l, fd, peer);

@@ -9,6 +9,7 @@ write_conf() {
 host_key $HOSTKEY
 login_grace_time 2
 max_sessions ${1:-10}
+max_startups_per_source 2
 shutdown_grace 2
 CONF
 }
@@ -57,6 +58,25 @@ timeout 10 cat <&3 >/dev/null; rc=$?
 exec 3<&-
 check "a silent client is dropped after login_grace_time ($((SECONDS - start)) s)" \
 	[ "$rc" -ne 124 ]
+
+# --- one address cannot hold more than max_startups_per_source logins open
+for _ in $(seq 1 50); do
+	[ -z "$(server_children)" ] && break
+	sleep 0.1
+done
+exec 4<>"/dev/tcp/127.0.0.1/$PORT" 5<>"/dev/tcp/127.0.0.1/$PORT"
+for _ in $(seq 1 50); do
+	[ "$(server_children | wc -l)" -eq 2 ] && break
+	sleep 0.1
+done
+out=$($(ssh_cmd fuzhou fuzhou) whoami 2>&1); rc=$?
+check "a third connection still logging in from one address is refused" \
+	[ "$rc" -eq 255 ]
+check "the log says why" grep -q "max_startups_per_source (2)" "$SERVER_LOG"
+exec 4<&- 5<&-
+sleep 0.5
+out=$($(ssh_cmd fuzhou fuzhou) whoami 2>&1); rc=$?
+check "once those go, the address is let in again" [ "$rc" -eq 0 ]
 
 # --- a command reads its standard input over SSH
 make_key second

@@ -72,6 +72,8 @@ test_defaults(void)
 	is_str(cfg.host_key, QD_DEFAULT_HOST_KEY, "host_key default");
 	is_int(cfg.max_sessions, 200, "max_sessions default");
 	is_int(cfg.max_startups, 20, "max_startups default");
+	is_int(cfg.max_startups_per_source, 5,
+	    "max_startups_per_source default");
 	is_int(cfg.login_grace_time, 30, "login_grace_time default");
 	is_int(cfg.max_auth_tries, 6, "max_auth_tries default");
 	is_int(cfg.shutdown_grace, 10, "shutdown_grace default");
@@ -101,6 +103,7 @@ test_every_keyword(void)
 	    "host_key \"/var/lib/q/host key\"\n"
 	    "max_sessions 10000\n"
 	    "max_startups 1\n"
+	    "max_startups_per_source 3\n"
 	    "login_grace_time 5\n"
 	    "max_auth_tries 3\n"
 	    "shutdown_grace 0\n"
@@ -119,6 +122,7 @@ test_every_keyword(void)
 	is_str(cfg.host_key, "/var/lib/q/host key", "quoted host_key");
 	is_int(cfg.max_sessions, 10000, "max_sessions at its maximum");
 	is_int(cfg.max_startups, 1, "max_startups at its minimum");
+	is_int(cfg.max_startups_per_source, 3, "max_startups_per_source");
 	is_int(cfg.login_grace_time, 5, "login_grace_time");
 	is_int(cfg.max_auth_tries, 3, "max_auth_tries");
 	is_int(cfg.shutdown_grace, 0, "shutdown_grace 0");
