@@ -118,6 +118,20 @@ check "a bad file on SIGHUP leaves the server running" kill -0 "$SERVER_PID"
 check "and the log names file and line" grep -q "qualdesk.conf:1:" "$SERVER_LOG"
 out=$($(ssh_cmd fuzhou fuzhou) whoami 2>&1); rc=$?
 check "the old settings still serve" [ "$rc" -eq 0 ]
+
+# --- an idle session is warned, then closed (idle_timeout read on SIGHUP)
+write_conf
+echo "idle_timeout 4" >> "$TMP/qualdesk.conf"
+kill -HUP "$SERVER_PID"
+sleep 0.5
+tmux_ssh idle 80 24 fuzhou fuzhou
+check "an idle session is warned first" wait_screen idle "Idle: closing in"
+for _ in $(seq 1 60); do
+	tmux_ has-session -t idle 2>/dev/null || break
+	sleep 0.1
+done
+check "and closed when the time has passed" \
+	bash -c "! tmux -S '$TMUX_SOCK' has-session -t idle 2>/dev/null"
 write_conf
 kill -TERM "$SERVER_PID"
 wait "$SERVER_PID" 2>/dev/null
