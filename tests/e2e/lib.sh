@@ -158,3 +158,13 @@ wait_stable() {
 server_children() {
 	pgrep -P "$SERVER_PID" 2>/dev/null
 }
+
+# wait_children N: until the listener has N connection processes, at most
+# 5 seconds. Returns 1 if it never did.
+wait_children() {
+	for _ in $(seq 1 50); do
+		[ "$(server_children | wc -l)" -eq "$1" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}

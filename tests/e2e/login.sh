@@ -159,10 +159,7 @@ check "F10 ends the ssh session" bash -c "! tmux -S '$TMUX_SOCK' has-session -t 
 kids=$(server_children | wc -l)
 check "the liaison's session has its processes on the server" [ "$kids" -ge 1 ]
 tmux_ kill-session -t liaison
-for _ in $(seq 1 50); do
-	[ -z "$(server_children)" ] && break
-	sleep 0.1
-done
+wait_children 0
 check "a dropped client ends its server processes" [ -z "$(server_children)" ]
 zombies=$(ps -o stat= --ppid "$SERVER_PID" | grep -c Z)
 check "no zombie is left" [ "$zombies" -eq 0 ]

@@ -60,15 +60,9 @@ check "a silent client is dropped after login_grace_time ($((SECONDS - start)) s
 	[ "$rc" -ne 124 ]
 
 # --- one address cannot hold more than max_startups_per_source logins open
-for _ in $(seq 1 50); do
-	[ -z "$(server_children)" ] && break
-	sleep 0.1
-done
+wait_children 0
 exec 4<>"/dev/tcp/127.0.0.1/$PORT" 5<>"/dev/tcp/127.0.0.1/$PORT"
-for _ in $(seq 1 50); do
-	[ "$(server_children | wc -l)" -eq 2 ] && break
-	sleep 0.1
-done
+wait_children 2
 out=$($(ssh_cmd fuzhou fuzhou) whoami 2>&1); rc=$?
 check "a third connection still logging in from one address is refused" \
 	[ "$rc" -eq 255 ]
@@ -105,10 +99,7 @@ wait_screen one "F10" >/dev/null
 out=$($(ssh_cmd fuzhou fuzhou) whoami 2>&1); rc=$?
 check "max_sessions 1 read on SIGHUP refuses a second session" [ "$rc" -ne 0 ]
 tmux_ kill-session -t one
-for _ in $(seq 1 50); do
-	[ -z "$(server_children)" ] && break
-	sleep 0.1
-done
+wait_children 0
 out=$($(ssh_cmd fuzhou fuzhou) whoami 2>&1); rc=$?
 check "with the first session gone, a new one is let in" [ "$rc" -eq 0 ]
 printf 'max_sessions zero\n' > "$TMP/qualdesk.conf"
