@@ -136,7 +136,7 @@ tmux_ send-keys -t admin 3
 wait_screen admin "第 1 行" >/dev/null
 tmux_ send-keys -t admin F4 Tab
 wait_screen admin "新增用户 Add a user" >/dev/null
-tmux_ send-keys -t admin -l "$(head -c 6000 /dev/urandom | LC_ALL=C tr -dc '[:print:]' | head -c 3000)"
+tmux_ send-keys -t admin -l -- "$(head -c 6000 /dev/urandom | LC_ALL=C tr -dc '[:print:]' | head -c 3000)"
 check "a 3000-byte paste into the name field is stopped at the limit with a message" \
 	wait_screen admin "Too long"
 wait_stable admin
