@@ -9,16 +9,6 @@
 #include "tap.h"
 #include "fixture.h"
 
-/* This test runs no server; the real one replaces this when linked in. */
-int __attribute__((weak))
-cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
-{
-	(void)ctx;
-	(void)argc;
-	(void)argv;
-	return QD_EXIT_ERROR;
-}
-
 static char		 *dir;
 static sqlite3		*db;
 static char		*out_buf, *err_buf;
