@@ -48,7 +48,7 @@ const struct cmd_entry cmd_table[] = {
 	  .exec = cmd_key_remove },
 	{ .noun = "audit", .verb = "list", .args = "[--limit N] [--before ID]",
 	  .summary = "show the audit trail, newest first",
-	  .exec = cmd_audit_list },
+	  .flags = CMD_OVERSIGHT, .exec = cmd_audit_list },
 	{ .noun = NULL }
 };
 
@@ -59,6 +59,9 @@ cmd_allowed(const struct cmd_ctx *ctx, const struct cmd_entry *ce)
 	if ((ce->flags & CMD_LOCAL) && ctx->remote)
 		return 0;
 	if ((ce->flags & CMD_ADMIN) && ctx->actor->role != ROLE_ADMIN)
+		return 0;
+	if ((ce->flags & CMD_OVERSIGHT) && ctx->actor->role != ROLE_ADMIN &&
+	    ctx->actor->role != ROLE_AUDITOR)
 		return 0;
 	return 1;
 }
@@ -164,8 +167,10 @@ cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 		return QD_EXIT_DENIED;
 	}
 	if (!cmd_allowed(ctx, ce)) {
-		fprintf(ctx->err, "%s: not permitted for role %s\n", QD_NAME,
-		    role_name(ctx->actor->role));
+		fprintf(ctx->err, "%s: only %s may run '%s%s%s'\n", QD_NAME,
+		    (ce->flags & CMD_ADMIN) ? "an admin" :
+		    "an admin or an auditor", ce->noun,
+		    ce->verb != NULL ? " " : "", ce->verb != NULL ? ce->verb : "");
 		return QD_EXIT_DENIED;
 	}
 	if (!(ce->flags & CMD_NODB) && ctx->db == NULL) {

@@ -332,6 +332,7 @@ struct cmd_ctx {
 #define CMD_NODB	0x1	/* opens no database (or opens it itself) */
 #define CMD_LOCAL	0x2	/* only from the local shell, never over SSH */
 #define CMD_ADMIN	0x4	/* admin only (checked again in the data layer) */
+#define CMD_OVERSIGHT	0x8	/* admin and auditor only (likewise) */
 struct cmd_entry {
 	const char	*noun;
 	const char	*verb;		/* NULL for a one-word command */
