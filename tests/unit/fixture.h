@@ -13,6 +13,8 @@
 
 #include <sqlite3.h>
 
+#include "qualdesk.h"
+
 /* Make a private directory for one test program (caller frees). */
 static inline char *
 fixture_dir(const char *name)
@@ -46,6 +48,22 @@ fixture_dir_remove(const char *dir)
 {
 	if (nftw(dir, fixture_remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0)
 		printf("# %s left behind\n", dir);
+}
+
+/* Open (creating it) the database name in dir, or bail out. */
+static inline sqlite3 *
+fixture_db(const char *dir, const char *name)
+{
+	sqlite3	*db = NULL;
+	char	*path, *why = NULL;
+
+	xasprintf(&path, "%s/%s", dir, name);
+	if (db_open(path, DB_CREATE, &db, &why) != QD_OK) {
+		printf("Bail out! %s\n", why);
+		exit(1);
+	}
+	free(path);
+	return db;
 }
 
 /* The first column of the first row of sql, as an integer (-1 on error). */

@@ -242,14 +242,9 @@ int
 main(void)
 {
 	struct qd_user	*op, *clerk = NULL;
-	char		*path, *why = NULL;
 
 	dir = fixture_dir("cmd");
-	xasprintf(&path, "%s/test.db", dir);
-	if (db_open(path, DB_CREATE, &db, &why) != QD_OK) {
-		printf("Bail out! %s\n", why);
-		return 1;
-	}
+	db = fixture_db(dir, "test.db");
 	op = user_local_operator();
 	test_user(op);
 	db_user_find(db, "chen", &clerk);
@@ -261,7 +256,6 @@ main(void)
 	db_close(db);
 	free(out_buf);
 	free(err_buf);
-	free(path);
 	fixture_dir_remove(dir);
 	free(dir);
 	return done_testing();

@@ -24,25 +24,11 @@ path_in(const char *fmt, const char *name)
 	return full;
 }
 
-static sqlite3 *
-open_db(const char *name)
-{
-	sqlite3	*db = NULL;
-	char	*path = path_in("%s", name), *why = NULL;
-
-	if (db_open(path, DB_CREATE, &db, &why) != QD_OK) {
-		printf("Bail out! %s\n", why);
-		exit(1);
-	}
-	free(path);
-	return db;
-}
-
 /* A fresh home: no ~/.ssh, so the demo makes a key pair. */
 static void
 test_new_key(void)
 {
-	sqlite3		*db = open_db("demo1.db");
+	sqlite3		*db = fixture_db(dir, "demo1.db");
 	struct qd_user	*u = NULL;
 	struct stat	 sb;
 	char		*keyfile = NULL, *keyfile2 = NULL, *why = NULL, *want;
@@ -110,7 +96,7 @@ test_new_key(void)
 static void
 test_existing_keys(void)
 {
-	sqlite3	*db = open_db("demo2.db");
+	sqlite3	*db = fixture_db(dir, "demo2.db");
 	ssh_key	 key;
 	char	*path, *keyfile = NULL, *why = NULL, *b64;
 	FILE	*f;

@@ -391,14 +391,10 @@ test_remove(const char *ed)
 int
 main(void)
 {
-	char	*path, *why = NULL, *ed, *ed2, *rsa, *rsa_small;
+	char	*ed, *ed2, *rsa, *rsa_small;
 
 	dir = fixture_dir("key");
-	xasprintf(&path, "%s/test.db", dir);
-	if (db_open(path, DB_CREATE, &db, &why) != QD_OK) {
-		printf("Bail out! %s\n", why);
-		return 1;
-	}
+	db = fixture_db(dir, "test.db");
 	op = user_local_operator();
 	db_set_actor(db, op);
 	add_user("fuzhou", ROLE_LIAISON, "fuzhou");
@@ -424,7 +420,6 @@ main(void)
 	free(rsa_small);
 	db_close(db);
 	user_free(op);
-	free(path);
 	fixture_dir_remove(dir);
 	free(dir);
 	return done_testing();

@@ -255,14 +255,8 @@ test_audit(void)
 int
 main(void)
 {
-	char	*path, *why = NULL;
-
 	dir = fixture_dir("user");
-	xasprintf(&path, "%s/test.db", dir);
-	if (db_open(path, DB_CREATE, &db, &why) != QD_OK) {
-		printf("Bail out! %s\n", why);
-		return 1;
-	}
+	db = fixture_db(dir, "test.db");
 	op = user_local_operator();
 	db_set_actor(db, op);
 	test_add();
@@ -272,7 +266,6 @@ main(void)
 	test_audit();
 	db_close(db);
 	user_free(op);
-	free(path);
 	fixture_dir_remove(dir);
 	free(dir);
 	return done_testing();
