@@ -150,7 +150,7 @@ db_pragma_int(sqlite3 *db, const char *sql)
 	return v;
 }
 
-/* qd_actor() and qd_via(): the text given as app data, or NULL. */
+/* qd_actor(), qd_via(), qd_role(): the text given as app data, or NULL. */
 static void
 db_actor_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -162,6 +162,20 @@ db_actor_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 	else
 		sqlite3_result_text(ctx, s, -1, SQLITE_TRANSIENT);
+}
+
+/* qd_user_id(), qd_office_id(): the number given as app data, or NULL. */
+static void
+db_actor_id_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const int64_t	*id = sqlite3_user_data(ctx);
+
+	(void)argc;
+	(void)argv;
+	if (id == NULL)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_int64(ctx, *id);
 }
 
 /* Register one of the actor functions with its own copy of value. */
@@ -178,12 +192,36 @@ db_actor_register(sqlite3 *db, const char *name, const char *value)
 	return rc == SQLITE_OK ? QD_OK : QD_EDB;
 }
 
-/* Set the actor by name; NULL login leaves writes unable to audit. */
+/* Register an id function; 0 stands for none (SQL NULL). */
 static int
-db_actor_set(sqlite3 *db, const char *login, const char *via)
+db_actor_register_id(sqlite3 *db, const char *name, int64_t value)
+{
+	int64_t	*copy = NULL;
+	int	 rc;
+
+	if (value != 0) {
+		copy = xmalloc(sizeof *copy);
+		*copy = value;
+	}
+	rc = sqlite3_create_function_v2(db, name, 0,
+	    SQLITE_UTF8 | SQLITE_INNOCUOUS, copy, db_actor_id_func, NULL,
+	    NULL, free);
+	return rc == SQLITE_OK ? QD_OK : QD_EDB;
+}
+
+/*
+ * Set the actor the triggers see. A NULL login leaves writes unable to
+ * audit; role "system" is the schema's and the local loader's own.
+ */
+static int
+db_actor_set(sqlite3 *db, const char *login, const char *via,
+    const char *role, int64_t user_id, int64_t office_id)
 {
 	if (db_actor_register(db, "qd_actor", login) != QD_OK ||
-	    db_actor_register(db, "qd_via", via) != QD_OK) {
+	    db_actor_register(db, "qd_via", via) != QD_OK ||
+	    db_actor_register(db, "qd_role", role) != QD_OK ||
+	    db_actor_register_id(db, "qd_user_id", user_id) != QD_OK ||
+	    db_actor_register_id(db, "qd_office_id", office_id) != QD_OK) {
 		log_error("cannot register the actor functions: %s",
 		    sqlite3_errmsg(db));
 		return QD_EDB;
@@ -195,8 +233,15 @@ int
 db_set_actor(sqlite3 *db, const struct qd_user *user)
 {
 	if (user == NULL)
-		return db_actor_set(db, NULL, NULL);
-	return db_actor_set(db, user->login, user->via);
+		return db_actor_set(db, NULL, NULL, NULL, 0, 0);
+	return db_actor_set(db, user->login, user->via, role_name(user->role),
+	    user->id, user->office_id);
+}
+
+int
+db_set_system_actor(sqlite3 *db, const char *name, const char *via)
+{
+	return db_actor_set(db, name, via, "system", 0, 0);
 }
 
 /* Check the file and its directory before SQLite touches them. */
@@ -390,10 +435,10 @@ db_migrate(sqlite3 *db, const char *path, char **why)
 	for (i = (size_t)version; rc == QD_OK && i < schema_nfiles; i++) {
 		/* Rows a migration seeds are audited as the schema's. */
 		snprintf(via, sizeof via, "migration %s", schema_files[i].name);
-		if ((rc = db_actor_set(db, "(schema)", via)) == QD_OK)
+		if ((rc = db_set_system_actor(db, "(schema)", via)) == QD_OK)
 			rc = db_migrate_one(db, path, i, why);
 	}
-	if (db_actor_set(db, NULL, NULL) != QD_OK && rc == QD_OK) {
+	if (db_set_actor(db, NULL) != QD_OK && rc == QD_OK) {
 		db_set_why(why, "cannot open %s: %s", path, db_errmsg(db));
 		rc = QD_EDB;
 	}
@@ -447,7 +492,7 @@ db_open(const char *path, int flags, sqlite3 **out, char **why)
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, DB_BUSY_MS);
 	/* Until an actor is set, nothing audited can be written. */
-	if ((rc = db_actor_set(db, NULL, NULL)) != QD_OK) {
+	if ((rc = db_set_actor(db, NULL)) != QD_OK) {
 		db_set_why(why, "cannot open %s: %s", path, db_errmsg(db));
 		goto out;
 	}

@@ -213,6 +213,11 @@ void	 user_free(struct qd_user *);
  * again when the actor changes. The user must outlive its use on db.
  */
 int	 db_set_actor(sqlite3 *, const struct qd_user *);
+/*
+ * Act as the system (role "system": the schema's migrations and the local
+ * demo-data loader, never a login); name is audited as the actor.
+ */
+int	 db_set_system_actor(sqlite3 *, const char *name, const char *via);
 /* Look up an active or inactive user by login. QD_OK / QD_ENOTFOUND / QD_EDB. */
 int	 db_user_find(sqlite3 *, const char *login, struct qd_user **out);
 struct qd_user_new {
