@@ -359,6 +359,27 @@ int	 idcheck_phone(const char *, char *out, size_t outsz, char **why);
  */
 int	 idcheck_email(const char *, char *out, size_t outsz, char **why);
 
+/*
+ * namekey.c: a person's name folded for search, so that 陳大文, 陈大文 and
+ * 陳 大文 find each other. OpenCC's t2s.json is opened once per process,
+ * on first use.
+ */
+/*
+ * The search key of name (NULL counts as ""): spaces, controls, U+3000 and
+ * the middle dots U+00B7, U+30FB and U+2027 dropped, full-width ASCII made
+ * ASCII, letters lower-cased, each invalid UTF-8 byte made U+FFFD; then
+ * Traditional converted to Simplified until it no longer changes. Without
+ * OpenCC (one warning logged) the cleaned name unconverted. Never NULL;
+ * caller frees.
+ */
+char	*namekey(const char *name);
+/* Open OpenCC if not tried yet; 1 if it is loaded (a startup check). */
+int	 namekey_ready(void);
+/* Close OpenCC; the next call opens it again (tests, valgrind). */
+void	 namekey_close(void);
+/* Close OpenCC and open file (NULL: t2s.json) from now on (tests). */
+void	 namekey_set_config(const char *file);
+
 /* demo.c: the demo database. */
 /*
  * Create the demo users in db if missing (one liaison per office, center,
