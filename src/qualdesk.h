@@ -313,6 +313,78 @@ struct qd_office {
 int	 db_office_list(sqlite3 *, struct qd_office **out, size_t *n);
 void	 office_free_array(struct qd_office *, size_t);
 
+/*
+ * idcheck.c: identity numbers of Taiwan residents and contact fields, for
+ * the intake form and again in the data layer. Every function first trims
+ * the input, maps full-width ASCII ("１２３", "（Ａ）") to ASCII and (for
+ * the numbers) upper-cases letters. NULL input counts as "". On a refusal
+ * they return QD_EINVAL, leave out empty and set *why (caller frees; why
+ * may be NULL) to a bilingual message saying what is wrong.
+ */
+/*
+ * Mainland Travel Permit for Taiwan Residents (台胞证): 8 digits (*old =
+ * 0), or the old 10 digits with an optional "(X)"/"(XY)" of letters or
+ * digits (*old = 1). out gets the 8 digits (the old form's first 8).
+ */
+int	 idcheck_mtp(const char *, char out[9], int *old, char **why);
+/*
+ * Residence permit for Taiwan residents (居住证): "830000", the date of
+ * birth YYYYMMDD (a real day, 1900 to today), 3 digits and the GB
+ * 11643-1999 check character (x accepted, out has X). When birth (any form
+ * idcheck_date takes) is neither NULL nor blank, the embedded date must be
+ * the same day.
+ */
+int	 idcheck_residence(const char *, const char *birth, char out[19],
+	    char **why);
+/* Taiwan ID (身分證字號): A-Z, then 1, 2, 8 or 9, 8 more digits; checksum. */
+int	 idcheck_taiwan_id(const char *, char out[11], char **why);
+/*
+ * A date of birth as YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD (month and day may
+ * have one digit) or YYYYMMDD: a real day from 1900 to today (local time).
+ * out is YYYY-MM-DD.
+ */
+int	 idcheck_date(const char *, char out[11], char **why);
+/*
+ * The form lists show: first 2 and last 2 characters kept, the rest '*';
+ * 4 characters or fewer are all '*'; NULL or "" give "". Caller frees.
+ */
+char	*idcheck_mask(const char *);
+/* Sizes of out that hold any accepted phone number or e-mail address. */
+#define IDCHECK_PHONE_SIZE	64
+#define IDCHECK_EMAIL_SIZE	255
+/*
+ * Phone: digits, spaces, '-', brackets and a leading '+', 6 to 20 digits;
+ * out (outsz bytes) gets it without spaces.
+ */
+int	 idcheck_phone(const char *, char *out, size_t outsz, char **why);
+/*
+ * E-mail: one '@', something before it, a dotted domain after it, no
+ * spaces or controls, at most 254 bytes; out gets it with the domain in
+ * lower case.
+ */
+int	 idcheck_email(const char *, char *out, size_t outsz, char **why);
+
+/*
+ * namekey.c: a person's name folded for search, so that 陳大文, 陈大文 and
+ * 陳 大文 find each other. OpenCC's t2s.json is opened once per process,
+ * on first use.
+ */
+/*
+ * The search key of name (NULL counts as ""): spaces, controls, U+3000 and
+ * the middle dots U+00B7, U+30FB and U+2027 dropped, full-width ASCII made
+ * ASCII, letters lower-cased, each invalid UTF-8 byte made U+FFFD; then
+ * Traditional converted to Simplified until it no longer changes. Without
+ * OpenCC (one warning logged) the cleaned name unconverted. Never NULL;
+ * caller frees.
+ */
+char	*namekey(const char *name);
+/* Open OpenCC if not tried yet; 1 if it is loaded (a startup check). */
+int	 namekey_ready(void);
+/* Close OpenCC; the next call opens it again (tests, valgrind). */
+void	 namekey_close(void);
+/* Close OpenCC and open file (NULL: t2s.json) from now on (tests). */
+void	 namekey_set_config(const char *file);
+
 /* demo.c: the demo database. */
 /*
  * Create the demo users in db if missing (one liaison per office, center,
