@@ -230,6 +230,9 @@ CREATE TABLE cases (
 	CHECK (state NOT IN ('rejected', 'returned') OR length(reason) > 0),
 	CHECK (state <> 'agency' OR (type = 'recognition'
 	    AND agency_id IS NOT NULL)),
+	-- Recognition is approved by an appraisal agency's confirmation.
+	CHECK (type = 'adoption' OR state NOT IN ('approved', 'notified',
+	    'collected') OR (agency_id IS NOT NULL AND agency_ref <> '')),
 	CHECK (state <> 'collected' OR collected_on IS NOT NULL),
 	CHECK ((held_by IS NULL) = (held_at IS NULL))
 );
@@ -239,6 +242,7 @@ CREATE INDEX cases_queue_office ON cases (state, office_id, forwarded_at, id);
 CREATE INDEX cases_queue_type ON cases (state, type, forwarded_at, id);
 CREATE INDEX cases_queue_occupation
     ON cases (state, occupation_id, forwarded_at, id);
+CREATE INDEX cases_by_state ON cases (state, id);
 CREATE INDEX cases_by_office ON cases (office_id, state, id);
 CREATE INDEX cases_by_applicant ON cases (applicant_id, id);
 
@@ -267,11 +271,11 @@ CREATE TABLE case_events (
 CREATE INDEX case_events_by_case ON case_events (case_id, id);
 CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events
 BEGIN
-	SELECT RAISE(ABORT, 'case history cannot be changed');
+	SELECT RAISE(ABORT, '案件历史不可更改 case history cannot be changed');
 END;
 CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
 BEGIN
-	SELECT RAISE(ABORT, 'case history cannot be changed');
+	SELECT RAISE(ABORT, '案件历史不可更改 case history cannot be changed');
 END;
 
 -- Notices to applicants (通知台胞): what was said, how and when; a
@@ -313,50 +317,50 @@ CREATE TABLE drafts (
 CREATE TRIGGER occupations_write BEFORE INSERT ON occupations
 WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
 BEGIN
-	SELECT RAISE(ABORT, 'only a center admin may change the catalog');
+	SELECT RAISE(ABORT, '仅中心管理员可修改目录 only a center admin may change the catalog');
 END;
 CREATE TRIGGER occupations_change BEFORE UPDATE ON occupations
 WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
     OR NEW.version IS NOT OLD.version + 1
 BEGIN
-	SELECT RAISE(ABORT, 'only a center admin may change the catalog, raising version by one');
+	SELECT RAISE(ABORT, '仅中心管理员可修改目录 only a center admin may change the catalog, raising version by one');
 END;
 CREATE TRIGGER catalog_write BEFORE INSERT ON catalog
 WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
 BEGIN
-	SELECT RAISE(ABORT, 'only a center admin may change the catalog');
+	SELECT RAISE(ABORT, '仅中心管理员可修改目录 only a center admin may change the catalog');
 END;
 CREATE TRIGGER catalog_change BEFORE UPDATE ON catalog
 WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
     OR NEW.version IS NOT OLD.version + 1
 BEGIN
-	SELECT RAISE(ABORT, 'only a center admin may change the catalog, raising version by one');
+	SELECT RAISE(ABORT, '仅中心管理员可修改目录 only a center admin may change the catalog, raising version by one');
 END;
 CREATE TRIGGER catalog_remove BEFORE DELETE ON catalog
 WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
 BEGIN
-	SELECT RAISE(ABORT, 'only a center admin may change the catalog');
+	SELECT RAISE(ABORT, '仅中心管理员可修改目录 only a center admin may change the catalog');
 END;
 CREATE TRIGGER agencies_write BEFORE INSERT ON agencies
 WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
 BEGIN
-	SELECT RAISE(ABORT, 'only a center admin may change agencies');
+	SELECT RAISE(ABORT, '仅中心管理员可修改认定机构 only a center admin may change agencies');
 END;
 CREATE TRIGGER agencies_change BEFORE UPDATE ON agencies
 WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
     OR NEW.version IS NOT OLD.version + 1
 BEGIN
-	SELECT RAISE(ABORT, 'only a center admin may change agencies, raising version by one');
+	SELECT RAISE(ABORT, '仅中心管理员可修改认定机构 only a center admin may change agencies, raising version by one');
 END;
 CREATE TRIGGER agency_occupations_write BEFORE INSERT ON agency_occupations
 WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
 BEGIN
-	SELECT RAISE(ABORT, 'only a center admin may change agencies');
+	SELECT RAISE(ABORT, '仅中心管理员可修改认定机构 only a center admin may change agencies');
 END;
 CREATE TRIGGER agency_occupations_remove BEFORE DELETE ON agency_occupations
 WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
 BEGIN
-	SELECT RAISE(ABORT, 'only a center admin may change agencies');
+	SELECT RAISE(ABORT, '仅中心管理员可修改认定机构 only a center admin may change agencies');
 END;
 
 CREATE TRIGGER occupations_audit_insert AFTER INSERT ON occupations
@@ -440,7 +444,7 @@ CREATE TRIGGER applicants_write BEFORE INSERT ON applicants
 WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('clerk', 'liaison')
     AND NEW.office_id = qd_office_id()))
 BEGIN
-	SELECT RAISE(ABORT, 'only an office''s clerk or liaison may register an applicant, under their own office');
+	SELECT RAISE(ABORT, '仅办公室窗口或联络员可登记台胞，且只登记在本办公室 only an office''s clerk or liaison may register an applicant, under their own office');
 END;
 CREATE TRIGGER applicants_change BEFORE UPDATE ON applicants
 WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('clerk', 'liaison')
@@ -449,12 +453,12 @@ WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('clerk', 'liaison')
     OR NEW.version IS NOT OLD.version + 1
     OR NEW.office_id IS NOT OLD.office_id
 BEGIN
-	SELECT RAISE(ABORT, 'this applicant belongs to another office');
+	SELECT RAISE(ABORT, '此台胞属于其他办公室 this applicant belongs to another office');
 END;
 CREATE TRIGGER applicants_remove BEFORE DELETE ON applicants
 WHEN coalesce(qd_role(), '') <> 'system'
 BEGIN
-	SELECT RAISE(ABORT, 'applicants are never deleted');
+	SELECT RAISE(ABORT, '台胞记录不可删除 applicants are never deleted');
 END;
 CREATE TRIGGER applicants_audit_insert AFTER INSERT ON applicants
 BEGIN
@@ -486,19 +490,19 @@ WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('clerk', 'liaison')
     AND NEW.office_id = qd_office_id() AND NEW.state = 'accepted'
     AND NEW.action = 'accept' AND NEW.held_by IS NULL))
 BEGIN
-	SELECT RAISE(ABORT, 'only an office''s clerk or liaison may open a case, in their own office');
+	SELECT RAISE(ABORT, '仅办公室窗口或联络员可受理案件，且只在本办公室 only an office''s clerk or liaison may open a case, in their own office');
 END;
 CREATE TRIGGER cases_remove BEFORE DELETE ON cases
 WHEN coalesce(qd_role(), '') <> 'system'
 BEGIN
-	SELECT RAISE(ABORT, 'cases are never deleted; withdraw instead');
+	SELECT RAISE(ABORT, '案件不可删除，请撤回 cases are never deleted; withdraw instead');
 END;
 
 -- Every update: one version up; what identifies a case never changes.
 CREATE TRIGGER cases_change_version BEFORE UPDATE ON cases
 WHEN NEW.version IS NOT OLD.version + 1
 BEGIN
-	SELECT RAISE(ABORT, 'cases: every update must raise version by one');
+	SELECT RAISE(ABORT, '案件已被他人修改 cases: every update must raise version by one');
 END;
 CREATE TRIGGER cases_change_fixed BEFORE UPDATE ON cases
 WHEN NEW.id IS NOT OLD.id OR NEW.applicant_id IS NOT OLD.applicant_id
@@ -506,7 +510,7 @@ WHEN NEW.id IS NOT OLD.id OR NEW.applicant_id IS NOT OLD.applicant_id
     OR NEW.created_at IS NOT OLD.created_at
     OR NEW.created_by IS NOT OLD.created_by
 BEGIN
-	SELECT RAISE(ABORT, 'a case''s applicant, office and type are fixed');
+	SELECT RAISE(ABORT, '案件的台胞、办公室和类型不可更改 a case''s applicant, office and type are fixed');
 END;
 -- A clerk or liaison acts only on their own office's cases; the auditor
 -- and unknown roles never write.
@@ -515,7 +519,7 @@ WHEN coalesce(qd_role(), '') NOT IN ('clerk', 'liaison', 'center', 'admin',
     'system') OR (qd_role() IN ('clerk', 'liaison')
     AND OLD.office_id IS NOT qd_office_id())
 BEGIN
-	SELECT RAISE(ABORT, 'this case belongs to another office');
+	SELECT RAISE(ABORT, '此案件属于其他办公室 this case belongs to another office');
 END;
 -- A change of state must be an allowed transition for the role, named
 -- by action; a transition marked held needs the case held by the actor.
@@ -525,7 +529,7 @@ WHEN NEW.state IS NOT OLD.state AND qd_role() <> 'system'
     WHERE t.action = NEW.action AND t.from_state = OLD.state
     AND t.to_state = NEW.state AND t.role = qd_role())
 BEGIN
-	SELECT RAISE(ABORT, 'this step is not allowed for this case now');
+	SELECT RAISE(ABORT, '此案件当前状态不允许此操作 this step is not allowed for this case now');
 END;
 CREATE TRIGGER cases_change_held BEFORE UPDATE OF state ON cases
 WHEN NEW.state IS NOT OLD.state AND qd_role() <> 'system'
@@ -534,7 +538,7 @@ WHEN NEW.state IS NOT OLD.state AND qd_role() <> 'system'
     WHERE t.action = NEW.action AND t.from_state = OLD.state
     AND t.role = qd_role() AND t.held = 1)
 BEGIN
-	SELECT RAISE(ABORT, 'take the case before deciding it');
+	SELECT RAISE(ABORT, '请先领取案件再作决定 take the case before deciding it');
 END;
 -- Without a change of state: the office edits its cases while they are
 -- on its desk; the center only takes and releases them.
@@ -543,7 +547,7 @@ WHEN NEW.state IS OLD.state AND qd_role() IN ('clerk', 'liaison')
     AND (OLD.state NOT IN ('accepted', 'returned')
     OR NEW.held_by IS NOT OLD.held_by)
 BEGIN
-	SELECT RAISE(ABORT, 'this case is no longer on the office''s desk');
+	SELECT RAISE(ABORT, '案件已不在本办公室处理中 this case is no longer on the office''s desk');
 END;
 CREATE TRIGGER cases_change_hold BEFORE UPDATE ON cases
 WHEN NEW.state IS OLD.state AND qd_role() IN ('center', 'admin')
@@ -562,7 +566,7 @@ WHEN NEW.state IS OLD.state AND qd_role() IN ('center', 'admin')
     OR (NEW.held_by IS NOT NULL AND (qd_role() <> 'center'
     OR OLD.held_by IS NOT NULL OR NEW.held_by IS NOT qd_user_id())))
 BEGIN
-	SELECT RAISE(ABORT, 'the center takes or releases a forwarded case; it changes it only by deciding');
+	SELECT RAISE(ABORT, '中心只能领取、释放或决定已报送的案件 the center takes or releases a forwarded case; it changes it only by deciding');
 END;
 
 -- The counts, the history and the audit trail follow every change.
@@ -642,18 +646,18 @@ WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('clerk', 'liaison')
     AND (SELECT office_id FROM cases WHERE id = NEW.case_id)
     = qd_office_id()))
 BEGIN
-	SELECT RAISE(ABORT, 'only the case''s office may notify its applicant');
+	SELECT RAISE(ABORT, '仅案件所属办公室可通知台胞 only the case''s office may notify its applicant');
 END;
 CREATE TRIGGER notices_change BEFORE UPDATE ON notices
 WHEN NEW.case_id IS NOT OLD.case_id OR NEW.channel IS NOT OLD.channel
     OR NEW.text IS NOT OLD.text OR NEW.recorded_by IS NOT OLD.recorded_by
     OR NEW.recorded_at IS NOT OLD.recorded_at
 BEGIN
-	SELECT RAISE(ABORT, 'a notice is kept as it was recorded');
+	SELECT RAISE(ABORT, '通知记录不可更改 a notice is kept as it was recorded');
 END;
 CREATE TRIGGER notices_remove BEFORE DELETE ON notices
 BEGIN
-	SELECT RAISE(ABORT, 'a notice is kept as it was recorded');
+	SELECT RAISE(ABORT, '通知记录不可更改 a notice is kept as it was recorded');
 END;
 CREATE TRIGGER notices_audit_insert AFTER INSERT ON notices
 BEGIN
@@ -675,7 +679,7 @@ WHEN NEW.action = 'notify' AND NEW.state IS NOT OLD.state
     AND NOT EXISTS (SELECT 1 FROM notices WHERE case_id = OLD.id
     AND recorded_at >= coalesce(OLD.decided_at, OLD.created_at))
 BEGIN
-	SELECT RAISE(ABORT, 'record the notice to the applicant first');
+	SELECT RAISE(ABORT, '请先记录对台胞的通知 record the notice to the applicant first');
 END;
 
 -- Drafts belong to their user; saving one is not audited, starting and
@@ -683,17 +687,17 @@ END;
 CREATE TRIGGER drafts_write BEFORE INSERT ON drafts
 WHEN NEW.user_id IS NOT qd_user_id()
 BEGIN
-	SELECT RAISE(ABORT, 'a draft belongs to the user who types it');
+	SELECT RAISE(ABORT, '草稿只属于输入它的用户 a draft belongs to the user who types it');
 END;
 CREATE TRIGGER drafts_change BEFORE UPDATE ON drafts
 WHEN OLD.user_id IS NOT qd_user_id() OR NEW.user_id IS NOT OLD.user_id
 BEGIN
-	SELECT RAISE(ABORT, 'a draft belongs to the user who types it');
+	SELECT RAISE(ABORT, '草稿只属于输入它的用户 a draft belongs to the user who types it');
 END;
 CREATE TRIGGER drafts_remove BEFORE DELETE ON drafts
 WHEN OLD.user_id IS NOT qd_user_id() AND qd_role() <> 'system'
 BEGIN
-	SELECT RAISE(ABORT, 'a draft belongs to the user who types it');
+	SELECT RAISE(ABORT, '草稿只属于输入它的用户 a draft belongs to the user who types it');
 END;
 CREATE TRIGGER drafts_audit_insert AFTER INSERT ON drafts
 BEGIN

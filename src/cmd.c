@@ -49,6 +49,9 @@ const struct cmd_entry cmd_table[] = {
 	{ .noun = "audit", .verb = "list", .args = "[--limit N] [--before ID]",
 	  .summary = "show the audit trail, newest first",
 	  .flags = CMD_OVERSIGHT, .exec = cmd_audit_list },
+	{ .noun = "demo-data", .args = "--cases N [--seed N]",
+	  .summary = "fill the database with invented applicants and cases",
+	  .flags = CMD_LOCAL | CMD_ADMIN, .exec = cmd_demo_data },
 	{ .noun = NULL }
 };
 
