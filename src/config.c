@@ -55,6 +55,8 @@ static const struct config_entry config_table[] = {
 	{ "compression", CONFIG_COMPRESSION, CONFIG_AT(compression), 0, 0 },
 	{ "log", CONFIG_LOG_TARGET, CONFIG_AT(log_target), 0, 0 },
 	{ "log_level", CONFIG_LOG_LEVEL, CONFIG_AT(log_level), 0, 0 },
+	{ "notify_command", CONFIG_PATH, CONFIG_AT(notify_command), 0, 0 },
+	{ "notify_timeout", CONFIG_INT, CONFIG_AT(notify_timeout), 1, 300 },
 };
 #define CONFIG_NENTRIES (sizeof config_table / sizeof config_table[0])
 
@@ -133,6 +135,7 @@ config_defaults(struct qd_config *cfg)
 	cfg->compression = COMPRESSION_YES;
 	cfg->log_target = xstrdup("stderr");
 	cfg->log_level = LOG_LEVEL_INFO;
+	cfg->notify_timeout = 15;
 }
 
 void
@@ -143,6 +146,7 @@ config_free(struct qd_config *cfg)
 	xfree(&cfg->database);
 	xfree(&cfg->host_key);
 	xfree(&cfg->log_target);
+	xfree(&cfg->notify_command);
 }
 
 /* A deep copy of src in dst. */
@@ -161,6 +165,7 @@ config_copy(struct qd_config *dst, const struct qd_config *src)
 	CONFIG_DUP(database);
 	CONFIG_DUP(host_key);
 	CONFIG_DUP(log_target);
+	CONFIG_DUP(notify_command);
 #undef CONFIG_DUP
 }
 

@@ -116,6 +116,8 @@ struct qd_config {
 	char		 *log_target;		/* "stderr" or "syslog" */
 	enum log_level	  log_level;
 	int		  listen_added;		/* config_add_listen was used */
+	char		 *notify_command;	/* delivers notices, or NULL */
+	int		  notify_timeout;	/* seconds it may take */
 };
 /* Fill cfg with the built-in defaults. */
 void	 config_defaults(struct qd_config *);
@@ -688,6 +690,15 @@ int	 db_case_notify(sqlite3 *, const struct qd_user *actor, int64_t id,
 /* The applicant collected the certificate on date (YYYY-MM-DD). */
 int	 db_case_collect(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    int64_t version, const char *date, char **why);
+
+/*
+ * notice.c: run cfg->notify_command for notice id (recorded by
+ * db_case_notify) and record it sent or failed. QD_ENOTFOUND when no
+ * command is configured (the notice stays recorded); QD_ESYS with *why
+ * when delivery failed.
+ */
+int	 notice_deliver(sqlite3 *, const struct qd_user *actor,
+	    const struct qd_config *, int64_t id, char **why);
 
 /* db-draft.c: forms saved while typing; one per user, form and record. */
 int	 db_draft_save(sqlite3 *, const struct qd_user *actor, const char *form,

@@ -291,6 +291,8 @@ test_rules(int64_t c1)
 	free(msg);
 }
 
+static void test_notice(int64_t);
+
 /* Forward, take, a race between two reviewers, approve, notify, collect. */
 static void
 test_adoption(int64_t c1)
@@ -348,6 +350,7 @@ test_adoption(int64_t c1)
 	is_int(db_case_notify(db, fz1, c1, version_of(c1), "sms",
 	    "您的证书已可领取", &nid, &why), QD_OK, "notify by SMS");
 	ok(nid > 0, "the notice is recorded");
+	test_notice(nid);
 	is_int(db_case_collect(db, fz1, c1, version_of(c1), "2026/11/20",
 	    &why), QD_OK, "collected");
 	is_str(state_of(c1), "collected", "collected");
@@ -422,6 +425,61 @@ test_office_race(int64_t applicant)
 	is_int(db_case_forward(db, fz2, &c3, 1, &why), QD_EDENIED,
 	    "a withdrawn case cannot be forwarded");
 	free(why);
+}
+
+/* Deliver notice id through command; check the status and detail. */
+static void
+deliver(int64_t id, const char *command, int timeout, const char *status,
+    const char *detail, const char *what)
+{
+	struct qd_config	 cfg;
+	char			*why = NULL, sql[160];
+	sqlite3_stmt		*st;
+
+	config_defaults(&cfg);
+	cfg.notify_command = xstrdup(command);
+	cfg.notify_timeout = timeout;
+	notice_deliver(db, fz1, &cfg, id, &why);
+	snprintf(sql, sizeof sql, "SELECT status, detail FROM notices"
+	    " WHERE id = %lld", (long long)id);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		is_str((const char *)sqlite3_column_text(st, 0), status,
+		    "%s: %s", what, status);
+		ok(strstr((const char *)sqlite3_column_text(st, 1), detail) !=
+		    NULL, "%s: detail '%s'", what, sqlite3_column_text(st, 1));
+	} else
+		ok(0, "%s: notice read back", what);
+	sqlite3_finalize(st);
+	config_free(&cfg);
+	free(why);
+}
+
+static void
+test_notice(int64_t nid)
+{
+	char	 cmd[512], *path, *text = NULL;
+	FILE	*f;
+	size_t	 len = 0;
+
+	as(fz1);
+	xasprintf(&path, "%s/sent.txt", dir);
+	snprintf(cmd, sizeof cmd, "{ echo \"$QD_CHANNEL $QD_PHONE $QD_NAME\";"
+	    " cat; } > '%s'; echo queued 42", path);
+	deliver(nid, cmd, 5, "sent", "queued 42", "a gateway that accepts");
+	if ((f = fopen(path, "r")) != NULL) {
+		getdelim(&text, &len, '\0', f);
+		fclose(f);
+	}
+	is_str(text, "sms 0912345678 陳大文\n您的证书已可领取",
+	    "it got the channel, phone and name in its environment and the"
+	    " text on its input");
+	free(text);
+	free(path);
+	deliver(nid, "echo 网关拒绝 rejected >&2; exit 3", 5, "failed",
+	    "网关拒绝 rejected", "a gateway that refuses");
+	deliver(nid, "exec sleep 30", 1, "failed", "timed out",
+	    "a gateway that hangs is killed");
 }
 
 static void
