@@ -706,10 +706,19 @@ enum ui_next {
 };
 struct ui_action {
 	int		 key;		/* UI_KEY_F(4), UI_KEY_ENTER, 'a' */
+	const char	*name;		/* the screen's own name for it, or NULL */
 	const char	*label;		/* "新增 Add", on the key bar */
 	int		 roles;		/* who may use it: UI_ROLE() bits */
 	int		 needs_row;	/* acts on the selected row */
 	enum ui_next	(*run)(struct ui *, struct ui_view *);
+	/*
+	 * Optional: 1 if the action applies to what the view shows now (the
+	 * selected row's record, say), 0 if not: it leaves the key bar and its
+	 * key says so instead of running. Called at every draw and before
+	 * run, so it should be cheap (keep what it reads in the view's priv).
+	 */
+	int		(*enabled)(struct ui *, struct ui_view *,
+			    const struct ui_action *);
 };
 struct ui_screen {
 	const char		*name;		/* "users" */
@@ -765,9 +774,13 @@ const char *ui_view_value(const struct ui_view *, const char *column);
 const char *ui_view_row_key(const struct ui_view *);
 /* Draw view in full (frame, body) into the screen, without output. */
 void	 ui_view_draw(struct ui *, struct ui_view *);
-/* The keys meaningful on screen for the user, in key order; returns n. */
-size_t	 ui_keybar_build(const struct ui *, const struct ui_screen *,
-	    struct ui_keybar_item *, size_t max);
+/*
+ * The keys meaningful on screen s for the user, in key order; returns n.
+ * With a view, actions its enabled hooks refuse are left out; with v NULL
+ * every action the role may use is in (the widest bar, for the tests).
+ */
+size_t	 ui_keybar_build(struct ui *, const struct ui_screen *,
+	    struct ui_view *, struct ui_keybar_item *, size_t max);
 /* A stored UTC time ("2024-05-01T04:00:00.000Z") as local time in buf. */
 const char *ui_time(const char *utc, char *buf, size_t len);
 
@@ -810,7 +823,10 @@ int	 ui_frame_too_small(void);
 int	 ui_frame_draw(struct ui *, const struct ui_keybar_item *,
 	    size_t nkeys);
 void	 ui_frame_message(struct ui *);
-/* The key bar text fitted into cols columns (level of detail chosen). */
+/*
+ * The key bar text fitted into cols columns: the most detailed of five
+ * levels that fits, from "F4 新增 Add" to key names alone.
+ */
 void	 ui_frame_keybar_text(const struct ui_keybar_item *, size_t n,
 	    int cols, char *buf, size_t len);
 /* First and last lines of the body, both included. */

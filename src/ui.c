@@ -118,18 +118,26 @@ ui_keybar_cmp(const void *a, const void *b)
 	return (ra > rb) - (ra < rb);
 }
 
+/* 1 unless the action's enabled hook says it does not apply now. */
+static int
+ui_action_enabled(struct ui *ui, struct ui_view *v, const struct ui_action *a)
+{
+	return a->enabled == NULL || v == NULL || a->enabled(ui, v, a);
+}
+
 size_t
-ui_keybar_build(const struct ui *ui, const struct ui_screen *s,
+ui_keybar_build(struct ui *ui, const struct ui_screen *s, struct ui_view *v,
     struct ui_keybar_item *items, size_t max)
 {
-	size_t	 i, n = 0;
+	const struct ui_action	*a;
+	size_t			 i, n = 0;
 
 	if (s != &screen_help)
 		ui_keybar_add(items, &n, max, UI_KEY_HELP, "帮助 Help");
 	for (i = 0; i < s->nactions; i++) {
-		if (ui_action_allowed(ui, &s->actions[i]))
-			ui_keybar_add(items, &n, max, s->actions[i].key,
-			    s->actions[i].label);
+		a = &s->actions[i];
+		if (ui_action_allowed(ui, a) && ui_action_enabled(ui, v, a))
+			ui_keybar_add(items, &n, max, a->key, a->label);
 	}
 	ui_keybar_add(items, &n, max, UI_KEY_BACK, "返回 Back");
 	ui_keybar_add(items, &n, max, UI_KEY_QUIT, "退出 Quit");
@@ -167,7 +175,7 @@ ui_view_draw(struct ui *ui, struct ui_view *v)
 	size_t			 nkeys;
 	int			 top = ui_frame_body_top();
 
-	nkeys = ui_keybar_build(ui, s, keys, UI_KEYBAR_MAX);
+	nkeys = ui_keybar_build(ui, s, v, keys, UI_KEYBAR_MAX);
 	if (ui_frame_draw(ui, keys, nkeys) != 0)
 		return;
 	ui_put(top, 1, s->title, COLS - 2, A_BOLD, 0);
@@ -243,6 +251,11 @@ ui_view_act(struct ui *ui, struct ui_view *v, const struct ui_action *a)
 {
 	if (a->needs_row && ui_view_row_key(v) == NULL) {
 		ui_error(ui, "请先选择一行 Select a row first");
+		return UI_STAY;
+	}
+	if (!ui_action_enabled(ui, v, a)) {
+		ui_error(ui, "当前状态下不能执行此操作 Not available in this "
+		    "state");
 		return UI_STAY;
 	}
 	if (a->key == UI_KEY_SAVE && ui_form_check(ui, v) != QD_OK)

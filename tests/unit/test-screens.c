@@ -95,13 +95,32 @@ test_list(const struct ui_screen *s)
 	    s->name);
 }
 
+/* 1 if the Chinese label of every key but F1, F3 and F10 is in bar. */
+static int
+keybar_labelled(const struct ui_keybar_item *keys, size_t n, const char *bar)
+{
+	char	 zh[64];
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (keys[i].key == UI_KEY_HELP || keys[i].key == UI_KEY_BACK ||
+		    keys[i].key == UI_KEY_QUIT)
+			continue;
+		snprintf(zh, sizeof zh, "%.*s", (int)strcspn(keys[i].label,
+		    " "), keys[i].label);
+		if (strstr(bar, zh) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
 static void
 test_actions(const struct ui_screen *s, struct ui *ui)
 {
 	struct ui_keybar_item	 keys[16];
 	char			 bar[512];
 	size_t			 i, j, n;
-	int			 role, dup = 0;
+	int			 role, dup = 0, names = 0;
 
 	for (i = 0; i < s->nactions; i++) {
 		const struct ui_action *a = &s->actions[i];
@@ -120,12 +139,24 @@ test_actions(const struct ui_screen *s, struct ui *ui)
 	is_int(dup, 0, "%s: every action key is unique", s->name);
 	for (role = 0; role < ROLE_COUNT; role++) {
 		ui->user->role = (enum qd_role)role;
-		n = ui_keybar_build(ui, s, keys, 16);
+		n = ui_keybar_build(ui, s, NULL, keys, 16);
 		ui_frame_keybar_text(keys, n, COLS80 - 1, bar, sizeof bar);
-		ok(strstr(bar, "Back") != NULL, "%s as %s: the whole key bar "
-		    "fits at 80 columns: %s", s->name,
+		ok(text_width(bar) <= COLS80 - 1 && keybar_labelled(keys, n,
+		    bar), "%s as %s: every action's label is on the key bar "
+		    "at 80 columns: %s", s->name,
 		    role_name((enum qd_role)role), bar);
+		if (s->nactions <= 3)
+			ok(strstr(bar, "Back") != NULL, "%s as %s: with few "
+			    "actions the whole key bar fits", s->name,
+			    role_name((enum qd_role)role));
 	}
+	for (i = 0; i < s->nactions; i++) {
+		for (j = i + 1; j < s->nactions; j++)
+			names += s->actions[i].name != NULL &&
+			    s->actions[j].name != NULL &&
+			    strcmp(s->actions[i].name, s->actions[j].name) == 0;
+	}
+	is_int(names, 0, "%s: action names are unique", s->name);
 }
 
 static void
