@@ -681,20 +681,35 @@ struct ui_rows {
 	char		**cells;	/* n * ncols, owned */
 	int64_t		 *ids;
 	char		**keys;
-	int		  more;		/* older rows can still be loaded */
+	char		 *marks;	/* n flags: marked (multi lists) */
+	char		 *cursor;	/* where the next page starts, owned */
+	int		  more;		/* more rows can still be loaded */
 };
 struct ui_list {
 	const char		*title;		/* above the list, or NULL */
 	const struct ui_column	*columns;
 	size_t			 ncolumns;
 	/*
-	 * Append rows to rows: the first page when before is 0, else rows
-	 * older than id before (keyset paging; set rows->more when there
-	 * may be more). QD_OK or an error with *why (caller frees).
+	 * Append one page of rows to rows. cursor is NULL for the first page,
+	 * else what this loader left in rows->cursor after the page before
+	 * (rows->cursor itself is NULL on entry): an opaque string, such as
+	 * "2024-05-01T04:00:00Z 1234" for keyset paging by (time, id) with no
+	 * OFFSET. Set rows->more and rows->cursor (ui_rows_set_cursor) when
+	 * there may be more; more without a cursor is taken as no more. Filter
+	 * values are read with ui_view_value(v, ...). QD_OK or an error with
+	 * *why (caller frees).
 	 */
-	int			(*load)(struct ui *, struct ui_rows *,
-				    int64_t before, char **why);
+	int			(*load)(struct ui *, struct ui_view *,
+				    struct ui_rows *, const char *cursor,
+				    char **why);
+	/*
+	 * Optional: a line above the column titles (caller frees), such as
+	 * counts. Made at each draw: a loader may count and keep the figures
+	 * in the view's priv for it.
+	 */
+	char		       *(*summary)(struct ui *, struct ui_view *);
 	const char		*empty;		/* shown when there are no rows */
+	int			 multi;		/* Space marks rows */
 };
 #define UI_ROLE(r)	(1 << (r))
 #define UI_ROLES_ALL	((1 << ROLE_COUNT) - 1)
@@ -730,6 +745,17 @@ struct ui_screen {
 	size_t			 nactions;
 	const char *const	*text;		/* a page of text, NULL-ended */
 	const char		*table;		/* fields' columns are its own */
+	/*
+	 * Optional hooks. open runs once the fields are set up and before the
+	 * list or text loads and the screen is first drawn: QD_OK shows the
+	 * screen; anything else leaves at once, open having said why with
+	 * ui_error and freed what it made (close is not called). close runs
+	 * when the screen leaves after a successful open, for any reason.
+	 */
+	int			(*open)(struct ui *, struct ui_view *);
+	void			(*close)(struct ui *, struct ui_view *);
+	/* The title to show instead of title (caller frees); each draw. */
+	char		       *(*title_get)(struct ui *, struct ui_view *);
 };
 /* A screen while it runs. */
 struct ui_field_state {
@@ -749,6 +775,8 @@ struct ui_view {
 	int			 page;		/* rows shown at the last draw */
 	int			 scroll;	/* first text line shown */
 	int			 loaded;
+	void			*arg;		/* from ui_screen_run_arg */
+	void			*priv;		/* the screen's own: open to close */
 };
 /* The main menu: who sees which item. */
 struct ui_menu_item {
@@ -764,14 +792,43 @@ void	 ui_msg(struct ui *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 ui_error(struct ui *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
-/* Run screen until the user goes back or quits (ui->quit). */
+/*
+ * Run screen until the user goes back or quits (ui->quit). arg is the
+ * screen's to read with ui_view_arg (the record to show, say); the caller
+ * keeps it alive until this returns. ui_screen_run passes NULL.
+ */
 void	 ui_screen_run(struct ui *, const struct ui_screen *);
+void	 ui_screen_run_arg(struct ui *, const struct ui_screen *, void *arg);
 /* 1 if the user's role may use the action. */
 int	 ui_action_allowed(const struct ui *, const struct ui_action *);
+
+/* ui-view.c: a running screen's values. */
+/*
+ * Set up v for screen s with arg: fields initialised, nothing loaded or
+ * drawn, no hook run. ui_view_free frees what the engine made (not priv).
+ */
+void	 ui_view_init(struct ui *, struct ui_view *, const struct ui_screen *,
+	    void *arg);
+void	 ui_view_free(struct ui_view *);
+/* What the screen was run with. */
+void	*ui_view_arg(const struct ui_view *);
 /* The value of the field bound to column, "" if none (owned by view). */
 const char *ui_view_value(const struct ui_view *, const char *column);
+/*
+ * Set the field bound to column without marking it changed: a text field
+ * through the line editor (its limits apply), a choice field to the choice
+ * with that value, a shown field's text. QD_EINVAL if there is no such
+ * column, no such choice or the editor refused the text.
+ */
+int	 ui_view_set(struct ui_view *, const char *column, const char *value);
 /* The key of the selected row, or NULL when the list is empty. */
 const char *ui_view_row_key(const struct ui_view *);
+/*
+ * The ids of the marked rows in list order into *ids (caller frees), or of
+ * the selected row alone when none is marked; returns how many (0 and
+ * *ids NULL when the list is empty).
+ */
+size_t	 ui_view_marked(const struct ui_view *, int64_t **ids);
 /* Draw view in full (frame, body) into the screen, without output. */
 void	 ui_view_draw(struct ui *, struct ui_view *);
 /*
@@ -834,17 +891,27 @@ int	 ui_frame_body_top(void);
 int	 ui_frame_body_bottom(void);
 
 /* ui-list.c, ui-form.c, ui-text.c, ui-menu.c, ui-dialog.c: the parts. */
+/* Append a row: ncols cells (NULL for ""), copied. */
 void	 ui_rows_add(struct ui_rows *, int64_t id, const char *key,
 	    const char *const *cells);
+/* Free the rows, their marks and cursor; ncols stays. */
 void	 ui_rows_clear(struct ui_rows *);
+/* Replace rows->cursor with a copy of cursor (NULL: none). */
+void	 ui_rows_set_cursor(struct ui_rows *, const char *cursor);
 /* Column widths for total columns: widths[] gets one per column. */
 void	 ui_list_widths(const struct ui_list *, int total, int *widths);
 /* Columns a list needs at its declared widths (marker included). */
 int	 ui_list_min_width(const struct ui_list *);
 void	 ui_list_draw(struct ui *, struct ui_view *, int top);
-/* 1 if the key moved the selection or paged (may load older rows). */
+/*
+ * 1 if the key moved the selection, paged (loading the next page past the
+ * last row) or marked a row (Space in a multi list).
+ */
 int	 ui_list_key(struct ui *, struct ui_view *, int key);
+/* Load the first page again: marks go, the selection stays if it can. */
 int	 ui_list_load(struct ui *, struct ui_view *);
+/* Rows marked in a multi list. */
+size_t	 ui_list_marked(const struct ui_view *);
 void	 ui_form_init(struct ui *, struct ui_view *);
 int	 ui_form_draw(struct ui *, struct ui_view *, int top);
 /* 1 if the key was the form's. */

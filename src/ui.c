@@ -46,40 +46,6 @@ ui_action_allowed(const struct ui *ui, const struct ui_action *a)
 	return (a->roles & UI_ROLE(ui->user->role)) != 0;
 }
 
-const char *
-ui_view_value(const struct ui_view *v, const char *column)
-{
-	const struct ui_screen		*s = v->screen;
-	const struct ui_field_state	*st;
-	size_t				 i;
-
-	for (i = 0; i < s->nfields; i++) {
-		if (s->fields[i].column == NULL ||
-		    strcmp(s->fields[i].column, column) != 0)
-			continue;
-		st = &v->state[i];
-		switch (s->fields[i].type) {
-		case UI_FIELD_TEXT:
-			return st->edit.buf;
-		case UI_FIELD_CHOICE:
-			if (st->choice < st->nchoices)
-				return st->choices[st->choice].value;
-			return "";
-		case UI_FIELD_SHOW:
-			return st->shown != NULL ? st->shown : "";
-		}
-	}
-	return "";
-}
-
-const char *
-ui_view_row_key(const struct ui_view *v)
-{
-	if (v->rows.n == 0 || v->sel >= v->rows.n)
-		return NULL;
-	return v->rows.keys[v->sel];
-}
-
 /* Add a key bar item unless it is there already. */
 static void
 ui_keybar_add(struct ui_keybar_item *items, size_t *n, size_t max, int key,
@@ -172,13 +138,20 @@ ui_view_draw(struct ui *ui, struct ui_view *v)
 {
 	const struct ui_screen	*s = v->screen;
 	struct ui_keybar_item	 keys[UI_KEYBAR_MAX];
+	char			*title;
 	size_t			 nkeys;
 	int			 top = ui_frame_body_top();
 
 	nkeys = ui_keybar_build(ui, s, v, keys, UI_KEYBAR_MAX);
 	if (ui_frame_draw(ui, keys, nkeys) != 0)
 		return;
-	ui_put(top, 1, s->title, COLS - 2, A_BOLD, 0);
+	if (s->title_get != NULL) {
+		title = s->title_get(ui, v);
+		ui_put(top, 1, title != NULL ? title : s->title, COLS - 2,
+		    A_BOLD, 0);
+		free(title);
+	} else
+		ui_put(top, 1, s->title, COLS - 2, A_BOLD, 0);
 	top++;
 	if (s->text != NULL) {
 		ui_text_draw(ui, v, top);
@@ -190,29 +163,12 @@ ui_view_draw(struct ui *ui, struct ui_view *v)
 		ui_list_draw(ui, v, top);
 }
 
+/* Load what the view shows from the database: its list. */
 static void
-ui_view_init(struct ui *ui, struct ui_view *v, const struct ui_screen *s)
+ui_view_load(struct ui *ui, struct ui_view *v)
 {
-	memset(v, 0, sizeof *v);
-	v->screen = s;
-	ui_form_init(ui, v);
-	if (s->list != NULL)
+	if (v->screen->list != NULL)
 		ui_list_load(ui, v);
-}
-
-static void
-ui_view_free(struct ui_view *v)
-{
-	const struct ui_screen	*s = v->screen;
-	size_t			 i;
-
-	for (i = 0; i < s->nfields; i++) {
-		ui_edit_free(&v->state[i].edit);
-		ui_choices_free(v->state[i].choices, v->state[i].nchoices);
-		free(v->state[i].shown);
-	}
-	free(v->state);
-	ui_rows_clear(&v->rows);
 }
 
 /* The action bound to key on this screen that the user may use, if any. */
@@ -323,35 +279,56 @@ ui_view_key(struct ui *ui, struct ui_view *v, int key)
 	return NULL;
 }
 
-void
-ui_screen_run(struct ui *ui, const struct ui_screen *s)
+/* Run the view's keys until it leaves or the UI quits. */
+static void
+ui_view_loop(struct ui *ui, struct ui_view *v)
 {
 	const struct ui_action	*a;
-	struct ui_view		 v;
 	enum ui_next		 next;
 	int			 key, leave = 0;
 
-	ui_view_init(ui, &v, s);
 	while (!ui->quit && !leave) {
-		ui_view_draw(ui, &v);
+		ui_view_draw(ui, v);
 		key = ui_key_read(ui);
-		if (ui_view_common_key(ui, &v, key, &leave))
+		if (ui_view_common_key(ui, v, key, &leave))
 			continue;
-		if (ui_view_forbidden(ui, &v, key)) {
+		if (ui_view_forbidden(ui, v, key)) {
 			ui_error(ui, "您的角色不能使用此功能 Not permitted for "
 			    "your role");
 			continue;
 		}
-		if ((a = ui_view_action(ui, &v, key)) == NULL &&
-		    (a = ui_view_key(ui, &v, key)) == NULL)
+		if ((a = ui_view_action(ui, v, key)) == NULL &&
+		    (a = ui_view_key(ui, v, key)) == NULL)
 			continue;
-		next = ui_view_act(ui, &v, a);
+		next = ui_view_act(ui, v, a);
 		if (next == UI_CLOSE)
 			leave = 1;
-		else if (next == UI_RELOAD && s->list != NULL)
-			ui_list_load(ui, &v);
+		else if (next == UI_RELOAD)
+			ui_view_load(ui, v);
 	}
+}
+
+void
+ui_screen_run_arg(struct ui *ui, const struct ui_screen *s, void *arg)
+{
+	struct ui_view	 v;
+
+	ui_view_init(ui, &v, s, arg);
+	if (s->open != NULL && s->open(ui, &v) != QD_OK) {
+		ui_view_free(&v);
+		return;
+	}
+	ui_view_load(ui, &v);
+	ui_view_loop(ui, &v);
+	if (s->close != NULL)
+		s->close(ui, &v);
 	ui_view_free(&v);
+}
+
+void
+ui_screen_run(struct ui *ui, const struct ui_screen *s)
+{
+	ui_screen_run_arg(ui, s, NULL);
 }
 
 /* Write a line to stderr about why the UI could not start. */

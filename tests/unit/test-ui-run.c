@@ -1,0 +1,276 @@
+/*
+ * The engine's key loop on a real curses screen: newterm() drawing into
+ * /dev/null and reading keys from a pipe this test writes, so what a user
+ * would type runs the real ui_screen_run_arg, and what it drew is read
+ * back from curses' own copy of the screen.
+ */
+#include <curses.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "qualdesk.h"
+#include "tap.h"
+
+/* Keys as an xterm sends them (curses decodes them by terminfo). */
+#define K_UP	"\033OA"
+#define K_DOWN	"\033OB"
+#define K_PGDN	"\033[6~"
+#define K_BTAB	"\033[Z"
+#define K_F4	"\033OS"
+#define K_F5	"\033[15~"
+#define K_F9	"\033[20~"
+#define K_TAB	"\t"
+#define K_ENTER	"\r"
+#define K_BACK	"\003"		/* Ctrl-C */
+#define K_QUIT	"\030"		/* Ctrl-X */
+#define K_BS	"\177"
+
+static int	 run_keys_fd = -1;	/* the write end of the key pipe */
+static char	 run_shot[8192];	/* the screen when F9 was pressed */
+static SCREEN	*run_term;
+
+/* A fresh key pipe on stdin, where curses and ui_term_gone look. */
+static void
+run_pipe(void)
+{
+	int	 fds[2];
+
+	if (run_keys_fd >= 0)
+		close(run_keys_fd);
+	if (pipe(fds) != 0 || dup2(fds[0], STDIN_FILENO) < 0) {
+		printf("Bail out! no pipe\n");
+		exit(1);
+	}
+	close(fds[0]);
+	run_keys_fd = fds[1];
+}
+
+static void
+run_start(void)
+{
+	FILE	*out;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	setenv("COLUMNS", "80", 1);
+	setenv("LINES", "24", 1);
+	run_pipe();
+	if ((out = fopen("/dev/null", "w")) == NULL ||
+	    (run_term = newterm("xterm", out, stdin)) == NULL) {
+		printf("1..0 # SKIP no xterm terminal description\n");
+		exit(0);
+	}
+	set_term(run_term);
+	set_escdelay(25);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	/* A screen that never leaves fails the test instead of hanging it. */
+	alarm(60);
+}
+
+static void
+run_keys(const char *keys)
+{
+	size_t	 n = strlen(keys);
+
+	if (write(run_keys_fd, keys, n) != (ssize_t)n)
+		printf("# short write of keys\n");
+}
+
+/* Line y of the screen as UTF-8, trailing blanks removed. */
+static void
+run_line(int y, char *buf, size_t len)
+{
+	wchar_t	 w[512];
+	size_t	 n;
+
+	buf[0] = '\0';
+	if (mvwinnwstr(stdscr, y, 0, w, COLS) == ERR)
+		return;
+	if ((n = wcstombs(buf, w, len - 1)) == (size_t)-1)
+		n = 0;
+	buf[n] = '\0';
+	while (n > 0 && buf[n - 1] == ' ')
+		buf[--n] = '\0';
+}
+
+/* Keep the whole screen in run_shot. */
+static void
+run_snapshot(void)
+{
+	char	 line[1024];
+	int	 y;
+
+	run_shot[0] = '\0';
+	for (y = 0; y < LINES; y++) {
+		run_line(y, line, sizeof line);
+		strncat(run_shot, line, sizeof run_shot - strlen(run_shot) - 2);
+		strcat(run_shot, "\n");
+	}
+}
+
+/* F9 on the test screens: keep what is on the screen. */
+static enum ui_next
+run_shoot(struct ui *ui, struct ui_view *v)
+{
+	(void)ui;
+	(void)v;
+	run_snapshot();
+	return UI_STAY;
+}
+
+/* Line n (from 0) of the last snapshot into buf. */
+static const char *
+run_shot_line(int n, char *buf, size_t len)
+{
+	const char	*p = run_shot, *nl;
+
+	while (n-- > 0 && (nl = strchr(p, '\n')) != NULL)
+		p = nl + 1;
+	snprintf(buf, len, "%.*s", (int)strcspn(p, "\n"), p);
+	return buf;
+}
+
+/* Open, title and close hooks: what they saw and did. */
+static int	 open_calls, close_calls, open_loads;
+
+static int
+open_open(struct ui *ui, struct ui_view *v)
+{
+	int	*id = ui_view_arg(v);
+
+	open_calls++;
+	if (*id < 0) {
+		ui_error(ui, "找不到记录 No such record");
+		return QD_ENOTFOUND;
+	}
+	v->priv = xstrdup("私有 own");
+	ui_view_set(v, "state", "已受理 Received");
+	return QD_OK;
+}
+
+static void
+open_close(struct ui *ui, struct ui_view *v)
+{
+	(void)ui;
+	close_calls++;
+	xfree(&v->priv);
+}
+
+static char *
+open_title(struct ui *ui, struct ui_view *v)
+{
+	char	*s;
+	int	*id = ui_view_arg(v);
+
+	(void)ui;
+	xasprintf(&s, "记录 %d Record %d %s", *id, *id, (char *)v->priv);
+	return s;
+}
+
+static char *
+open_state(struct ui *ui)
+{
+	(void)ui;
+	return xstrdup("");
+}
+
+static const struct ui_field open_fields[] = {
+	{ .label = "状态 State", .type = UI_FIELD_SHOW, .width = 20,
+	  .column = "state", .get = open_state },
+};
+
+static const struct ui_column open_columns[] = {
+	{ .title = "名称 Name", .width = 20 },
+};
+
+static int
+open_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
+    const char *cursor, char **why)
+{
+	const char	*cells[1] = { "一行 a row" };
+
+	(void)ui;
+	(void)v;
+	(void)cursor;
+	(void)why;
+	open_loads++;
+	ui_rows_add(rows, 1, "1", cells);
+	return QD_OK;
+}
+
+static const struct ui_list open_list = {
+	.columns = open_columns,
+	.ncolumns = 1,
+	.load = open_load,
+};
+
+static const struct ui_action shoot_actions[] = {
+	{ .key = UI_KEY_F(9), .label = "拍照 Shot", .roles = UI_ROLES_ALL,
+	  .run = run_shoot },
+};
+
+static const struct ui_screen open_screen = {
+	.name = "open",
+	.title = "记录 Record",
+	.fields = open_fields,
+	.nfields = 1,
+	.list = &open_list,
+	.actions = shoot_actions,
+	.nactions = 1,
+	.open = open_open,
+	.close = open_close,
+	.title_get = open_title,
+};
+
+static void
+test_open(struct ui *ui)
+{
+	char	 line[256];
+	int	 id = 42;
+
+	run_keys(K_F9 K_BACK);
+	ui_screen_run_arg(ui, &open_screen, &id);
+	is_int(open_calls, 1, "open ran once");
+	is_int(close_calls, 1, "close ran once on leaving");
+	is_int(open_loads, 1, "the list loaded after open");
+	is_str(run_shot_line(1, line, sizeof line),
+	    " 记录 42 Record 42 私有 own", "the title comes from title_get, "
+	    "which sees the argument and what open kept");
+	ok(strstr(run_shot, "已受理 Received") != NULL, "a value open set "
+	    "shows");
+	ok(ui->quit == 0, "going back is no quitting");
+
+	id = -1;
+	open_calls = close_calls = open_loads = 0;
+	ui_screen_run_arg(ui, &open_screen, &id);
+	is_int(open_calls, 1, "open ran");
+	is_int(close_calls + open_loads, 0, "a refused open leaves at once: "
+	    "no load, no close");
+	is_str(ui->msg, "找不到记录 No such record", "and its message stays "
+	    "for the screen below");
+}
+
+int
+main(void)
+{
+	struct qd_user	 user;
+	struct ui	 ui;
+
+	memset(&user, 0, sizeof user);
+	user.login = "tester";
+	user.role = ROLE_CENTER;
+	memset(&ui, 0, sizeof ui);
+	ui.user = &user;
+	run_start();
+	test_open(&ui);
+	endwin();
+	delscreen(run_term);
+	return done_testing();
+}
