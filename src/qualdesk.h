@@ -606,6 +606,7 @@ struct ui_edit {
 	int		 max_chars;	/* 0: no limit */
 	size_t		 max_bytes;	/* 0: no limit */
 	int		 changed;	/* edited since init or set */
+	unsigned int	 edits;		/* counts changes to the text */
 	char		 why[200];	/* why the last change was refused */
 };
 /* Start e holding text (may be NULL), limited to max_chars and max_bytes. */
@@ -746,6 +747,12 @@ struct ui_screen {
 	const char *const	*text;		/* a page of text, NULL-ended */
 	const char		*table;		/* fields' columns are its own */
 	/*
+	 * The fields filter the list: the list loads again (selecting its
+	 * first row) when a choice changes or on Enter in a field, and
+	 * leaving never asks to discard what was typed.
+	 */
+	int			 filter;
+	/*
 	 * Optional hooks. open runs once the fields are set up and before the
 	 * list or text loads and the screen is first drawn: QD_OK shows the
 	 * screen; anything else leaves at once, open having said why with
@@ -768,13 +775,14 @@ struct ui_field_state {
 struct ui_view {
 	const struct ui_screen	*screen;
 	struct ui_field_state	*state;		/* one per field */
-	int			 focus;		/* field being edited */
+	int			 focus;		/* field being edited; -1: list */
 	struct ui_rows		 rows;
 	size_t			 sel;		/* selected row */
 	size_t			 top;		/* first row shown */
 	int			 page;		/* rows shown at the last draw */
 	int			 scroll;	/* first text line shown */
 	int			 loaded;
+	int			 edited;	/* changed since the draft hook */
 	void			*arg;		/* from ui_screen_run_arg */
 	void			*priv;		/* the screen's own: open to close */
 };
@@ -786,7 +794,7 @@ struct ui_menu_item {
 	const struct ui_screen	*screen;	/* NULL: quit */
 };
 
-/* ui.c: messages, views and running a screen. */
+/* ui.c, ui-screen.c: messages, the key bar and running a screen. */
 /* Put an information or an error message on the message line. */
 void	 ui_msg(struct ui *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
@@ -801,6 +809,9 @@ void	 ui_screen_run(struct ui *, const struct ui_screen *);
 void	 ui_screen_run_arg(struct ui *, const struct ui_screen *, void *arg);
 /* 1 if the user's role may use the action. */
 int	 ui_action_allowed(const struct ui *, const struct ui_action *);
+/* 1 unless the action's enabled hook says it does not apply to v now. */
+int	 ui_action_enabled(struct ui *, struct ui_view *,
+	    const struct ui_action *);
 
 /* ui-view.c: a running screen's values. */
 /*
@@ -912,10 +923,25 @@ int	 ui_list_key(struct ui *, struct ui_view *, int key);
 int	 ui_list_load(struct ui *, struct ui_view *);
 /* Rows marked in a multi list. */
 size_t	 ui_list_marked(const struct ui_view *);
+/*
+ * Set up the fields' state. The focus starts on the first field that
+ * takes input, or in the list on a filter screen or when there is none.
+ */
 void	 ui_form_init(struct ui *, struct ui_view *);
 int	 ui_form_draw(struct ui *, struct ui_view *, int top);
-/* 1 if the key was the form's. */
-int	 ui_form_key(struct ui *, struct ui_view *, int key);
+/* What a key did to a form. */
+enum ui_form_did {
+	UI_FORM_IGNORED,	/* not the form's: the list may take it */
+	UI_FORM_USED,		/* edited, chose or moved */
+	UI_FORM_SUBMIT,		/* Enter on the last field: save */
+	UI_FORM_FILTER,		/* a filter changed: load the list again */
+};
+/*
+ * Give a key to the field with the focus. Tab and Shift-Tab go round the
+ * fields and, on a screen with a list, into the list and back out of it
+ * (with the focus in the list only they are the form's).
+ */
+enum ui_form_did ui_form_key(struct ui *, struct ui_view *, int key);
 /* Check required fields and validators; QD_OK or a message shown. */
 int	 ui_form_check(struct ui *, struct ui_view *);
 /* 1 if any field was changed. */

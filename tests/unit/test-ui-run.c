@@ -257,6 +257,195 @@ test_open(struct ui *ui)
 	    "for the screen below");
 }
 
+/*
+ * The keys left unread after a screen left, as characters into buf: what
+ * the screen did not take. Tests end their keys with Ctrl-X so a screen
+ * that wrongly stays still leaves (and the test fails, not hangs).
+ */
+static const char *
+run_pending(char *buf, size_t len)
+{
+	wint_t	 wc;
+	size_t	 n = 0;
+
+	wtimeout(stdscr, 50);
+	while (n + 1 < len && wget_wch(stdscr, &wc) != ERR)
+		buf[n++] = wc < 0x20 ? '^' : (char)wc;
+	buf[n] = '\0';
+	return buf;
+}
+
+/* A filter screen: a text and a choice above a list of twelve rows. */
+static int	 filter_loads;
+static char	 filter_seen[128], filter_opened[64];
+
+static int
+filter_kinds(struct ui *ui, struct ui_choice **out, size_t *n)
+{
+	static const char *const kinds[][2] = {
+		{ "", "全部 All" }, { "a", "甲类 Kind A" }, { "b", "乙类 Kind B" },
+	};
+	size_t	 i;
+
+	(void)ui;
+	*n = 3;
+	*out = xcalloc(*n, sizeof **out);
+	for (i = 0; i < *n; i++) {
+		(*out)[i].value = xstrdup(kinds[i][0]);
+		(*out)[i].label = xstrdup(kinds[i][1]);
+	}
+	return QD_OK;
+}
+
+static int
+filter_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
+    const char *cursor, char **why)
+{
+	const char	*cells[1];
+	char		 key[32];
+	int		 i;
+
+	(void)ui;
+	(void)why;
+	if (cursor != NULL)
+		return QD_OK;
+	filter_loads++;
+	snprintf(filter_seen, sizeof filter_seen, "q=%s kind=%s",
+	    ui_view_value(v, "q"), ui_view_value(v, "kind"));
+	for (i = 1; i <= 12; i++) {
+		snprintf(key, sizeof key, "%s%d", ui_view_value(v, "kind"), i);
+		cells[0] = key;
+		ui_rows_add(rows, i, key, cells);
+	}
+	return QD_OK;
+}
+
+static enum ui_next
+filter_open_row(struct ui *ui, struct ui_view *v)
+{
+	(void)ui;
+	snprintf(filter_opened, sizeof filter_opened, "%s",
+	    ui_view_row_key(v));
+	return UI_STAY;
+}
+
+static const struct ui_field filter_fields[] = {
+	{ .label = "查找 Find", .type = UI_FIELD_TEXT, .width = 10,
+	  .max_chars = 10, .max_bytes = 40, .column = "q" },
+	{ .label = "类别 Kind", .type = UI_FIELD_CHOICE, .width = 14,
+	  .column = "kind", .choices = filter_kinds },
+};
+
+static const struct ui_column filter_columns[] = {
+	{ .title = "编号 No.", .width = 10 },
+};
+
+static const struct ui_list filter_list = {
+	.columns = filter_columns,
+	.ncolumns = 1,
+	.load = filter_load,
+};
+
+static const struct ui_action filter_actions[] = {
+	{ .key = UI_KEY_ENTER, .label = "打开 Open", .roles = UI_ROLES_ALL,
+	  .needs_row = 1, .run = filter_open_row },
+	{ .key = UI_KEY_F(9), .label = "拍照 Shot", .roles = UI_ROLES_ALL,
+	  .run = run_shoot },
+};
+
+static const struct ui_screen filter_screen = {
+	.name = "filter",
+	.title = "筛选 Filter",
+	.fields = filter_fields,
+	.nfields = 2,
+	.list = &filter_list,
+	.actions = filter_actions,
+	.nactions = 2,
+	.filter = 1,
+};
+
+static void
+test_filter(struct ui *ui)
+{
+	char	 line[256];
+
+	ui->quit = 0;
+	/* In the list first: Down twice, Enter opens the third row. */
+	run_keys(K_DOWN K_DOWN K_ENTER);
+	/* Tab to the text filter, type, Enter: loaded again, first row. */
+	run_keys(K_TAB "7" K_F9 K_ENTER);
+	/* Tab to the choice, Right: loaded again with kind a. */
+	run_keys(K_TAB "\033OC");
+	/* Tab into the list, Down, Enter opens a2; back out with Shift-Tab. */
+	run_keys(K_TAB K_DOWN K_ENTER K_BTAB K_BTAB "x" K_ENTER);
+	run_keys(K_BACK "n" K_QUIT);
+	ui_screen_run(ui, &filter_screen);
+	is_int(filter_loads, 4, "loaded at first, after Enter in the text "
+	    "filter, after the choice changed and after Enter again");
+	is_str(filter_seen, "q=7x kind=a", "the loader read the filters; "
+	    "Shift-Tab twice went from the list back to the text filter");
+	is_str(filter_opened, "a2", "Enter in the list opened the row below "
+	    "the first after the reload");
+	is_str(run_shot_line(3, line, sizeof line), "> 查找 Find  7",
+	    "what was typed shows in the filter, which has the focus");
+	ok(strstr(run_shot, "> 3") != NULL, "the selected row is kept "
+	    "while typing in a filter");
+	is_str(run_pending(line, sizeof line), "n^", "leaving a filter "
+	    "screen asks nothing, though the filter was typed in");
+}
+
+/* A form alone, as the add-user form: Tab goes round, Enter saves. */
+static int	 form_saves;
+
+static enum ui_next
+form_save(struct ui *ui, struct ui_view *v)
+{
+	(void)ui;
+	(void)v;
+	form_saves++;
+	return UI_STAY;
+}
+
+static const struct ui_field form_fields[] = {
+	{ .label = "姓名 Name", .type = UI_FIELD_TEXT, .width = 10,
+	  .max_chars = 10, .max_bytes = 40, .column = "name" },
+	{ .label = "类别 Kind", .type = UI_FIELD_CHOICE, .width = 14,
+	  .column = "kind", .choices = filter_kinds },
+};
+
+static const struct ui_action form_actions[] = {
+	{ .key = UI_KEY_SAVE, .label = "保存 Save", .roles = UI_ROLES_ALL,
+	  .run = form_save },
+	{ .key = UI_KEY_F(9), .label = "拍照 Shot", .roles = UI_ROLES_ALL,
+	  .run = run_shoot },
+};
+
+static const struct ui_screen form_screen = {
+	.name = "form",
+	.title = "表单 Form",
+	.fields = form_fields,
+	.nfields = 2,
+	.actions = form_actions,
+	.nactions = 2,
+};
+
+static void
+test_form(struct ui *ui)
+{
+	char	 line[64];
+
+	ui->quit = 0;
+	/* Tab past the last field comes round to the first. */
+	run_keys("ab" K_TAB K_TAB "c" K_ENTER K_ENTER K_F9);
+	run_keys(K_BACK "n" K_BACK "y" K_QUIT);
+	ui_screen_run(ui, &form_screen);
+	is_int(form_saves, 1, "Enter on the last field saves once");
+	ok(strstr(run_shot, "abc") != NULL, "Tab went round to the first "
+	    "field");
+	is_str(run_pending(line, sizeof line), "^", "leaving with typed text "
+	    "asked; No stayed, Yes left");
+}
+
 int
 main(void)
 {
@@ -270,6 +459,8 @@ main(void)
 	ui.user = &user;
 	run_start();
 	test_open(&ui);
+	test_filter(&ui);
+	test_form(&ui);
 	endwin();
 	delscreen(run_term);
 	return done_testing();
