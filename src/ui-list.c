@@ -176,17 +176,40 @@ ui_list_line(int y, const char *const *cells, size_t n, const int *widths,
 }
 
 /*
+ * The position at a level of detail: 0 "第 4 行，共 20+ 行 Row 4 of 20+",
+ * 1 "第 4/20+ 行", 2 "4/20+"; each after how many rows are marked.
+ */
+static void
+ui_list_position(const struct ui_view *v, int level, char *buf, size_t len)
+{
+	const char	*more = v->rows.more ? "+" : "";
+	char		 marked[80] = "";
+	size_t		 nm = ui_list_marked(v), sel = v->sel + 1, n = v->rows.n;
+
+	if (nm > 0 && level == 0)
+		snprintf(marked, sizeof marked, "已标记 %zu Marked %zu  ", nm, nm);
+	else if (nm > 0)
+		snprintf(marked, sizeof marked, "已标记 %zu  ", nm);
+	if (level == 0)
+		snprintf(buf, len, "%s第 %zu 行，共 %zu%s 行 Row %zu of %zu%s",
+		    marked, sel, n, more, sel, n, more);
+	else if (level == 1)
+		snprintf(buf, len, "%s第 %zu/%zu%s 行", marked, sel, n, more);
+	else
+		snprintf(buf, len, "%s%zu/%zu%s", marked, sel, n, more);
+}
+
+/*
  * The heading line: the summary on the left, the position on the right
- * ("第 1 行，共 42+ 行 Row 1 of 42+", and how many are marked) if it fits.
+ * in as much detail as fits after left.
  */
 static void
 ui_list_heading(struct ui *ui, struct ui_view *v, int y, int left)
 {
 	const struct ui_list	*l = v->screen->list;
-	char			 buf[256], marked[80] = "";
+	char			 buf[256];
 	char			*summary;
-	size_t			 nm;
-	int			 w;
+	int			 w = 0, level;
 
 	if (l->summary != NULL && (summary = l->summary(ui, v)) != NULL) {
 		left = 1 + ui_put(y, 1, summary, COLS - 2, A_NORMAL, 0);
@@ -194,14 +217,12 @@ ui_list_heading(struct ui *ui, struct ui_view *v, int y, int left)
 	}
 	if (v->rows.n == 0)
 		return;
-	if ((nm = ui_list_marked(v)) > 0)
-		snprintf(marked, sizeof marked, "已标记 %zu Marked %zu  ", nm,
-		    nm);
-	snprintf(buf, sizeof buf, "%s第 %zu 行，共 %zu%s 行 Row %zu of %zu%s",
-	    marked, v->sel + 1, v->rows.n, v->rows.more ? "+" : "", v->sel + 1,
-	    v->rows.n, v->rows.more ? "+" : "");
-	w = text_width(buf);
-	if (w <= COLS - left - 3)
+	for (level = 0; level < 3; level++) {
+		ui_list_position(v, level, buf, sizeof buf);
+		if ((w = text_width(buf)) <= COLS - left - 3)
+			break;
+	}
+	if (level < 3)
 		ui_put(y, COLS - w - 1, buf, w, A_NORMAL, 0);
 }
 

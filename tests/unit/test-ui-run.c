@@ -30,7 +30,8 @@
 #define K_BS	"\177"
 
 static int	 run_keys_fd = -1;	/* the write end of the key pipe */
-static char	 run_shot[8192];	/* the screen when F9 was pressed */
+static char	 run_shots[8][8192];	/* the screen at each F9 */
+static int	 run_nshots;
 static SCREEN	*run_term;
 
 /* A fresh key pipe on stdin, where curses and ui_term_gone look. */
@@ -100,19 +101,27 @@ run_line(int y, char *buf, size_t len)
 		buf[--n] = '\0';
 }
 
-/* Keep the whole screen in run_shot. */
+/* Keep the whole screen as the next shot. */
 static void
 run_snapshot(void)
 {
+	char	*shot = run_shots[run_nshots++ % 8];
 	char	 line[1024];
 	int	 y;
 
-	run_shot[0] = '\0';
+	shot[0] = '\0';
 	for (y = 0; y < LINES; y++) {
 		run_line(y, line, sizeof line);
-		strncat(run_shot, line, sizeof run_shot - strlen(run_shot) - 2);
-		strcat(run_shot, "\n");
+		strncat(shot, line, sizeof run_shots[0] - strlen(shot) - 2);
+		strcat(shot, "\n");
 	}
+}
+
+/* Shot i (from 0) of the test. */
+static const char *
+shot(int i)
+{
+	return run_shots[i % 8];
 }
 
 /* F9 on the test screens: keep what is on the screen. */
@@ -125,16 +134,26 @@ run_shoot(struct ui *ui, struct ui_view *v)
 	return UI_STAY;
 }
 
-/* Line n (from 0) of the last snapshot into buf. */
+/* Line n (from 0) of shot i into buf. */
 static const char *
-run_shot_line(int n, char *buf, size_t len)
+shot_line(int i, int n, char *buf, size_t len)
 {
-	const char	*p = run_shot, *nl;
+	const char	*p = shot(i), *nl;
 
 	while (n-- > 0 && (nl = strchr(p, '\n')) != NULL)
 		p = nl + 1;
 	snprintf(buf, len, "%.*s", (int)strcspn(p, "\n"), p);
 	return buf;
+}
+
+/* Start a test: no quitting left over, no shots. */
+static void
+run_reset(struct ui *ui)
+{
+	ui->quit = 0;
+	ui->msg[0] = '\0';
+	run_nshots = 0;
+	memset(run_shots, 0, sizeof run_shots);
 }
 
 /* Open, title and close hooks: what they saw and did. */
@@ -235,15 +254,16 @@ test_open(struct ui *ui)
 	char	 line[256];
 	int	 id = 42;
 
+	run_reset(ui);
 	run_keys(K_F9 K_BACK);
 	ui_screen_run_arg(ui, &open_screen, &id);
 	is_int(open_calls, 1, "open ran once");
 	is_int(close_calls, 1, "close ran once on leaving");
 	is_int(open_loads, 1, "the list loaded after open");
-	is_str(run_shot_line(1, line, sizeof line),
+	is_str(shot_line(0, 1, line, sizeof line),
 	    " 记录 42 Record 42 私有 own", "the title comes from title_get, "
 	    "which sees the argument and what open kept");
-	ok(strstr(run_shot, "已受理 Received") != NULL, "a value open set "
+	ok(strstr(shot(0), "已受理 Received") != NULL, "a value open set "
 	    "shows");
 	ok(ui->quit == 0, "going back is no quitting");
 
@@ -369,7 +389,7 @@ test_filter(struct ui *ui)
 {
 	char	 line[256];
 
-	ui->quit = 0;
+	run_reset(ui);
 	/* In the list first: Down twice, Enter opens the third row. */
 	run_keys(K_DOWN K_DOWN K_ENTER);
 	/* Tab to the text filter, type, Enter: loaded again, first row. */
@@ -386,9 +406,9 @@ test_filter(struct ui *ui)
 	    "Shift-Tab twice went from the list back to the text filter");
 	is_str(filter_opened, "a2", "Enter in the list opened the row below "
 	    "the first after the reload");
-	is_str(run_shot_line(3, line, sizeof line), "> 查找 Find  7",
+	is_str(shot_line(0, 3, line, sizeof line), "> 查找 Find  7",
 	    "what was typed shows in the filter, which has the focus");
-	ok(strstr(run_shot, "> 3") != NULL, "the selected row is kept "
+	ok(strstr(shot(0), "> 3") != NULL, "the selected row is kept "
 	    "while typing in a filter");
 	is_str(run_pending(line, sizeof line), "n^", "leaving a filter "
 	    "screen asks nothing, though the filter was typed in");
@@ -434,16 +454,170 @@ test_form(struct ui *ui)
 {
 	char	 line[64];
 
-	ui->quit = 0;
+	run_reset(ui);
 	/* Tab past the last field comes round to the first. */
 	run_keys("ab" K_TAB K_TAB "c" K_ENTER K_ENTER K_F9);
 	run_keys(K_BACK "n" K_BACK "y" K_QUIT);
 	ui_screen_run(ui, &form_screen);
 	is_int(form_saves, 1, "Enter on the last field saves once");
-	ok(strstr(run_shot, "abc") != NULL, "Tab went round to the first "
+	ok(strstr(shot(0), "abc") != NULL, "Tab went round to the first "
 	    "field");
 	is_str(run_pending(line, sizeof line), "^", "leaving with typed text "
 	    "asked; No stayed, Yes left");
+}
+
+/*
+ * A queue: thirty rows in pages of twenty, a summary line, marks, and an
+ * action that applies only to odd rows.
+ */
+static int64_t	 queue_sent[8];
+static size_t	 queue_nsent;
+
+static int
+queue_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
+    const char *cursor, char **why)
+{
+	const char	*cells[2];
+	char		 no[16], next[16];
+	int		 id = cursor != NULL ? atoi(cursor) + 1 : 1, last;
+
+	(void)ui;
+	(void)v;
+	(void)why;
+	for (last = id + 19; id <= last && id <= 30; id++) {
+		snprintf(no, sizeof no, "Q%02d", id);
+		cells[0] = no;
+		cells[1] = id % 2 ? "待审 Waiting" : "审核中 In review";
+		ui_rows_add(rows, id, no, cells);
+	}
+	if ((rows->more = id <= 30)) {
+		snprintf(next, sizeof next, "%d", id - 1);
+		ui_rows_set_cursor(rows, next);
+	}
+	return QD_OK;
+}
+
+static char *
+queue_summary(struct ui *ui, struct ui_view *v)
+{
+	char	*s;
+
+	(void)ui;
+	xasprintf(&s, "待审 30 件  已显示 %zu  Waiting 30", v->rows.n);
+	return s;
+}
+
+/* Take applies to waiting cases: the odd rows. */
+static int
+queue_can_take(struct ui *ui, struct ui_view *v, const struct ui_action *a)
+{
+	(void)ui;
+	if (strcmp(a->name, "take") != 0 || v->rows.n == 0)
+		return 0;
+	return v->rows.ids[v->sel] % 2 == 1;
+}
+
+static enum ui_next
+queue_take(struct ui *ui, struct ui_view *v)
+{
+	ui_msg(ui, "已领取 Taken %s", ui_view_row_key(v));
+	return UI_STAY;
+}
+
+static enum ui_next
+queue_forward(struct ui *ui, struct ui_view *v)
+{
+	int64_t	*ids;
+	size_t	 n, i;
+
+	n = ui_view_marked(v, &ids);
+	for (i = 0; i < n && i < 8; i++)
+		queue_sent[i] = ids[i];
+	queue_nsent = n;
+	free(ids);
+	ui_msg(ui, "已转出 %zu 件 Forwarded %zu", n, n);
+	return UI_RELOAD;
+}
+
+static const struct ui_column queue_columns[] = {
+	{ .title = "编号 No.", .width = 10 },
+	{ .title = "状态 State", .width = 20, .grow = 1 },
+};
+
+static const struct ui_list queue_list = {
+	.columns = queue_columns,
+	.ncolumns = 2,
+	.load = queue_load,
+	.summary = queue_summary,
+	.multi = 1,
+};
+
+static const struct ui_action queue_actions[] = {
+	{ .key = UI_KEY_F(4), .name = "take", .label = "领取 Take",
+	  .roles = UI_ROLES_ALL, .needs_row = 1, .run = queue_take,
+	  .enabled = queue_can_take },
+	{ .key = UI_KEY_F(5), .name = "forward", .label = "转出 Forward",
+	  .roles = UI_ROLES_ALL, .needs_row = 1, .run = queue_forward },
+	{ .key = UI_KEY_F(6), .name = "purge", .label = "清除 Purge",
+	  .roles = UI_ROLE(ROLE_ADMIN), .run = queue_forward },
+	{ .key = UI_KEY_F(9), .label = "拍照 Shot", .roles = UI_ROLES_ALL,
+	  .run = run_shoot },
+};
+
+static const struct ui_screen queue_screen = {
+	.name = "queue",
+	.title = "待审队列 Queue",
+	.list = &queue_list,
+	.actions = queue_actions,
+	.nactions = 4,
+};
+
+static void
+test_queue(struct ui *ui)
+{
+	char	 line[256];
+
+	run_reset(ui);
+	run_keys(K_F9 K_DOWN K_F9 K_F4 K_F9 "\033[17~" K_F9);
+	run_keys(" " K_DOWN K_DOWN " " K_F9);
+	run_keys(K_PGDN K_PGDN K_F9 K_F5 K_F9 "\033OH" K_F4 K_F9 K_QUIT);
+	ui_screen_run(ui, &queue_screen);
+	shot_line(0, 2, line, sizeof line);
+	ok(strncmp(line, " 待审 30 件  已显示 20  Waiting 30 ", 37) == 0 &&
+	    strstr(line, " 第 1 行，共 20+ 行 Row 1 of 20+") != NULL,
+	    "the summary is on the line above the column titles, with the "
+	    "position: %s", line);
+	ok(strstr(shot_line(0, 3, line, sizeof line), "编号 No.") != NULL,
+	    "and the column titles below it");
+	ok(strstr(shot_line(0, 23, line, sizeof line), "领取") != NULL,
+	    "on a waiting case Take is on the key bar: %s", line);
+	ok(strstr(shot_line(1, 23, line, sizeof line), "领取") == NULL &&
+	    strstr(line, "转出") != NULL, "on a case in review it is not, "
+	    "Forward still is: %s", line);
+	ok(strstr(shot_line(1, 23, line, sizeof line), "清除") == NULL,
+	    "an action of another role is not either");
+	is_str(shot_line(2, 22, line, sizeof line), "当前状态下不能执行此操作 "
+	    "Not available in this state", "its key says why it does not run");
+	ok(strstr(shot_line(3, 22, line, sizeof line), "Not permitted") !=
+	    NULL, "another role's key says it is not permitted: %s", line);
+	ok(strncmp(shot_line(4, 4, line, sizeof line), "  Q01 ", 6) == 0,
+	    "the first row is not marked: %s", line);
+	ok(strncmp(shot_line(4, 5, line, sizeof line), " *Q02 ", 6) == 0,
+	    "the row marked with Space shows '*': %s", line);
+	ok(strncmp(shot_line(4, 7, line, sizeof line), ">*Q04 ", 6) == 0,
+	    "the selected row shows '>' and '*': %s", line);
+	ok(strstr(shot_line(4, 2, line, sizeof line), "已标记 2  第 4/20+ 行") !=
+	    NULL, "the heading counts the marked rows, shorter to fit: %s",
+	    line);
+	ok(strstr(shot_line(5, 2, line, sizeof line), "已显示 30") != NULL,
+	    "PgDn past the end loaded the next page: %s", line);
+	ok(queue_nsent == 2 && queue_sent[0] == 2 && queue_sent[1] == 4,
+	    "Forward got the marked rows' ids, 2 and 4, after paging "
+	    "(%zu)", queue_nsent);
+	ok(strstr(shot(6), "*") == NULL && strstr(shot(6), "Forwarded 2"),
+	    "the reload after it cleared the marks");
+	ok(strstr(shot(7), "已领取 Taken Q01") != NULL, "on a waiting case "
+	    "Take runs");
 }
 
 int
@@ -461,6 +635,7 @@ main(void)
 	test_open(&ui);
 	test_filter(&ui);
 	test_form(&ui);
+	test_queue(&ui);
 	endwin();
 	delscreen(run_term);
 	return done_testing();
