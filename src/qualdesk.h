@@ -763,6 +763,15 @@ struct ui_screen {
 	void			(*close)(struct ui *, struct ui_view *);
 	/* The title to show instead of title (caller frees); each draw. */
 	char		       *(*title_get)(struct ui *, struct ui_view *);
+	/*
+	 * Optional: make the page of text instead of a static text. *out
+	 * gets *n lines of UTF-8 (caller frees each and the array); a line
+	 * wider than the screen is wrapped by columns, '\n' breaks a line.
+	 * Run after open and after an action returns UI_RELOAD. QD_OK or an
+	 * error with *why (caller frees).
+	 */
+	int			(*lines)(struct ui *, struct ui_view *,
+				    char ***out, size_t *n, char **why);
 };
 /* A screen while it runs. */
 struct ui_field_state {
@@ -782,6 +791,11 @@ struct ui_view {
 	int			 page;		/* rows shown at the last draw */
 	int			 scroll;	/* first text line shown */
 	int			 loaded;
+	char			**lines;	/* from the lines hook */
+	size_t			 nlines;
+	char			**wrapped;	/* the page as drawn, */
+	size_t			 nwrapped;
+	int			 wrap_cols;	/* at this width (0: not yet) */
 	int			 edited;	/* changed since the draft hook */
 	void			*arg;		/* from ui_screen_run_arg */
 	void			*priv;		/* the screen's own: open to close */
@@ -949,6 +963,17 @@ int	 ui_form_changed(const struct ui_view *);
 int	 ui_form_label_width(const struct ui_screen *);
 /* Columns a form needs: marker, labels and fields at declared widths. */
 int	 ui_form_min_width(const struct ui_screen *);
+/*
+ * Split text into lines at '\n' and wrap each at whole characters to at
+ * most cols columns (a character wider than cols gets a line of its own).
+ * *out gets the lines (free with ui_text_free_lines); returns how many.
+ */
+size_t	 ui_text_wrap(const char *text, int cols, char ***out);
+void	 ui_text_free_lines(char **, size_t);
+/* Make a screen's page of text again with its lines hook. */
+int	 ui_text_load(struct ui *, struct ui_view *);
+/* Free the page a view holds. */
+void	 ui_text_free(struct ui_view *);
 void	 ui_text_draw(struct ui *, struct ui_view *, int top);
 int	 ui_text_key(struct ui *, struct ui_view *, int key);
 void	 ui_choices_free(struct ui_choice *, size_t);

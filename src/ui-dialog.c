@@ -98,36 +98,6 @@ ui_dialog_confirm(struct ui *ui, struct ui_view *v, const char *question)
 	}
 }
 
-/* Split text into lines of at most cols columns; returns how many. */
-static size_t
-ui_dialog_wrap(const char *text, int cols, char ***out)
-{
-	char		**lines = NULL;
-	const char	 *p = text, *nl;
-	size_t		  n = 0, len, fit;
-
-	while (*p != '\0') {
-		nl = strchr(p, '\n');
-		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
-		do {
-			char *part = xstrndup(p, len);
-
-			fit = text_fit(part, cols);
-			if (fit == 0 && len > 0)
-				fit = (size_t)text_char_len(part);
-			part[fit] = '\0';
-			lines = xreallocarray(lines, n + 1, sizeof *lines);
-			lines[n++] = part;
-			p += fit;
-			len -= fit;
-		} while (len > 0);
-		if (nl != NULL)
-			p = nl + 1;
-	}
-	*out = lines;
-	return n;
-}
-
 /* Draw the text box: title on the top border, lines from first. */
 static void
 ui_dialog_text_draw(const char *title, char **lines, size_t n, size_t first,
@@ -149,15 +119,13 @@ ui_dialog_show(struct ui *ui, struct ui_view *v, const char *title,
     const char *text)
 {
 	char	**lines = NULL;
-	size_t	  n = 0, first = 0, i;
+	size_t	  n = 0, first = 0;
 	int	  key, w, h, page;
 
 	for (;;) {
 		w = COLS - 4 < UI_DIALOG_MAX_W ? COLS - 4 : UI_DIALOG_MAX_W;
-		for (i = 0; i < n; i++)
-			free(lines[i]);
-		free(lines);
-		n = ui_dialog_wrap(text, w - 4, &lines);
+		ui_text_free_lines(lines, n);
+		n = ui_text_wrap(text, w - 4, &lines);
 		h = (int)n + 2 < LINES - 3 ? (int)n + 2 : LINES - 3;
 		page = h - 2 > 1 ? h - 2 : 1;
 		if (first + (size_t)page > n)
@@ -178,7 +146,5 @@ ui_dialog_show(struct ui *ui, struct ui_view *v, const char *title,
 	}
 	if (key == UI_KEY_QUIT)
 		ui->quit = UI_QUIT_USER;
-	for (i = 0; i < n; i++)
-		free(lines[i]);
-	free(lines);
+	ui_text_free_lines(lines, n);
 }

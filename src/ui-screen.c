@@ -37,12 +37,14 @@ ui_screen_action(struct ui *ui, const struct ui_view *v, int key,
 	return NULL;
 }
 
-/* Load what the view shows from the database: its list. */
+/* Load what the view shows from the database: its list or its page. */
 static void
 ui_screen_load(struct ui *ui, struct ui_view *v)
 {
 	if (v->screen->list != NULL)
 		ui_list_load(ui, v);
+	if (v->screen->lines != NULL)
+		ui_text_load(ui, v);
 }
 
 /* The filters changed: load the list again from its first row. */
@@ -164,7 +166,7 @@ ui_screen_key(struct ui *ui, struct ui_view *v, int key)
 		return 0;
 	} else if (s->nfields > 0 && ui_screen_field_key(ui, v, key) >= 0)
 		return 0;
-	if (s->text != NULL)
+	if (s->text != NULL || s->lines != NULL)
 		ui_text_key(ui, v, key);
 	else if (s->list != NULL)
 		ui_list_key(ui, v, key);

@@ -31,6 +31,7 @@ ui_view_free(struct ui_view *v)
 	}
 	xfree(&v->state);
 	ui_rows_clear(&v->rows);
+	ui_text_free(v);
 }
 
 void *

@@ -152,7 +152,7 @@ ui_view_draw(struct ui *ui, struct ui_view *v)
 	} else
 		ui_put(top, 1, s->title, COLS - 2, A_BOLD, 0);
 	top++;
-	if (s->text != NULL) {
+	if (s->text != NULL || s->lines != NULL) {
 		ui_text_draw(ui, v, top);
 		return;
 	}

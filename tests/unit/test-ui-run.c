@@ -620,6 +620,80 @@ test_queue(struct ui *ui)
 	    "Take runs");
 }
 
+/* A page made by its hook: a long Chinese line and forty history lines. */
+static int	 page_made;
+
+static int
+page_lines(struct ui *ui, struct ui_view *v, char ***out, size_t *n,
+    char **why)
+{
+	char	**l;
+	size_t	  i;
+
+	(void)ui;
+	(void)v;
+	(void)why;
+	page_made++;
+	*n = 42;
+	l = xcalloc(*n, sizeof *l);
+	xasprintf(&l[0], "申请人 Applicant: 陳大文  第 %d 次 load %d",
+	    page_made, page_made);
+	/* 50 characters of 2 columns: 100 columns, wrapped at 78. */
+	l[1] = xstrdup("材料材料材料材料材料材料材料材料材料材料材料材料材料"
+	    "材料材料材料材料材料材料材料材料材料材料材料材料");
+	for (i = 2; i < *n; i++)
+		xasprintf(&l[i], "历史 History %zu", i - 1);
+	*out = l;
+	return QD_OK;
+}
+
+static enum ui_next
+page_again(struct ui *ui, struct ui_view *v)
+{
+	(void)ui;
+	(void)v;
+	return UI_RELOAD;
+}
+
+static const struct ui_action page_actions[] = {
+	{ .key = UI_KEY_F(4), .label = "刷新 Again", .roles = UI_ROLES_ALL,
+	  .run = page_again },
+	{ .key = UI_KEY_F(9), .label = "拍照 Shot", .roles = UI_ROLES_ALL,
+	  .run = run_shoot },
+};
+
+static const struct ui_screen page_screen = {
+	.name = "page",
+	.title = "案件 Case",
+	.lines = page_lines,
+	.actions = page_actions,
+	.nactions = 2,
+};
+
+static void
+test_page(struct ui *ui)
+{
+	char	 line[256];
+
+	run_reset(ui);
+	run_keys(K_F9 K_PGDN K_F9 "\033OF" K_F9 K_F4 "\033OH" K_F9 K_BACK);
+	ui_screen_run(ui, &page_screen);
+	is_int(page_made, 2, "made on opening and after an action reloaded");
+	is_str(shot_line(0, 3, line, sizeof line), " 材料材料材料材料材料材料"
+	    "材料材料材料材料材料材料材料材料材料材料材料材料材料材",
+	    "a line wider than the screen is wrapped at 78 columns");
+	is_str(shot_line(0, 4, line, sizeof line), " 料材料材料材料材料材料",
+	    "and goes on, nothing cut");
+	ok(strstr(shot_line(0, 1, line, sizeof line), "1-20 / 43") != NULL,
+	    "the title line says which lines show: %s", line);
+	ok(strstr(shot_line(1, 1, line, sizeof line), "21-40 / 43") != NULL,
+	    "PgDn shows the next page: %s", line);
+	is_str(shot_line(2, 21, line, sizeof line), " 历史 History 40",
+	    "End shows the last line at the bottom");
+	ok(strstr(shot(3), "第 2 次") != NULL, "the page shows what the hook "
+	    "made the second time");
+}
+
 int
 main(void)
 {
@@ -636,6 +710,7 @@ main(void)
 	test_filter(&ui);
 	test_form(&ui);
 	test_queue(&ui);
+	test_page(&ui);
 	endwin();
 	delscreen(run_term);
 	return done_testing();

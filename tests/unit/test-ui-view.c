@@ -217,6 +217,34 @@ test_pages(struct ui *ui)
 	page_no_cursor = 0;
 }
 
+static void
+test_wrap(void)
+{
+	char	**l;
+	size_t	  n;
+
+	n = ui_text_wrap("陳大文abc", 5, &l);
+	ok(n == 2 && strcmp(l[0], "陳大") == 0 && strcmp(l[1], "文abc") == 0,
+	    "wrapped by columns: a Chinese character that would pass 5 "
+	    "columns starts the next line");
+	ui_text_free_lines(l, n);
+	n = ui_text_wrap("陳大文", 1, &l);
+	ok(n == 3 && strcmp(l[2], "文") == 0, "a character wider than the "
+	    "width still gets a line, whole");
+	ui_text_free_lines(l, n);
+	n = ui_text_wrap("a\n\nb", 10, &l);
+	ok(n == 3 && strcmp(l[1], "") == 0, "'\\n' breaks lines; an empty "
+	    "one stays");
+	ui_text_free_lines(l, n);
+	n = ui_text_wrap("abcdef", 3, &l);
+	ok(n == 2 && strcmp(l[0], "abc") == 0 && strcmp(l[1], "def") == 0,
+	    "ASCII wraps at exactly the width");
+	ui_text_free_lines(l, n);
+	n = ui_text_wrap("", 10, &l);
+	is_int(n, 0, "nothing makes no lines");
+	ui_text_free_lines(l, n);
+}
+
 int
 main(void)
 {
@@ -231,5 +259,6 @@ main(void)
 	ui.user = &user;
 	test_set(&ui);
 	test_pages(&ui);
+	test_wrap();
 	return done_testing();
 }
