@@ -977,11 +977,39 @@ void	 ui_text_free(struct ui_view *);
 void	 ui_text_draw(struct ui *, struct ui_view *, int top);
 int	 ui_text_key(struct ui *, struct ui_view *, int key);
 void	 ui_choices_free(struct ui_choice *, size_t);
+/*
+ * Dialogs draw over view (NULL: over an empty frame) and take the keys
+ * until they are answered; when the UI quits they return as cancelled.
+ */
 /* Yes/no question over view; 1 for yes. */
 int	 ui_dialog_confirm(struct ui *, struct ui_view *, const char *question);
 /* Show text (lines split on '\n', wrapped) over view until a key. */
 void	 ui_dialog_show(struct ui *, struct ui_view *, const char *title,
 	    const char *text);
+/*
+ * Ask for one line of text in a box: title on its border, prompt above
+ * the field, which starts with initial (may be NULL: a caller gives back
+ * what was typed before a refused save) and takes at most max_chars
+ * characters (0: no limit). Enter: QD_OK and *out (caller frees; may be
+ * ""). Esc or F3: QD_ENOTFOUND, *out NULL, what was typed dropped without
+ * a question.
+ */
+int	 ui_dialog_input(struct ui *, struct ui_view *, const char *title,
+	    const char *prompt, const char *initial, int max_chars, char **out);
+/*
+ * Choose one of n choices (hundreds are fine) in a list box. Typing
+ * narrows the list to the labels that contain what was typed, Backspace
+ * widens it; Up, Down, PgUp, PgDn, Home, End move. Enter: QD_OK and
+ * *picked, the index into choices. Esc or F3: QD_ENOTFOUND.
+ */
+int	 ui_dialog_pick(struct ui *, struct ui_view *, const char *title,
+	    const struct ui_choice *, size_t n, size_t *picked);
+/* 1 if label contains typed, ASCII letters in either case. */
+int	 ui_dialog_match(const char *label, const char *typed);
+/* Draw view (or an empty frame) as what a dialog covers. */
+void	 ui_dialog_under(struct ui *, struct ui_view *);
+/* An empty box of w by h at y, x, with title (may be NULL) on its top. */
+void	 ui_dialog_box(int y, int x, int w, int h, const char *title);
 /* The menu items role sees, in order, into out (at most max). */
 size_t	 ui_menu_visible(enum qd_role, const struct ui_menu_item **out,
 	    size_t max);

@@ -694,6 +694,103 @@ test_page(struct ui *ui)
 	    "made the second time");
 }
 
+static void
+test_input(struct ui *ui)
+{
+	char	*out = NULL, line[256];
+
+	run_reset(ui);
+	run_keys("文" K_ENTER);
+	is_int(ui_dialog_input(ui, NULL, "驳回 Reject", "理由 Reason:", "陳大",
+	    20, &out), QD_OK, "Enter answers");
+	is_str(out, "陳大文", "with the initial text and what was typed");
+	free(out);
+	run_snapshot();
+	ok(strstr(shot(0), "理由 Reason:") != NULL && strstr(shot(0),
+	    "驳回 Reject") != NULL, "the box shows title and prompt");
+
+	run_keys("abcd" K_ENTER);
+	is_int(ui_dialog_input(ui, NULL, "编号 No.", "编号 No.:", NULL, 3,
+	    &out), QD_OK, "a short field answers");
+	is_str(out, "abc", "the fourth character was refused");
+	free(out);
+	run_snapshot();
+	shot_line(1, 22, line, sizeof line);
+	ok(strstr(line, "Too long") != NULL, "with a message: %s", line);
+
+	run_keys("xyz" K_BACK);
+	is_int(ui_dialog_input(ui, NULL, "编号 No.", "编号 No.:", NULL, 10,
+	    &out), QD_ENOTFOUND, "Esc or F3 cancels");
+	ok(out == NULL, "and gives nothing back");
+
+	run_keys(K_ENTER);
+	is_int(ui_dialog_input(ui, NULL, "编号 No.", "编号 No.:", NULL, 10,
+	    &out), QD_OK, "Enter on nothing answers");
+	is_str(out, "", "with an empty text");
+	free(out);
+	is_int(ui->quit, 0, "nothing quit");
+}
+
+/* A catalog of 300 occupations with labels wider than the screen. */
+static void
+test_pick(struct ui *ui)
+{
+	struct ui_choice	 c[300];
+	char			 line[512];
+	size_t			 i, picked = 999;
+	int			 cut = 0;
+
+	run_reset(ui);
+	for (i = 0; i < 300; i++) {
+		xasprintf(&c[i].value, "%zu", i);
+		xasprintf(&c[i].label, "%03zu 职业名称很长很长很长很长很长很长很长很长"
+		    "很长很长 Occupation %03zu with a long English name", i, i);
+	}
+	free(c[7].label);
+	c[7].label = xstrdup("电工 Electrician");
+	run_keys("ELEC" K_ENTER);
+	is_int(ui_dialog_pick(ui, NULL, "职业 Occupation", c, 300, &picked),
+	    QD_OK, "Enter picks");
+	is_int(picked, 7, "typing ELEC found the electrician");
+
+	run_keys("05" K_DOWN K_DOWN K_ENTER);
+	is_int(ui_dialog_pick(ui, NULL, "职业 Occupation", c, 300, &picked),
+	    QD_OK, "Enter picks again");
+	is_int(picked, 51, "typing 05 left 005, 050, 051...: the third is 51");
+	run_snapshot();
+	ok(strstr(shot(0), "13/300") != NULL, "the box counts 13 of 300");
+	for (i = 0; i < 24; i++) {
+		shot_line(0, (int)i, line, sizeof line);
+		cut += strstr(line, "~ |") != NULL;
+	}
+	ok(cut > 0, "labels wider than the box are cut with a mark before "
+	    "its border");
+	ok(strstr(shot(0), "> 051 ") != NULL, "the picked one was selected");
+
+	run_keys("zzz" K_ENTER K_BS K_BS K_BS K_PGDN K_ENTER);
+	is_int(ui_dialog_pick(ui, NULL, "职业 Occupation", c, 300, &picked),
+	    QD_OK, "Enter on nothing matching waits; Backspace widens");
+	is_int(picked, 17, "PgDn moved one box of 17 down");
+
+	picked = 999;
+	free(c[8].label);
+	c[8].label = xstrdup("焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊"
+	    "焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊焊");
+	run_keys("焊" K_BACK);
+	is_int(ui_dialog_pick(ui, NULL, "职业 Occupation", c, 300, &picked),
+	    QD_ENOTFOUND, "Esc or F3 cancels");
+	is_int(picked, 999, "and picks nothing");
+	run_snapshot();
+	shot_line(1, 3, line, sizeof line);
+	ok(strstr(line, "焊~  |") != NULL && text_width(line) == 79,
+	    "a label all of Chinese is cut at a whole character, the border "
+	    "in its place: %s", line);
+	for (i = 0; i < 300; i++) {
+		free(c[i].value);
+		free(c[i].label);
+	}
+}
+
 int
 main(void)
 {
@@ -711,6 +808,8 @@ main(void)
 	test_form(&ui);
 	test_queue(&ui);
 	test_page(&ui);
+	test_input(&ui);
+	test_pick(&ui);
 	endwin();
 	delscreen(run_term);
 	return done_testing();

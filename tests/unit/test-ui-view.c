@@ -245,6 +245,21 @@ test_wrap(void)
 	ui_text_free_lines(l, n);
 }
 
+static void
+test_match(void)
+{
+	ok(ui_dialog_match("电工 Electrician", "ELEC"), "ASCII matches in "
+	    "either case");
+	ok(ui_dialog_match("电工 Electrician", "电工"), "Chinese matches");
+	ok(ui_dialog_match("高级电工 Senior", "电"), "inside the label too");
+	ok(!ui_dialog_match("电工 Electrician", "焊"), "another character "
+	    "does not");
+	ok(ui_dialog_match("电工", ""), "nothing typed matches everything");
+	ok(!ui_dialog_match("电", "电工"), "a longer text does not match");
+	ok(!ui_dialog_match("\xe7\x94\xb5", "\x94"), "no match from the "
+	    "middle of a character");
+}
+
 int
 main(void)
 {
@@ -260,5 +275,6 @@ main(void)
 	test_set(&ui);
 	test_pages(&ui);
 	test_wrap();
+	test_match();
 	return done_testing();
 }
