@@ -772,7 +772,17 @@ struct ui_screen {
 	 */
 	int			(*lines)(struct ui *, struct ui_view *,
 				    char ***out, size_t *n, char **why);
+	/*
+	 * Optional: keep what was typed as a draft (ui_view_draft_text), so
+	 * it survives a dropped link. Called when fields changed since the
+	 * last call and no key came for UI_DRAFT_IDLE_MS, before an action
+	 * or help runs, and when the screen leaves for any reason (F3, F10,
+	 * the idle timeout, a hangup or signal). Such a screen never asks to
+	 * discard what was typed; it deletes the draft itself once saved.
+	 */
+	void			(*draft)(struct ui *, struct ui_view *);
 };
+#define UI_DRAFT_IDLE_MS	700
 /* A screen while it runs. */
 struct ui_field_state {
 	struct ui_edit		 edit;		/* UI_FIELD_TEXT */
@@ -797,6 +807,7 @@ struct ui_view {
 	size_t			 nwrapped;
 	int			 wrap_cols;	/* at this width (0: not yet) */
 	int			 edited;	/* changed since the draft hook */
+	int			 restored;	/* fields came from a draft */
 	void			*arg;		/* from ui_screen_run_arg */
 	void			*priv;		/* the screen's own: open to close */
 };
@@ -846,6 +857,20 @@ const char *ui_view_value(const struct ui_view *, const char *column);
  * column, no such choice or the editor refused the text.
  */
 int	 ui_view_set(struct ui_view *, const char *column, const char *value);
+/*
+ * The text and choice fields bound to columns as lines "column\tvalue\n"
+ * (caller frees): what a draft keeps. Values never hold control
+ * characters (the editor refuses them); a choice value that does is left
+ * out.
+ */
+char	*ui_view_draft_text(const struct ui_view *);
+/*
+ * Set fields from such text: lines of unknown columns or without a tab are
+ * ignored, and the form counts as changed (ui_form_changed) though not as
+ * changed since the last draft. QD_OK, or QD_EINVAL if some value was
+ * refused (too long now, no such choice), the others set all the same.
+ */
+int	 ui_view_draft_apply(struct ui_view *, const char *text);
 /* The key of the selected row, or NULL when the list is empty. */
 const char *ui_view_row_key(const struct ui_view *);
 /*
@@ -882,6 +907,8 @@ int	 ui_term_gone(void);
  * signals (UI_KEY_EXIT, with ui->quit set).
  */
 int	 ui_key_read(struct ui *);
+/* As ui_key_read, but UI_KEY_NONE once ms have passed without a key. */
+int	 ui_key_read_timeout(struct ui *, int ms);
 /* Name of a key for the key bar ("F2", "Enter", "a") into buf. */
 const char *ui_key_name(int key, char *buf, size_t len);
 /* Translate a character received after Esc: 1..9, 0 give F1..F10. */
@@ -958,7 +985,7 @@ enum ui_form_did {
 enum ui_form_did ui_form_key(struct ui *, struct ui_view *, int key);
 /* Check required fields and validators; QD_OK or a message shown. */
 int	 ui_form_check(struct ui *, struct ui_view *);
-/* 1 if any field was changed. */
+/* 1 if something was typed into a field, or a draft filled them. */
 int	 ui_form_changed(const struct ui_view *);
 int	 ui_form_label_width(const struct ui_screen *);
 /* Columns a form needs: marker, labels and fields at declared widths. */

@@ -96,6 +96,8 @@ ui_form_changed(const struct ui_view *v)
 {
 	size_t	 i;
 
+	if (v->restored)
+		return 1;
 	for (i = 0; i < v->screen->nfields; i++) {
 		if (v->screen->fields[i].type == UI_FIELD_TEXT &&
 		    v->state[i].edit.changed && v->state[i].edit.len > 0)

@@ -37,6 +37,16 @@ ui_screen_action(struct ui *ui, const struct ui_view *v, int key,
 	return NULL;
 }
 
+/* Give the draft hook what changed since it last ran, if anything. */
+static void
+ui_screen_draft(struct ui *ui, struct ui_view *v)
+{
+	if (v->screen->draft == NULL || !v->edited)
+		return;
+	v->edited = 0;
+	v->screen->draft(ui, v);
+}
+
 /* Load what the view shows from the database: its list or its page. */
 static void
 ui_screen_load(struct ui *ui, struct ui_view *v)
@@ -66,6 +76,8 @@ ui_screen_act(struct ui *ui, struct ui_view *v, const struct ui_action *a)
 {
 	enum ui_next	 next;
 
+	/* So a handler that saves and deletes the draft has the last word. */
+	ui_screen_draft(ui, v);
 	if (a->needs_row && ui_view_row_key(v) == NULL) {
 		ui_error(ui, "请先选择一行 Select a row first");
 		return 0;
@@ -84,13 +96,14 @@ ui_screen_act(struct ui *ui, struct ui_view *v, const struct ui_action *a)
 }
 
 /*
- * 1 if the user may leave: a filter or nothing typed, or they agree to
- * drop what they typed.
+ * 1 if the user may leave: a filter, a draft keeps what was typed, or
+ * nothing was typed, or they agree to drop it.
  */
 static int
 ui_screen_may_leave(struct ui *ui, struct ui_view *v)
 {
-	if (v->screen->filter || !ui_form_changed(v))
+	if (v->screen->filter || v->screen->draft != NULL ||
+	    !ui_form_changed(v))
 		return 1;
 	return ui_dialog_confirm(ui, v,
 	    "放弃已输入的内容？ Discard what you typed?");
@@ -109,6 +122,7 @@ ui_screen_common_key(struct ui *ui, struct ui_view *v, int key, int *leave)
 		return 1;
 	}
 	if (key == UI_KEY_HELP && v->screen != &screen_help) {
+		ui_screen_draft(ui, v);
 		ui_screen_run(ui, &screen_help);
 		return 1;
 	}
@@ -173,16 +187,26 @@ ui_screen_key(struct ui *ui, struct ui_view *v, int key)
 	return 0;
 }
 
-/* Run the view's keys until it leaves or the UI quits. */
+/*
+ * Run the view's keys until it leaves or the UI quits. While a draft is
+ * due the wait for a key is short, and the draft is written when it
+ * passes; leaving for any reason writes it too.
+ */
 static void
 ui_screen_loop(struct ui *ui, struct ui_view *v)
 {
-	int	 leave = 0;
+	int	 leave = 0, key, wait;
 
 	while (!ui->quit && !leave) {
 		ui_view_draw(ui, v);
-		leave = ui_screen_key(ui, v, ui_key_read(ui));
+		wait = v->screen->draft != NULL && v->edited ?
+		    UI_DRAFT_IDLE_MS : -1;
+		if ((key = ui_key_read_timeout(ui, wait)) == UI_KEY_NONE)
+			ui_screen_draft(ui, v);
+		else
+			leave = ui_screen_key(ui, v, key);
 	}
+	ui_screen_draft(ui, v);
 }
 
 void

@@ -118,6 +118,69 @@ ui_view_set(struct ui_view *v, const char *column, const char *value)
 	return QD_EINVAL;
 }
 
+char *
+ui_view_draft_text(const struct ui_view *v)
+{
+	const struct ui_screen	*s = v->screen;
+	const struct ui_field	*f;
+	const char		*value;
+	char			*text = xstrdup(""), *next;
+	size_t			 i;
+
+	for (i = 0; i < s->nfields; i++) {
+		f = &s->fields[i];
+		if (f->column == NULL || f->type == UI_FIELD_SHOW)
+			continue;
+		value = ui_view_value(v, f->column);
+		if (*value != '\0' && !text_valid(value))
+			continue;
+		xasprintf(&next, "%s%s\t%s\n", text, f->column, value);
+		free(text);
+		text = next;
+	}
+	return text;
+}
+
+/* Set one field from a draft's line; QD_EINVAL if its value is refused. */
+static int
+ui_view_draft_line(struct ui_view *v, const char *line, size_t len)
+{
+	const char	*tab = memchr(line, '\t', len);
+	char		*column, *value;
+	int		 i, rc = QD_OK;
+
+	if (tab == NULL)
+		return QD_OK;
+	column = xstrndup(line, (size_t)(tab - line));
+	value = xstrndup(tab + 1, len - (size_t)(tab - line) - 1);
+	i = ui_view_field(v, column);
+	if (i >= 0 && v->screen->fields[i].type != UI_FIELD_SHOW) {
+		rc = ui_view_set(v, column, value);
+		v->state[i].edit.changed = 1;
+	}
+	free(column);
+	free(value);
+	return rc;
+}
+
+int
+ui_view_draft_apply(struct ui_view *v, const char *text)
+{
+	const char	*p = text, *nl;
+	size_t		 len;
+	int		 rc = QD_OK;
+
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if (ui_view_draft_line(v, p, len) != QD_OK)
+			rc = QD_EINVAL;
+		p += len + (nl != NULL);
+	}
+	v->restored = 1;
+	return rc;
+}
+
 const char *
 ui_view_row_key(const struct ui_view *v)
 {

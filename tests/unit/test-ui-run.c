@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -791,6 +792,132 @@ test_pick(struct ui *ui)
 	}
 }
 
+/* A form that keeps drafts: what each call of the hook saw. */
+static int	 draft_calls, draft_at_action, draft_then_back;
+static char	 draft_kept[256];
+
+static void
+draft_keep(struct ui *ui, struct ui_view *v)
+{
+	char	*text = ui_view_draft_text(v);
+
+	(void)ui;
+	draft_calls++;
+	snprintf(draft_kept, sizeof draft_kept, "%s", text);
+	free(text);
+	if (draft_then_back)
+		run_keys(K_BACK);
+}
+
+static enum ui_next
+draft_save(struct ui *ui, struct ui_view *v)
+{
+	(void)ui;
+	(void)v;
+	draft_at_action = draft_calls;
+	return UI_CLOSE;
+}
+
+static const struct ui_field draft_fields[] = {
+	{ .label = "姓名 Name", .type = UI_FIELD_TEXT, .width = 20,
+	  .max_chars = 20, .max_bytes = 80, .column = "name" },
+	{ .label = "类别 Kind", .type = UI_FIELD_CHOICE, .width = 14,
+	  .column = "kind", .choices = filter_kinds },
+};
+
+static const struct ui_action draft_actions[] = {
+	{ .key = UI_KEY_SAVE, .label = "保存 Save", .roles = UI_ROLES_ALL,
+	  .run = draft_save },
+};
+
+static const struct ui_screen draft_screen = {
+	.name = "draft",
+	.title = "受理 Intake",
+	.fields = draft_fields,
+	.nfields = 2,
+	.actions = draft_actions,
+	.nactions = 1,
+	.draft = draft_keep,
+};
+
+static double
+run_now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Start a draft test: no calls yet. */
+static void
+draft_reset(struct ui *ui)
+{
+	run_reset(ui);
+	draft_calls = draft_at_action = draft_then_back = 0;
+	draft_kept[0] = '\0';
+}
+
+static void
+test_draft(struct ui *ui)
+{
+	char	 line[64];
+	double	 start;
+
+	/* A pause in typing writes the draft; the hook then goes back. */
+	draft_reset(ui);
+	draft_then_back = 1;
+	run_keys("陳大" K_TAB "\033OC");
+	start = run_now();
+	ui_screen_run(ui, &draft_screen);
+	is_int(draft_calls, 1, "a pause after typing writes one draft");
+	ok(run_now() - start >= UI_DRAFT_IDLE_MS / 1000.0, "after %d ms "
+	    "without a key", UI_DRAFT_IDLE_MS);
+	is_str(draft_kept, "name\t陳大\nkind\ta\n", "with the text and the "
+	    "choice");
+	is_int(ui->quit, 0, "going back with a draft asks nothing");
+
+	/* F3 straight after typing: the draft is written on the way out. */
+	draft_reset(ui);
+	run_keys("abc" K_BACK "n" K_QUIT);
+	ui_screen_run(ui, &draft_screen);
+	is_int(draft_calls, 1, "leaving with F3 writes the draft");
+	is_str(draft_kept, "name\tabc\nkind\t\n", "with what was typed");
+	is_str(run_pending(line, sizeof line), "n^", "and asks nothing");
+
+	/* F10 the same. */
+	draft_reset(ui);
+	run_keys("q" K_QUIT);
+	ui_screen_run(ui, &draft_screen);
+	ok(draft_calls == 1 && ui->quit == UI_QUIT_USER, "quitting with F10 "
+	    "writes the draft");
+
+	/* Saving: the draft first, then the handler, which has the last word. */
+	draft_reset(ui);
+	run_keys("xyz" "\023" K_QUIT);
+	ui_screen_run(ui, &draft_screen);
+	is_int(draft_at_action, 1, "the draft is written before an action");
+	is_int(draft_calls, 1, "and not again after the handler closed");
+	is_str(run_pending(line, sizeof line), "^", "the save closed");
+
+	/* Nothing typed: no draft. */
+	draft_reset(ui);
+	run_keys(K_TAB K_BACK);
+	ui_screen_run(ui, &draft_screen);
+	is_int(draft_calls, 0, "moving without typing writes no draft");
+
+	/* The link drops after typing: the draft is still written. */
+	draft_reset(ui);
+	run_keys("林" K_BS "陳");
+	close(run_keys_fd);
+	run_keys_fd = -1;
+	ui_screen_run(ui, &draft_screen);
+	is_int(ui->quit, UI_QUIT_SIGNAL, "a hung-up terminal ends the UI");
+	is_int(draft_calls, 1, "and the draft is written before it goes");
+	is_str(draft_kept, "name\t陳\nkind\t\n", "with the last text");
+	run_pipe();
+}
+
 int
 main(void)
 {
@@ -810,6 +937,7 @@ main(void)
 	test_page(&ui);
 	test_input(&ui);
 	test_pick(&ui);
+	test_draft(&ui);
 	endwin();
 	delscreen(run_term);
 	return done_testing();

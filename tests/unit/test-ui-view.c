@@ -260,6 +260,48 @@ test_match(void)
 	    "middle of a character");
 }
 
+static void
+test_draft(struct ui *ui)
+{
+	struct ui_view	 v, w;
+	char		*text, *again;
+
+	ui_view_init(ui, &v, &view_screen, NULL);
+	ui_view_set(&v, "name", "陳大文");
+	ui_view_set(&v, "kind", "b");
+	text = ui_view_draft_text(&v);
+	is_str(text, "name\t陳大文\nkind\tb\nnote\t\n", "a draft is the "
+	    "text and choice fields, an empty one too, never a shown one");
+	ui_view_init(ui, &w, &view_screen, NULL);
+	ok(!ui_form_changed(&w), "a new form has no changes");
+	is_int(ui_view_draft_apply(&w, text), QD_OK, "the draft applies");
+	is_str(ui_view_value(&w, "name"), "陳大文", "the Chinese name is back");
+	is_str(ui_view_value(&w, "kind"), "b", "the choice is back");
+	is_str(ui_view_value(&w, "note"), "", "the empty field stays empty");
+	ok(ui_form_changed(&w), "the form counts as changed");
+	ok(!w.edited, "but no draft is due for it");
+	again = ui_view_draft_text(&w);
+	is_str(again, text, "its draft is the same text again");
+	free(again);
+	free(text);
+	ui_view_free(&w);
+
+	ui_view_init(ui, &w, &view_screen, NULL);
+	is_int(ui_view_draft_apply(&w, "gone\tx\nno tab here\nnote\t說明 "
+	    "a\tb\nkind\ta"), QD_EINVAL, "a note with a tab in it is refused");
+	is_str(ui_view_value(&w, "kind"), "a", "the rest applies: the last "
+	    "line needs no newline");
+	is_str(ui_view_value(&w, "note"), "", "the refused value is not set");
+	is_int(ui_view_draft_apply(&w, "name\t一二三四五六七八九\nstate\tx\n"),
+	    QD_EINVAL, "a value too long for its field now is refused");
+	is_str(ui_view_value(&w, "name"), "", "and not cut to fit");
+	is_str(ui_view_value(&w, "state"), "起初 at first", "a shown field "
+	    "is not set from a draft");
+	is_int(ui_view_draft_apply(&w, ""), QD_OK, "an empty draft applies");
+	ui_view_free(&w);
+	ui_view_free(&v);
+}
+
 int
 main(void)
 {
@@ -273,6 +315,7 @@ main(void)
 	memset(&ui, 0, sizeof ui);
 	ui.user = &user;
 	test_set(&ui);
+	test_draft(&ui);
 	test_pages(&ui);
 	test_wrap();
 	test_match();
