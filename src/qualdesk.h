@@ -717,9 +717,13 @@ struct ui_list {
 /* What the engine does after an action's handler. */
 enum ui_next {
 	UI_STAY,		/* keep the screen as it is */
-	UI_RELOAD,		/* load the list again */
+	UI_RELOAD,		/* load the list or the page again */
 	UI_CLOSE,		/* leave the screen */
 };
+/*
+ * An action's key: function keys always reach the actions; Enter, Space
+ * or a letter only while the focus is not in a field (in the list).
+ */
 struct ui_action {
 	int		 key;		/* UI_KEY_F(4), UI_KEY_ENTER, 'a' */
 	const char	*name;		/* the screen's own name for it, or NULL */
@@ -806,7 +810,7 @@ struct ui_view {
 	char			**wrapped;	/* the page as drawn, */
 	size_t			 nwrapped;
 	int			 wrap_cols;	/* at this width (0: not yet) */
-	int			 edited;	/* changed since the draft hook */
+	int			 edited;	/* typed or marked since a draft */
 	int			 restored;	/* fields came from a draft */
 	void			*arg;		/* from ui_screen_run_arg */
 	void			*priv;		/* the screen's own: open to close */
@@ -837,6 +841,17 @@ int	 ui_action_allowed(const struct ui *, const struct ui_action *);
 /* 1 unless the action's enabled hook says it does not apply to v now. */
 int	 ui_action_enabled(struct ui *, struct ui_view *,
 	    const struct ui_action *);
+/* Draw view in full (frame, body) into the screen, without output. */
+void	 ui_view_draw(struct ui *, struct ui_view *);
+/*
+ * The keys meaningful on screen s for the user, in key order; returns n.
+ * With a view, actions its enabled hooks refuse are left out; with v NULL
+ * every action the role may use is in (the widest bar, for the tests).
+ */
+size_t	 ui_keybar_build(struct ui *, const struct ui_screen *,
+	    struct ui_view *, struct ui_keybar_item *, size_t max);
+/* A stored UTC time ("2024-05-01T04:00:00.000Z") as local time in buf. */
+const char *ui_time(const char *utc, char *buf, size_t len);
 
 /* ui-view.c: a running screen's values. */
 /*
@@ -879,17 +894,11 @@ const char *ui_view_row_key(const struct ui_view *);
  * *ids NULL when the list is empty).
  */
 size_t	 ui_view_marked(const struct ui_view *, int64_t **ids);
-/* Draw view in full (frame, body) into the screen, without output. */
-void	 ui_view_draw(struct ui *, struct ui_view *);
 /*
- * The keys meaningful on screen s for the user, in key order; returns n.
- * With a view, actions its enabled hooks refuse are left out; with v NULL
- * every action the role may use is in (the widest bar, for the tests).
+ * Mark (on 1) or unmark the loaded row with id, restoring a checklist
+ * say (no draft is due for it); QD_ENOTFOUND if no such row is loaded.
  */
-size_t	 ui_keybar_build(struct ui *, const struct ui_screen *,
-	    struct ui_view *, struct ui_keybar_item *, size_t max);
-/* A stored UTC time ("2024-05-01T04:00:00.000Z") as local time in buf. */
-const char *ui_time(const char *utc, char *buf, size_t len);
+int	 ui_view_mark(struct ui_view *, int64_t id, int on);
 
 /* ui-term.c: the terminal: locale, terminfo fallback, signals. */
 /* Start curses on stdin/stdout. QD_OK, or QD_ESYS with *why (caller frees). */

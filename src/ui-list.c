@@ -331,6 +331,8 @@ ui_list_key(struct ui *ui, struct ui_view *v, int key)
 		if (!v->screen->list->multi)
 			return 0;
 		v->rows.marks[v->sel] = !v->rows.marks[v->sel];
+		/* A checklist is part of what a draft keeps. */
+		v->edited = 1;
 		return 1;
 	}
 	return 0;

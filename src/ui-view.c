@@ -181,6 +181,20 @@ ui_view_draft_apply(struct ui_view *v, const char *text)
 	return rc;
 }
 
+int
+ui_view_mark(struct ui_view *v, int64_t id, int on)
+{
+	size_t	 i;
+
+	for (i = 0; i < v->rows.n; i++) {
+		if (v->rows.ids[i] == id) {
+			v->rows.marks[i] = on != 0;
+			return QD_OK;
+		}
+	}
+	return QD_ENOTFOUND;
+}
+
 const char *
 ui_view_row_key(const struct ui_view *v)
 {

@@ -171,6 +171,42 @@ test_text(const struct ui_screen *s)
 	is_int(wide, 0, "%s: %zu lines fit in 78 columns", s->name, i);
 }
 
+/* The fields a draft or a filter can use: input bound to a column. */
+static size_t
+bound_inputs(const struct ui_screen *s)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < s->nfields; i++)
+		n += s->fields[i].column != NULL &&
+		    s->fields[i].type != UI_FIELD_SHOW;
+	return n;
+}
+
+/* What the engine's optional members need of a screen. */
+static void
+test_hooks(const struct ui_screen *s)
+{
+	size_t	 i;
+	int	 space = 0;
+
+	if (s->filter)
+		ok(s->list != NULL && bound_inputs(s) > 0, "%s: a filter "
+		    "screen has a list and fields to filter it", s->name);
+	if (s->draft != NULL)
+		ok(bound_inputs(s) > 0, "%s: a screen with drafts has fields "
+		    "bound to columns", s->name);
+	if (s->lines != NULL)
+		ok(s->text == NULL && s->list == NULL, "%s: a made page is "
+		    "neither a static text nor a list", s->name);
+	if (s->list != NULL && s->list->multi) {
+		for (i = 0; i < s->nactions; i++)
+			space += s->actions[i].key == ' ';
+		is_int(space, 0, "%s: Space marks rows, no action takes it",
+		    s->name);
+	}
+}
+
 static void
 test_menu(void)
 {
@@ -243,6 +279,7 @@ main(void)
 		if ((*sp)->text != NULL)
 			test_text(*sp);
 		test_actions(*sp, &ui);
+		test_hooks(*sp);
 	}
 	test_menu();
 	db_close(db);

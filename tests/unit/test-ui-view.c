@@ -194,6 +194,14 @@ test_pages(struct ui *ui)
 	is_int(page_loads, 3, "three loads in all");
 	ui_list_key(ui, &v, UI_KEY_DOWN);
 	is_int(page_loads, 3, "Down at the very end loads nothing more");
+	ok(v.edited, "marking counts as a change for a draft");
+	is_int(ui_view_mark(&v, 25, 1), QD_OK, "mark a row by its id");
+	is_int(ui_view_mark(&v, 3, 0), QD_OK, "unmark one");
+	n = ui_view_marked(&v, &ids);
+	ok(n == 3 && ids[0] == 1 && ids[1] == 11 && ids[2] == 25,
+	    "now 1, 11 and 25 are marked");
+	free(ids);
+	is_int(ui_view_mark(&v, 99, 1), QD_ENOTFOUND, "no row 99 is loaded");
 	is_int(ui_list_load(ui, &v), QD_OK, "load again");
 	is_int(ui_list_marked(&v), 0, "marks are cleared on a reload");
 	is_int(v.rows.n, PAGE_SIZE, "back to the first page");
