@@ -895,7 +895,7 @@ const char *ui_view_row_key(const struct ui_view *);
  */
 size_t	 ui_view_marked(const struct ui_view *, int64_t **ids);
 /*
- * Mark (on 1) or unmark the loaded row with id, restoring a checklist
+ * Mark (on 1) or unmark the loaded row with id, restoring saved marks
  * say (no draft is due for it); QD_ENOTFOUND if no such row is loaded.
  */
 int	 ui_view_mark(struct ui_view *, int64_t id, int on);

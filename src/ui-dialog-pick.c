@@ -1,6 +1,6 @@
 /*
- * The pick dialog: one of a long list of choices (an occupation from a
- * catalog of hundreds, say) in a box over the screen. What is typed
+ * The pick dialog: one of a long list of choices (hundreds of rows of a
+ * reference table, say) in a box over the screen. What is typed
  * narrows the list to the labels containing it; labels wider than the box
  * are cut with a mark, at whole characters.
  */

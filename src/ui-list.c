@@ -331,7 +331,7 @@ ui_list_key(struct ui *ui, struct ui_view *v, int key)
 		if (!v->screen->list->multi)
 			return 0;
 		v->rows.marks[v->sel] = !v->rows.marks[v->sel];
-		/* A checklist is part of what a draft keeps. */
+		/* Marks can be part of what a draft keeps. */
 		v->edited = 1;
 		return 1;
 	}

@@ -1,6 +1,6 @@
 /*
  * Pages of text: the help screen's static lines or what a screen's lines
- * hook makes (a case with its history, say). Lines wider than the screen
+ * hook makes (a record with its history, say). Lines wider than the screen
  * are wrapped at whole characters by their width in columns, never cut;
  * the page scrolls by keys.
  */
