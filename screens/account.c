@@ -62,8 +62,8 @@ static const struct ui_column account_key_columns[] = {
 };
 
 static int
-account_keys_load(struct ui *ui, struct ui_rows *rows, int64_t before,
-    char **why)
+account_keys_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
+    const char *cursor, char **why)
 {
 	struct qd_key	*keys = NULL;
 	size_t		 i, n = 0;
@@ -71,7 +71,8 @@ account_keys_load(struct ui *ui, struct ui_rows *rows, int64_t before,
 	char		 added[32];
 	int		 rc;
 
-	if (before != 0)
+	(void)v;
+	if (cursor != NULL)
 		return QD_OK;
 	rc = db_key_list(ui->db, ui->user, ui->user->login, &keys, &n, why);
 	if (rc != QD_OK)

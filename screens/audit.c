@@ -14,15 +14,27 @@ static const struct ui_column audit_columns[] = {
 	{ .title = "内容 Detail", .width = 11, .grow = 1 },
 };
 
+/*
+ * A page of entries older than the cursor, newest first. The cursor is
+ * the last id shown, in decimal.
+ */
 static int
-audit_load(struct ui *ui, struct ui_rows *rows, int64_t before, char **why)
+audit_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
+    const char *cursor, char **why)
 {
 	struct qd_audit	*a = NULL;
 	size_t		 i, n = 0;
 	const char	*cells[6];
-	char		 id[24], at[32], *record, *detail;
+	char		 id[24], at[32], *record, *detail, *end;
+	long long	 before = 0;
 	int		 rc;
 
+	(void)v;
+	if (cursor != NULL) {
+		before = strtoll(cursor, &end, 10);
+		if (*end != '\0' || before <= 0)
+			return QD_OK;
+	}
 	rc = db_audit_list(ui->db, ui->user, before, AUDIT_PAGE, &a, &n, why);
 	if (rc != QD_OK)
 		return rc;
@@ -48,6 +60,10 @@ audit_load(struct ui *ui, struct ui_rows *rows, int64_t before, char **why)
 		free(detail);
 	}
 	rows->more = n == AUDIT_PAGE;
+	if (rows->more) {
+		snprintf(id, sizeof id, "%lld", (long long)a[n - 1].id);
+		ui_rows_set_cursor(rows, id);
+	}
 	audit_free_array(a, n);
 	return QD_OK;
 }

@@ -9,14 +9,16 @@ static const struct ui_column offices_columns[] = {
 };
 
 static int
-offices_load(struct ui *ui, struct ui_rows *rows, int64_t before, char **why)
+offices_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
+    const char *cursor, char **why)
 {
 	struct qd_office	*o = NULL;
 	size_t			 i, n = 0;
 	const char		*cells[4];
 	int			 rc;
 
-	if (before != 0)
+	(void)v;
+	if (cursor != NULL)
 		return QD_OK;
 	if ((rc = db_office_list(ui->db, &o, &n)) != QD_OK) {
 		*why = xstrdup(db_errmsg(ui->db));

@@ -19,14 +19,16 @@ static const struct ui_column users_columns[] = {
 };
 
 static int
-users_load(struct ui *ui, struct ui_rows *rows, int64_t before, char **why)
+users_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
+    const char *cursor, char **why)
 {
 	struct qd_user	**users = NULL;
 	size_t		  i, n = 0;
 	const char	 *cells[5];
 	int		  rc;
 
-	if (before != 0)
+	(void)v;
+	if (cursor != NULL)
 		return QD_OK;
 	if ((rc = db_user_list(ui->db, ui->user, &users, &n, why)) != QD_OK)
 		return rc;

@@ -999,6 +999,7 @@ struct ui_edit {
 	int		 max_chars;	/* 0: no limit */
 	size_t		 max_bytes;	/* 0: no limit */
 	int		 changed;	/* edited since init or set */
+	unsigned int	 edits;		/* counts changes to the text */
 	char		 why[200];	/* why the last change was refused */
 };
 /* Start e holding text (may be NULL), limited to max_chars and max_bytes. */
@@ -1074,35 +1075,63 @@ struct ui_rows {
 	char		**cells;	/* n * ncols, owned */
 	int64_t		 *ids;
 	char		**keys;
-	int		  more;		/* older rows can still be loaded */
+	char		 *marks;	/* n flags: marked (multi lists) */
+	char		 *cursor;	/* where the next page starts, owned */
+	int		  more;		/* more rows can still be loaded */
 };
 struct ui_list {
 	const char		*title;		/* above the list, or NULL */
 	const struct ui_column	*columns;
 	size_t			 ncolumns;
 	/*
-	 * Append rows to rows: the first page when before is 0, else rows
-	 * older than id before (keyset paging; set rows->more when there
-	 * may be more). QD_OK or an error with *why (caller frees).
+	 * Append one page of rows to rows. cursor is NULL for the first page,
+	 * else what this loader left in rows->cursor after the page before
+	 * (rows->cursor itself is NULL on entry): an opaque string, such as
+	 * "2024-05-01T04:00:00Z 1234" for keyset paging by (time, id) with no
+	 * OFFSET. Set rows->more and rows->cursor (ui_rows_set_cursor) when
+	 * there may be more; more without a cursor is taken as no more. Filter
+	 * values are read with ui_view_value(v, ...). QD_OK or an error with
+	 * *why (caller frees).
 	 */
-	int			(*load)(struct ui *, struct ui_rows *,
-				    int64_t before, char **why);
+	int			(*load)(struct ui *, struct ui_view *,
+				    struct ui_rows *, const char *cursor,
+				    char **why);
+	/*
+	 * Optional: a line above the column titles (caller frees), such as
+	 * counts. Made at each draw: a loader may count and keep the figures
+	 * in the view's priv for it.
+	 */
+	char		       *(*summary)(struct ui *, struct ui_view *);
 	const char		*empty;		/* shown when there are no rows */
+	int			 multi;		/* Space marks rows */
 };
 #define UI_ROLE(r)	(1 << (r))
 #define UI_ROLES_ALL	((1 << ROLE_COUNT) - 1)
 /* What the engine does after an action's handler. */
 enum ui_next {
 	UI_STAY,		/* keep the screen as it is */
-	UI_RELOAD,		/* load the list again */
+	UI_RELOAD,		/* load the list or the page again */
 	UI_CLOSE,		/* leave the screen */
 };
+/*
+ * An action's key: function keys always reach the actions; Enter, Space
+ * or a letter only while the focus is not in a field (in the list).
+ */
 struct ui_action {
 	int		 key;		/* UI_KEY_F(4), UI_KEY_ENTER, 'a' */
+	const char	*name;		/* the screen's own name for it, or NULL */
 	const char	*label;		/* "新增 Add", on the key bar */
 	int		 roles;		/* who may use it: UI_ROLE() bits */
 	int		 needs_row;	/* acts on the selected row */
 	enum ui_next	(*run)(struct ui *, struct ui_view *);
+	/*
+	 * Optional: 1 if the action applies to what the view shows now (the
+	 * selected row's record, say), 0 if not: it leaves the key bar and its
+	 * key says so instead of running. Called at every draw and before
+	 * run, so it should be cheap (keep what it reads in the view's priv).
+	 */
+	int		(*enabled)(struct ui *, struct ui_view *,
+			    const struct ui_action *);
 };
 struct ui_screen {
 	const char		*name;		/* "users" */
@@ -1114,7 +1143,43 @@ struct ui_screen {
 	size_t			 nactions;
 	const char *const	*text;		/* a page of text, NULL-ended */
 	const char		*table;		/* fields' columns are its own */
+	/*
+	 * The fields filter the list: the list loads again (selecting its
+	 * first row) when a choice changes or on Enter in a field, and
+	 * leaving never asks to discard what was typed.
+	 */
+	int			 filter;
+	/*
+	 * Optional hooks. open runs once the fields are set up and before the
+	 * list or text loads and the screen is first drawn: QD_OK shows the
+	 * screen; anything else leaves at once, open having said why with
+	 * ui_error and freed what it made (close is not called). close runs
+	 * when the screen leaves after a successful open, for any reason.
+	 */
+	int			(*open)(struct ui *, struct ui_view *);
+	void			(*close)(struct ui *, struct ui_view *);
+	/* The title to show instead of title (caller frees); each draw. */
+	char		       *(*title_get)(struct ui *, struct ui_view *);
+	/*
+	 * Optional: make the page of text instead of a static text. *out
+	 * gets *n lines of UTF-8 (caller frees each and the array); a line
+	 * wider than the screen is wrapped by columns, '\n' breaks a line.
+	 * Run after open and after an action returns UI_RELOAD. QD_OK or an
+	 * error with *why (caller frees).
+	 */
+	int			(*lines)(struct ui *, struct ui_view *,
+				    char ***out, size_t *n, char **why);
+	/*
+	 * Optional: keep what was typed as a draft (ui_view_draft_text), so
+	 * it survives a dropped link. Called when fields changed since the
+	 * last call and no key came for UI_DRAFT_IDLE_MS, before an action
+	 * or help runs, and when the screen leaves for any reason (F3, F10,
+	 * the idle timeout, a hangup or signal). Such a screen never asks to
+	 * discard what was typed; it deletes the draft itself once saved.
+	 */
+	void			(*draft)(struct ui *, struct ui_view *);
 };
+#define UI_DRAFT_IDLE_MS	700
 /* A screen while it runs. */
 struct ui_field_state {
 	struct ui_edit		 edit;		/* UI_FIELD_TEXT */
@@ -1126,13 +1191,22 @@ struct ui_field_state {
 struct ui_view {
 	const struct ui_screen	*screen;
 	struct ui_field_state	*state;		/* one per field */
-	int			 focus;		/* field being edited */
+	int			 focus;		/* field being edited; -1: list */
 	struct ui_rows		 rows;
 	size_t			 sel;		/* selected row */
 	size_t			 top;		/* first row shown */
 	int			 page;		/* rows shown at the last draw */
 	int			 scroll;	/* first text line shown */
 	int			 loaded;
+	char			**lines;	/* from the lines hook */
+	size_t			 nlines;
+	char			**wrapped;	/* the page as drawn, */
+	size_t			 nwrapped;
+	int			 wrap_cols;	/* at this width (0: not yet) */
+	int			 edited;	/* typed or marked since a draft */
+	int			 restored;	/* fields came from a draft */
+	void			*arg;		/* from ui_screen_run_arg */
+	void			*priv;		/* the screen's own: open to close */
 };
 /* The main menu: who sees which item. */
 struct ui_menu_item {
@@ -1142,27 +1216,82 @@ struct ui_menu_item {
 	const struct ui_screen	*screen;	/* NULL: quit */
 };
 
-/* ui.c: messages, views and running a screen. */
+/* ui.c, ui-screen.c: messages, the key bar and running a screen. */
 /* Put an information or an error message on the message line. */
 void	 ui_msg(struct ui *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 ui_error(struct ui *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
-/* Run screen until the user goes back or quits (ui->quit). */
+/*
+ * Run screen until the user goes back or quits (ui->quit). arg is the
+ * screen's to read with ui_view_arg (the record to show, say); the caller
+ * keeps it alive until this returns. ui_screen_run passes NULL.
+ */
 void	 ui_screen_run(struct ui *, const struct ui_screen *);
+void	 ui_screen_run_arg(struct ui *, const struct ui_screen *, void *arg);
 /* 1 if the user's role may use the action. */
 int	 ui_action_allowed(const struct ui *, const struct ui_action *);
-/* The value of the field bound to column, "" if none (owned by view). */
-const char *ui_view_value(const struct ui_view *, const char *column);
-/* The key of the selected row, or NULL when the list is empty. */
-const char *ui_view_row_key(const struct ui_view *);
+/* 1 unless the action's enabled hook says it does not apply to v now. */
+int	 ui_action_enabled(struct ui *, struct ui_view *,
+	    const struct ui_action *);
 /* Draw view in full (frame, body) into the screen, without output. */
 void	 ui_view_draw(struct ui *, struct ui_view *);
-/* The keys meaningful on screen for the user, in key order; returns n. */
-size_t	 ui_keybar_build(const struct ui *, const struct ui_screen *,
-	    struct ui_keybar_item *, size_t max);
+/*
+ * The keys meaningful on screen s for the user, in key order; returns n.
+ * With a view, actions its enabled hooks refuse are left out; with v NULL
+ * every action the role may use is in (the widest bar, for the tests).
+ */
+size_t	 ui_keybar_build(struct ui *, const struct ui_screen *,
+	    struct ui_view *, struct ui_keybar_item *, size_t max);
 /* A stored UTC time ("2024-05-01T04:00:00.000Z") as local time in buf. */
 const char *ui_time(const char *utc, char *buf, size_t len);
+
+/* ui-view.c: a running screen's values. */
+/*
+ * Set up v for screen s with arg: fields initialised, nothing loaded or
+ * drawn, no hook run. ui_view_free frees what the engine made (not priv).
+ */
+void	 ui_view_init(struct ui *, struct ui_view *, const struct ui_screen *,
+	    void *arg);
+void	 ui_view_free(struct ui_view *);
+/* What the screen was run with. */
+void	*ui_view_arg(const struct ui_view *);
+/* The value of the field bound to column, "" if none (owned by view). */
+const char *ui_view_value(const struct ui_view *, const char *column);
+/*
+ * Set the field bound to column without marking it changed: a text field
+ * through the line editor (its limits apply), a choice field to the choice
+ * with that value, a shown field's text. QD_EINVAL if there is no such
+ * column, no such choice or the editor refused the text.
+ */
+int	 ui_view_set(struct ui_view *, const char *column, const char *value);
+/*
+ * The text and choice fields bound to columns as lines "column\tvalue\n"
+ * (caller frees): what a draft keeps. Values never hold control
+ * characters (the editor refuses them); a choice value that does is left
+ * out.
+ */
+char	*ui_view_draft_text(const struct ui_view *);
+/*
+ * Set fields from such text: lines of unknown columns or without a tab are
+ * ignored, and the form counts as changed (ui_form_changed) though not as
+ * changed since the last draft. QD_OK, or QD_EINVAL if some value was
+ * refused (too long now, no such choice), the others set all the same.
+ */
+int	 ui_view_draft_apply(struct ui_view *, const char *text);
+/* The key of the selected row, or NULL when the list is empty. */
+const char *ui_view_row_key(const struct ui_view *);
+/*
+ * The ids of the marked rows in list order into *ids (caller frees), or of
+ * the selected row alone when none is marked; returns how many (0 and
+ * *ids NULL when the list is empty).
+ */
+size_t	 ui_view_marked(const struct ui_view *, int64_t **ids);
+/*
+ * Mark (on 1) or unmark the loaded row with id, restoring saved marks
+ * say (no draft is due for it); QD_ENOTFOUND if no such row is loaded.
+ */
+int	 ui_view_mark(struct ui_view *, int64_t id, int on);
 
 /* ui-term.c: the terminal: locale, terminfo fallback, signals. */
 /* Start curses on stdin/stdout. QD_OK, or QD_ESYS with *why (caller frees). */
@@ -1180,6 +1309,8 @@ int	 ui_term_gone(void);
  * signals (UI_KEY_EXIT, with ui->quit set).
  */
 int	 ui_key_read(struct ui *);
+/* As ui_key_read, but UI_KEY_NONE once ms have passed without a key. */
+int	 ui_key_read_timeout(struct ui *, int ms);
 /* Name of a key for the key bar ("F2", "Enter", "a") into buf. */
 const char *ui_key_name(int key, char *buf, size_t len);
 /* Translate a character received after Esc: 1..9, 0 give F1..F10. */
@@ -1203,7 +1334,10 @@ int	 ui_frame_too_small(void);
 int	 ui_frame_draw(struct ui *, const struct ui_keybar_item *,
 	    size_t nkeys);
 void	 ui_frame_message(struct ui *);
-/* The key bar text fitted into cols columns (level of detail chosen). */
+/*
+ * The key bar text fitted into cols columns: the most detailed of five
+ * levels that fits, from "F4 新增 Add" to key names alone.
+ */
 void	 ui_frame_keybar_text(const struct ui_keybar_item *, size_t n,
 	    int cols, char *buf, size_t len);
 /* First and last lines of the body, both included. */
@@ -1211,36 +1345,100 @@ int	 ui_frame_body_top(void);
 int	 ui_frame_body_bottom(void);
 
 /* ui-list.c, ui-form.c, ui-text.c, ui-menu.c, ui-dialog.c: the parts. */
+/* Append a row: ncols cells (NULL for ""), copied. */
 void	 ui_rows_add(struct ui_rows *, int64_t id, const char *key,
 	    const char *const *cells);
+/* Free the rows, their marks and cursor; ncols stays. */
 void	 ui_rows_clear(struct ui_rows *);
+/* Replace rows->cursor with a copy of cursor (NULL: none). */
+void	 ui_rows_set_cursor(struct ui_rows *, const char *cursor);
 /* Column widths for total columns: widths[] gets one per column. */
 void	 ui_list_widths(const struct ui_list *, int total, int *widths);
 /* Columns a list needs at its declared widths (marker included). */
 int	 ui_list_min_width(const struct ui_list *);
 void	 ui_list_draw(struct ui *, struct ui_view *, int top);
-/* 1 if the key moved the selection or paged (may load older rows). */
+/*
+ * 1 if the key moved the selection, paged (loading the next page past the
+ * last row) or marked a row (Space in a multi list).
+ */
 int	 ui_list_key(struct ui *, struct ui_view *, int key);
+/* Load the first page again: marks go, the selection stays if it can. */
 int	 ui_list_load(struct ui *, struct ui_view *);
+/* Rows marked in a multi list. */
+size_t	 ui_list_marked(const struct ui_view *);
+/*
+ * Set up the fields' state. The focus starts on the first field that
+ * takes input, or in the list on a filter screen or when there is none.
+ */
 void	 ui_form_init(struct ui *, struct ui_view *);
 int	 ui_form_draw(struct ui *, struct ui_view *, int top);
-/* 1 if the key was the form's. */
-int	 ui_form_key(struct ui *, struct ui_view *, int key);
+/* What a key did to a form. */
+enum ui_form_did {
+	UI_FORM_IGNORED,	/* not the form's: the list may take it */
+	UI_FORM_USED,		/* edited, chose or moved */
+	UI_FORM_SUBMIT,		/* Enter on the last field: save */
+	UI_FORM_FILTER,		/* a filter changed: load the list again */
+};
+/*
+ * Give a key to the field with the focus. Tab and Shift-Tab go round the
+ * fields and, on a screen with a list, into the list and back out of it
+ * (with the focus in the list only they are the form's).
+ */
+enum ui_form_did ui_form_key(struct ui *, struct ui_view *, int key);
 /* Check required fields and validators; QD_OK or a message shown. */
 int	 ui_form_check(struct ui *, struct ui_view *);
-/* 1 if any field was changed. */
+/* 1 if something was typed into a field, or a draft filled them. */
 int	 ui_form_changed(const struct ui_view *);
 int	 ui_form_label_width(const struct ui_screen *);
 /* Columns a form needs: marker, labels and fields at declared widths. */
 int	 ui_form_min_width(const struct ui_screen *);
+/*
+ * Split text into lines at '\n' and wrap each at whole characters to at
+ * most cols columns (a character wider than cols gets a line of its own).
+ * *out gets the lines (free with ui_text_free_lines); returns how many.
+ */
+size_t	 ui_text_wrap(const char *text, int cols, char ***out);
+void	 ui_text_free_lines(char **, size_t);
+/* Make a screen's page of text again with its lines hook. */
+int	 ui_text_load(struct ui *, struct ui_view *);
+/* Free the page a view holds. */
+void	 ui_text_free(struct ui_view *);
 void	 ui_text_draw(struct ui *, struct ui_view *, int top);
 int	 ui_text_key(struct ui *, struct ui_view *, int key);
 void	 ui_choices_free(struct ui_choice *, size_t);
+/*
+ * Dialogs draw over view (NULL: over an empty frame) and take the keys
+ * until they are answered; when the UI quits they return as cancelled.
+ */
 /* Yes/no question over view; 1 for yes. */
 int	 ui_dialog_confirm(struct ui *, struct ui_view *, const char *question);
 /* Show text (lines split on '\n', wrapped) over view until a key. */
 void	 ui_dialog_show(struct ui *, struct ui_view *, const char *title,
 	    const char *text);
+/*
+ * Ask for one line of text in a box: title on its border, prompt above
+ * the field, which starts with initial (may be NULL: a caller gives back
+ * what was typed before a refused save) and takes at most max_chars
+ * characters (0: no limit). Enter: QD_OK and *out (caller frees; may be
+ * ""). Esc or F3: QD_ENOTFOUND, *out NULL, what was typed dropped without
+ * a question.
+ */
+int	 ui_dialog_input(struct ui *, struct ui_view *, const char *title,
+	    const char *prompt, const char *initial, int max_chars, char **out);
+/*
+ * Choose one of n choices (hundreds are fine) in a list box. Typing
+ * narrows the list to the labels that contain what was typed, Backspace
+ * widens it; Up, Down, PgUp, PgDn, Home, End move. Enter: QD_OK and
+ * *picked, the index into choices. Esc or F3: QD_ENOTFOUND.
+ */
+int	 ui_dialog_pick(struct ui *, struct ui_view *, const char *title,
+	    const struct ui_choice *, size_t n, size_t *picked);
+/* 1 if label contains typed, ASCII letters in either case. */
+int	 ui_dialog_match(const char *label, const char *typed);
+/* Draw view (or an empty frame) as what a dialog covers. */
+void	 ui_dialog_under(struct ui *, struct ui_view *);
+/* An empty box of w by h at y, x, with title (may be NULL) on its top. */
+void	 ui_dialog_box(int y, int x, int w, int h, const char *title);
 /* The menu items role sees, in order, into out (at most max). */
 size_t	 ui_menu_visible(enum qd_role, const struct ui_menu_item **out,
 	    size_t max);

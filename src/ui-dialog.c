@@ -19,7 +19,7 @@
  * drawn over half of a Chinese character leaves terminals and curses
  * disagreeing about that cell.
  */
-static void
+void
 ui_dialog_box(int y, int x, int w, int h, const char *title)
 {
 	char	 rule[UI_DIALOG_MAX_W + 1];
@@ -43,6 +43,16 @@ ui_dialog_box(int y, int x, int w, int h, const char *title)
 		ui_put(y + i, x + 1, "", w - 2, A_NORMAL, 1);
 		ui_put(y + i, x + w - 1, "|", 1, A_BOLD, 0);
 	}
+}
+
+void
+ui_dialog_under(struct ui *ui, struct ui_view *v)
+{
+	if (v != NULL)
+		ui_view_draw(ui, v);
+	else
+		ui_frame_draw(ui, NULL, 0);
+	ui->cursor_y = ui->cursor_x = -1;
 }
 
 /* Draw the box and its buttons; sel 1 is Yes. */
@@ -76,8 +86,7 @@ ui_dialog_confirm(struct ui *ui, struct ui_view *v, const char *question)
 	int	 key, sel = 0;
 
 	for (;;) {
-		ui_view_draw(ui, v);
-		ui->cursor_y = ui->cursor_x = -1;
+		ui_dialog_under(ui, v);
 		if (!ui_frame_too_small())
 			ui_dialog_draw(question, sel);
 		key = ui_key_read(ui);
@@ -96,36 +105,6 @@ ui_dialog_confirm(struct ui *ui, struct ui_view *v, const char *question)
 		    key == UI_KEY_TAB || key == UI_KEY_BTAB)
 			sel = !sel;
 	}
-}
-
-/* Split text into lines of at most cols columns; returns how many. */
-static size_t
-ui_dialog_wrap(const char *text, int cols, char ***out)
-{
-	char		**lines = NULL;
-	const char	 *p = text, *nl;
-	size_t		  n = 0, len, fit;
-
-	while (*p != '\0') {
-		nl = strchr(p, '\n');
-		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
-		do {
-			char *part = xstrndup(p, len);
-
-			fit = text_fit(part, cols);
-			if (fit == 0 && len > 0)
-				fit = (size_t)text_char_len(part);
-			part[fit] = '\0';
-			lines = xreallocarray(lines, n + 1, sizeof *lines);
-			lines[n++] = part;
-			p += fit;
-			len -= fit;
-		} while (len > 0);
-		if (nl != NULL)
-			p = nl + 1;
-	}
-	*out = lines;
-	return n;
 }
 
 /* Draw the text box: title on the top border, lines from first. */
@@ -149,21 +128,18 @@ ui_dialog_show(struct ui *ui, struct ui_view *v, const char *title,
     const char *text)
 {
 	char	**lines = NULL;
-	size_t	  n = 0, first = 0, i;
+	size_t	  n = 0, first = 0;
 	int	  key, w, h, page;
 
 	for (;;) {
 		w = COLS - 4 < UI_DIALOG_MAX_W ? COLS - 4 : UI_DIALOG_MAX_W;
-		for (i = 0; i < n; i++)
-			free(lines[i]);
-		free(lines);
-		n = ui_dialog_wrap(text, w - 4, &lines);
+		ui_text_free_lines(lines, n);
+		n = ui_text_wrap(text, w - 4, &lines);
 		h = (int)n + 2 < LINES - 3 ? (int)n + 2 : LINES - 3;
 		page = h - 2 > 1 ? h - 2 : 1;
 		if (first + (size_t)page > n)
 			first = n > (size_t)page ? n - (size_t)page : 0;
-		ui_view_draw(ui, v);
-		ui->cursor_y = ui->cursor_x = -1;
+		ui_dialog_under(ui, v);
 		if (!ui_frame_too_small())
 			ui_dialog_text_draw(title, lines, n, first, w, h);
 		key = ui_key_read(ui);
@@ -178,7 +154,79 @@ ui_dialog_show(struct ui *ui, struct ui_view *v, const char *title,
 	}
 	if (key == UI_KEY_QUIT)
 		ui->quit = UI_QUIT_USER;
-	for (i = 0; i < n; i++)
-		free(lines[i]);
-	free(lines);
+	ui_text_free_lines(lines, n);
+}
+
+/* The input box: title, prompt, the field with the cursor, the keys. */
+static void
+ui_dialog_input_draw(struct ui *ui, const char *title, const char *prompt,
+    struct ui_edit *e, int w)
+{
+	size_t	 start;
+	int	 x = (COLS - w) / 2, y = (LINES - 7) / 2, fw = w - 6, lead, cx;
+
+	ui_dialog_box(y, x, w, 7, title);
+	ui_put(y + 2, x + 3, prompt, w - 6, A_NORMAL, 0);
+	start = ui_edit_view(e, fw, &lead, &cx);
+	ui_put(y + 3, x + 3, "", fw, A_REVERSE, 1);
+	ui_put(y + 3, x + 3 + lead, e->buf + start, fw - lead, A_REVERSE, 0);
+	ui_put(y + 5, x + 3, "Enter 确定 OK   Esc 取消 Cancel", w - 6,
+	    A_NORMAL, 0);
+	ui->cursor_y = y + 3;
+	ui->cursor_x = x + 3 + cx;
+}
+
+/* The input box's width: room for prompt, title and a field, at least 40. */
+static int
+ui_dialog_input_width(const char *title, const char *prompt, int max_chars)
+{
+	int	 w = 40, need;
+
+	need = text_width(prompt) + 6;
+	if (need > w)
+		w = need;
+	need = title != NULL ? text_width(title) + 6 : 0;
+	if (need > w)
+		w = need;
+	need = max_chars > 0 ? max_chars * 2 + 7 : 60;
+	if (need > w)
+		w = need;
+	if (w > COLS - 2)
+		w = COLS - 2;
+	return w < UI_DIALOG_MAX_W ? w : UI_DIALOG_MAX_W;
+}
+
+int
+ui_dialog_input(struct ui *ui, struct ui_view *v, const char *title,
+    const char *prompt, const char *initial, int max_chars, char **out)
+{
+	struct ui_edit	 e;
+	int		 key, rc = QD_ENOTFOUND;
+
+	*out = NULL;
+	ui_edit_init(&e, NULL, max_chars, max_chars > 0 ?
+	    (size_t)max_chars * 4 : 0);
+	if (initial != NULL && ui_edit_set(&e, initial) != QD_OK)
+		ui_error(ui, "%s", e.why);
+	for (;;) {
+		ui_dialog_under(ui, v);
+		if (!ui_frame_too_small())
+			ui_dialog_input_draw(ui, title, prompt, &e,
+			    ui_dialog_input_width(title, prompt, max_chars));
+		key = ui_key_read(ui);
+		if (key == UI_KEY_ENTER) {
+			*out = xstrdup(e.buf);
+			rc = QD_OK;
+			break;
+		}
+		if (key == UI_KEY_QUIT)
+			ui->quit = UI_QUIT_USER;
+		if (key == UI_KEY_BACK || key == UI_KEY_EXIT ||
+		    key == UI_KEY_QUIT)
+			break;
+		if (ui_edit_key(&e, key) < 0)
+			ui_error(ui, "%s", e.why);
+	}
+	ui_edit_free(&e);
+	return rc;
 }

@@ -105,6 +105,7 @@ ui_edit_set(struct ui_edit *e, const char *text)
 	e->len = e->cursor = n;
 	e->scroll = 0;
 	e->changed = 1;
+	e->edits++;
 	return QD_OK;
 }
 
@@ -122,6 +123,7 @@ ui_edit_insert(struct ui_edit *e, const char *text)
 	e->len += n;
 	e->cursor += n;
 	e->changed = 1;
+	e->edits += n > 0;
 	return QD_OK;
 }
 
@@ -148,6 +150,7 @@ ui_edit_cut(struct ui_edit *e, size_t from, size_t to)
 	e->len -= to - from;
 	e->cursor = from;
 	e->changed = 1;
+	e->edits += to > from;
 }
 
 void

@@ -57,6 +57,8 @@ ui_form_init(struct ui *ui, struct ui_view *v)
 		if (v->focus < 0 && ui_form_editable(f))
 			v->focus = (int)i;
 	}
+	if (s->filter && s->list != NULL)
+		v->focus = -1;
 }
 
 int
@@ -94,6 +96,8 @@ ui_form_changed(const struct ui_view *v)
 {
 	size_t	 i;
 
+	if (v->restored)
+		return 1;
 	for (i = 0; i < v->screen->nfields; i++) {
 		if (v->screen->fields[i].type == UI_FIELD_TEXT &&
 		    v->state[i].edit.changed && v->state[i].edit.len > 0)
@@ -164,7 +168,8 @@ ui_form_draw(struct ui *ui, struct ui_view *v, int top)
 			ui_put(y, x, v->state[i].shown, COLS - x - 1, A_NORMAL,
 			    0);
 	}
-	if (v->focus >= 0 && y + 1 <= ui_frame_body_bottom())
+	/* Above a list that line is the list's. */
+	if (v->focus >= 0 && s->list == NULL && y + 1 <= ui_frame_body_bottom())
 		ui_put(y + 1, UI_FORM_INDENT, s->fields[v->focus].type ==
 		    UI_FIELD_CHOICE ? "左右键或空格选择 Left/Right or Space "
 		    "to choose; Tab 下一项 next" : "Tab/Enter 下一项 next field; "
@@ -215,34 +220,91 @@ ui_form_choice_key(struct ui_field_state *st, int key)
 	return 0;
 }
 
-int
+/*
+ * From the list, Tab goes to the first field and Shift-Tab to the last;
+ * other keys are the list's.
+ */
+static enum ui_form_did
+ui_form_enter(struct ui_view *v, int key)
+{
+	if (key == UI_KEY_TAB) {
+		v->focus = -1;
+		if (ui_form_move(v, 1))
+			return UI_FORM_USED;
+	} else if (key == UI_KEY_BTAB) {
+		v->focus = (int)v->screen->nfields;
+		if (ui_form_move(v, -1))
+			return UI_FORM_USED;
+	}
+	v->focus = -1;
+	return UI_FORM_IGNORED;
+}
+
+/*
+ * Tab, Down, Shift-Tab, Up: to the next or previous field. Past the last
+ * (or first) field Tab and Shift-Tab go into the list, or round when
+ * there is none; Down and Up stop.
+ */
+static enum ui_form_did
+ui_form_step(struct ui_view *v, int key)
+{
+	int	 dir = key == UI_KEY_TAB || key == UI_KEY_DOWN ? 1 : -1;
+	int	 tab = key == UI_KEY_TAB || key == UI_KEY_BTAB;
+
+	if (ui_form_move(v, dir) || !tab)
+		return UI_FORM_USED;
+	if (v->screen->list != NULL)
+		v->focus = -1;
+	else if (dir > 0) {
+		v->focus = -1;
+		ui_form_move(v, 1);
+	}
+	return UI_FORM_USED;
+}
+
+/* A key on a choice field; a changed filter loads the list again. */
+static enum ui_form_did
+ui_form_choice_did(struct ui_view *v, struct ui_field_state *st, int key)
+{
+	size_t	 before = st->choice;
+
+	if (!ui_form_choice_key(st, key))
+		return UI_FORM_IGNORED;
+	if (st->choice == before)
+		return UI_FORM_USED;
+	v->edited = 1;
+	return v->screen->filter ? UI_FORM_FILTER : UI_FORM_USED;
+}
+
+enum ui_form_did
 ui_form_key(struct ui *ui, struct ui_view *v, int key)
 {
 	const struct ui_field	*f;
 	struct ui_field_state	*st;
+	unsigned int		 edits;
 	int			 r;
 
 	if (v->focus < 0)
-		return 0;
+		return ui_form_enter(v, key);
 	f = &v->screen->fields[v->focus];
 	st = &v->state[v->focus];
-	if (key == UI_KEY_TAB || key == UI_KEY_DOWN) {
-		if (!ui_form_move(v, 1) && key == UI_KEY_TAB) {
-			v->focus = -1;
-			ui_form_move(v, 1);
-		}
-		return 1;
+	if (key == UI_KEY_TAB || key == UI_KEY_DOWN || key == UI_KEY_BTAB ||
+	    key == UI_KEY_UP)
+		return ui_form_step(v, key);
+	if (key == UI_KEY_ENTER) {
+		if (v->screen->filter)
+			return UI_FORM_FILTER;
+		return ui_form_move(v, 1) ? UI_FORM_USED : UI_FORM_SUBMIT;
 	}
-	if (key == UI_KEY_BTAB || key == UI_KEY_UP)
-		return ui_form_move(v, -1) || 1;
-	if (key == UI_KEY_ENTER)
-		return ui_form_move(v, 1) ? 1 : 2;
 	if (f->type == UI_FIELD_CHOICE)
-		return ui_form_choice_key(st, key) || 1;
+		return ui_form_choice_did(v, st, key);
+	edits = st->edit.edits;
 	r = ui_edit_key(&st->edit, key);
 	if (r < 0)
 		ui_error(ui, "%s: %s", f->label, st->edit.why);
-	return 1;
+	if (st->edit.edits != edits)
+		v->edited = 1;
+	return r == 0 ? UI_FORM_IGNORED : UI_FORM_USED;
 }
 
 int

@@ -206,26 +206,56 @@ ui_frame_short_label(const char *label, char *buf, size_t len)
 	buf[n] = '\0';
 }
 
-/* The key bar at one level of detail: 0 full, 1 Chinese, 2 keys only. */
+/*
+ * Levels of detail of the key bar, most first: 0 "F4 新增 Add", 1 "F4 新增",
+ * 2 "F4新增" closer together, 3 as 2 but F1, F3 and F10 (the same on every
+ * screen and on the help screen) without their labels, 4 key names only.
+ * A screen with eight actions still shows every action's label at 80.
+ */
+#define UI_FRAME_KEYBAR_LEVELS	5
+
+/* 1 if key is one every screen has, so its label may go first. */
+static int
+ui_frame_key_common(int key)
+{
+	return key == UI_KEY_HELP || key == UI_KEY_BACK || key == UI_KEY_QUIT;
+}
+
+/* Item i at level: the separator before it, its key name and label. */
+static const char *
+ui_frame_keybar_parts(const struct ui_keybar_item *items, size_t i, int level,
+    char *name, size_t nlen, char *label, size_t llen)
+{
+	ui_key_name(items[i].key, name, nlen);
+	label[0] = '\0';
+	if (level == 0)
+		snprintf(label, llen, " %s", items[i].label);
+	else if (level == 1) {
+		label[0] = ' ';
+		ui_frame_short_label(items[i].label, label + 1, llen - 1);
+	} else if (level == 2 ||
+	    (level == 3 && !ui_frame_key_common(items[i].key)))
+		ui_frame_short_label(items[i].label, label, llen);
+	if (i == 0)
+		return "";
+	return level <= 1 ? "  " : " ";
+}
+
+/* The key bar at one level of detail into buf. */
 static void
 ui_frame_keybar_level(const struct ui_keybar_item *items, size_t n,
     int level, char *buf, size_t len)
 {
-	char	 name[16], label[128];
-	size_t	 i, off = 0;
-	int	 w;
+	char		 name[16], label[128];
+	const char	*sep;
+	size_t		 i, off = 0;
+	int		 w;
 
 	buf[0] = '\0';
 	for (i = 0; i < n; i++) {
-		ui_key_name(items[i].key, name, sizeof name);
-		if (level == 0)
-			snprintf(label, sizeof label, "%s", items[i].label);
-		else
-			ui_frame_short_label(items[i].label, label,
-			    sizeof label);
-		w = snprintf(buf + off, len - off, "%s%s%s%s",
-		    i > 0 ? (level == 2 ? " " : "  ") : "", name,
-		    level == 2 ? "" : " ", level == 2 ? "" : label);
+		sep = ui_frame_keybar_parts(items, i, level, name, sizeof name,
+		    label, sizeof label);
+		w = snprintf(buf + off, len - off, "%s%s%s", sep, name, label);
 		if (w < 0 || (size_t)w >= len - off)
 			break;
 		off += (size_t)w;
@@ -239,12 +269,12 @@ ui_frame_keybar_fit(const struct ui_keybar_item *items, size_t n, int cols)
 	char	 buf[1024];
 	int	 level;
 
-	for (level = 0; level < 2; level++) {
+	for (level = 0; level < UI_FRAME_KEYBAR_LEVELS - 1; level++) {
 		ui_frame_keybar_level(items, n, level, buf, sizeof buf);
 		if (text_width(buf) <= cols)
 			return level;
 	}
-	return 2;
+	return UI_FRAME_KEYBAR_LEVELS - 1;
 }
 
 void
@@ -259,28 +289,19 @@ ui_frame_keybar_text(const struct ui_keybar_item *items, size_t n, int cols,
 static void
 ui_frame_keybar(const struct ui_keybar_item *items, size_t n)
 {
-	char	 name[16], label[128];
-	size_t	 i;
-	int	 level, x = 0, max = COLS - 1;
+	char		 name[16], label[128];
+	const char	*sep;
+	size_t		 i;
+	int		 level, x = 0, max = COLS - 1;
 
 	level = ui_frame_keybar_fit(items, n, max);
 	move(LINES - 1, 0);
 	clrtoeol();
 	for (i = 0; i < n && x < max; i++) {
-		if (i > 0)
-			x += ui_put(LINES - 1, x, level == 2 ? " " : "  ",
-			    max - x, A_NORMAL, 0);
-		ui_key_name(items[i].key, name, sizeof name);
+		sep = ui_frame_keybar_parts(items, i, level, name, sizeof name,
+		    label, sizeof label);
+		x += ui_put(LINES - 1, x, sep, max - x, A_NORMAL, 0);
 		x += ui_put(LINES - 1, x, name, max - x, A_REVERSE, 0);
-		if (level == 2)
-			continue;
-		if (level == 0)
-			snprintf(label, sizeof label, " %s", items[i].label);
-		else {
-			label[0] = ' ';
-			ui_frame_short_label(items[i].label, label + 1,
-			    sizeof label - 1);
-		}
 		x += ui_put(LINES - 1, x, label, max - x, A_NORMAL, 0);
 	}
 }

@@ -323,29 +323,62 @@ ui_keys_idle(struct ui *ui)
 
 /*
  * 1 if the terminal is gone: it hung up, or reads keep failing at once
- * instead of waiting (end of file), which would otherwise spin.
+ * instead of waiting wanted_ms (end of file), which would otherwise spin.
  */
 static int
-ui_keys_dead(double waited, int *fast)
+ui_keys_dead(double waited, int wanted_ms, int *fast)
 {
 	if (ui_term_gone())
 		return 1;
-	if (waited * 1000 >= UI_KEYS_TICK_MS / 2) {
+	if (waited * 1000 >= wanted_ms / 2.0) {
 		*fast = 0;
 		return 0;
 	}
 	return ++*fast >= UI_KEYS_DEAD_READS;
 }
 
+/*
+ * Wait for a key at most a tick, or until deadline when ms >= 0: ERR if
+ * none came, and ui->quit set too if the terminal is gone.
+ */
+static int
+ui_keys_wait(struct ui *ui, int ms, double deadline, int *fast, wint_t *wc)
+{
+	double	 start, left;
+	int	 r, wait = UI_KEYS_TICK_MS;
+
+	ui_keys_flush(ui);
+	if (ms >= 0) {
+		left = (deadline - ui_keys_now()) * 1000;
+		if (left <= 0)
+			return ERR;
+		if (left < wait)
+			wait = (int)left + 1;
+	}
+	start = ui_keys_now();
+	r = ui_keys_get(wait, wc);
+	if (r == ERR && !ui_term_signalled() &&
+	    ui_keys_dead(ui_keys_now() - start, wait, fast))
+		ui->quit = UI_QUIT_SIGNAL;
+	return r;
+}
+
 int
 ui_key_read(struct ui *ui)
 {
+	return ui_key_read_timeout(ui, -1);
+}
+
+int
+ui_key_read_timeout(struct ui *ui, int ms)
+{
 	wint_t	 wc;
-	double	 start;
+	double	 deadline;
 	int	 r, key, fast = 0;
 
 	if (ui->last_key == 0)
 		ui->last_key = ui_keys_now();
+	deadline = ui_keys_now() + (ms > 0 ? ms : 0) / 1000.0;
 	for (;;) {
 		if (ui_term_signalled())
 			ui->quit = UI_QUIT_SIGNAL;
@@ -353,21 +386,17 @@ ui_key_read(struct ui *ui)
 			return UI_KEY_EXIT;
 		/* Pending input is handled before anything is sent. */
 		r = ui_keys_get(0, &wc);
+		if (r == ERR)
+			r = ui_keys_wait(ui, ms, deadline, &fast, &wc);
 		if (r == ERR) {
-			ui_keys_flush(ui);
-			start = ui_keys_now();
-			r = ui_keys_get(UI_KEYS_TICK_MS, &wc);
-			if (r == ERR && !ui_term_signalled() &&
-			    ui_keys_dead(ui_keys_now() - start, &fast)) {
-				ui->quit = UI_QUIT_SIGNAL;
+			if (ui->quit)
 				return UI_KEY_EXIT;
-			}
-		}
-		if (r == ERR) {
 			if (ui_keys_idle(ui)) {
 				ui->quit = UI_QUIT_IDLE;
 				return UI_KEY_EXIT;
 			}
+			if (ms >= 0 && ui_keys_now() >= deadline)
+				return UI_KEY_NONE;
 			continue;
 		}
 		key = ui_keys_translate(r, wc);

@@ -46,40 +46,6 @@ ui_action_allowed(const struct ui *ui, const struct ui_action *a)
 	return (a->roles & UI_ROLE(ui->user->role)) != 0;
 }
 
-const char *
-ui_view_value(const struct ui_view *v, const char *column)
-{
-	const struct ui_screen		*s = v->screen;
-	const struct ui_field_state	*st;
-	size_t				 i;
-
-	for (i = 0; i < s->nfields; i++) {
-		if (s->fields[i].column == NULL ||
-		    strcmp(s->fields[i].column, column) != 0)
-			continue;
-		st = &v->state[i];
-		switch (s->fields[i].type) {
-		case UI_FIELD_TEXT:
-			return st->edit.buf;
-		case UI_FIELD_CHOICE:
-			if (st->choice < st->nchoices)
-				return st->choices[st->choice].value;
-			return "";
-		case UI_FIELD_SHOW:
-			return st->shown != NULL ? st->shown : "";
-		}
-	}
-	return "";
-}
-
-const char *
-ui_view_row_key(const struct ui_view *v)
-{
-	if (v->rows.n == 0 || v->sel >= v->rows.n)
-		return NULL;
-	return v->rows.keys[v->sel];
-}
-
 /* Add a key bar item unless it is there already. */
 static void
 ui_keybar_add(struct ui_keybar_item *items, size_t *n, size_t max, int key,
@@ -118,18 +84,25 @@ ui_keybar_cmp(const void *a, const void *b)
 	return (ra > rb) - (ra < rb);
 }
 
+int
+ui_action_enabled(struct ui *ui, struct ui_view *v, const struct ui_action *a)
+{
+	return a->enabled == NULL || v == NULL || a->enabled(ui, v, a);
+}
+
 size_t
-ui_keybar_build(const struct ui *ui, const struct ui_screen *s,
+ui_keybar_build(struct ui *ui, const struct ui_screen *s, struct ui_view *v,
     struct ui_keybar_item *items, size_t max)
 {
-	size_t	 i, n = 0;
+	const struct ui_action	*a;
+	size_t			 i, n = 0;
 
 	if (s != &screen_help)
 		ui_keybar_add(items, &n, max, UI_KEY_HELP, "帮助 Help");
 	for (i = 0; i < s->nactions; i++) {
-		if (ui_action_allowed(ui, &s->actions[i]))
-			ui_keybar_add(items, &n, max, s->actions[i].key,
-			    s->actions[i].label);
+		a = &s->actions[i];
+		if (ui_action_allowed(ui, a) && ui_action_enabled(ui, v, a))
+			ui_keybar_add(items, &n, max, a->key, a->label);
 	}
 	ui_keybar_add(items, &n, max, UI_KEY_BACK, "返回 Back");
 	ui_keybar_add(items, &n, max, UI_KEY_QUIT, "退出 Quit");
@@ -164,15 +137,22 @@ ui_view_draw(struct ui *ui, struct ui_view *v)
 {
 	const struct ui_screen	*s = v->screen;
 	struct ui_keybar_item	 keys[UI_KEYBAR_MAX];
+	char			*title;
 	size_t			 nkeys;
 	int			 top = ui_frame_body_top();
 
-	nkeys = ui_keybar_build(ui, s, keys, UI_KEYBAR_MAX);
+	nkeys = ui_keybar_build(ui, s, v, keys, UI_KEYBAR_MAX);
 	if (ui_frame_draw(ui, keys, nkeys) != 0)
 		return;
-	ui_put(top, 1, s->title, COLS - 2, A_BOLD, 0);
+	if (s->title_get != NULL) {
+		title = s->title_get(ui, v);
+		ui_put(top, 1, title != NULL ? title : s->title, COLS - 2,
+		    A_BOLD, 0);
+		free(title);
+	} else
+		ui_put(top, 1, s->title, COLS - 2, A_BOLD, 0);
 	top++;
-	if (s->text != NULL) {
+	if (s->text != NULL || s->lines != NULL) {
 		ui_text_draw(ui, v, top);
 		return;
 	}
@@ -180,165 +160,6 @@ ui_view_draw(struct ui *ui, struct ui_view *v)
 		top = ui_form_draw(ui, v, top + 1);
 	if (s->list != NULL)
 		ui_list_draw(ui, v, top);
-}
-
-static void
-ui_view_init(struct ui *ui, struct ui_view *v, const struct ui_screen *s)
-{
-	memset(v, 0, sizeof *v);
-	v->screen = s;
-	ui_form_init(ui, v);
-	if (s->list != NULL)
-		ui_list_load(ui, v);
-}
-
-static void
-ui_view_free(struct ui_view *v)
-{
-	const struct ui_screen	*s = v->screen;
-	size_t			 i;
-
-	for (i = 0; i < s->nfields; i++) {
-		ui_edit_free(&v->state[i].edit);
-		ui_choices_free(v->state[i].choices, v->state[i].nchoices);
-		free(v->state[i].shown);
-	}
-	free(v->state);
-	ui_rows_clear(&v->rows);
-}
-
-/* The action bound to key on this screen that the user may use, if any. */
-static const struct ui_action *
-ui_view_action(struct ui *ui, const struct ui_view *v, int key)
-{
-	const struct ui_screen	*s = v->screen;
-	size_t			 i;
-
-	for (i = 0; i < s->nactions; i++) {
-		if (s->actions[i].key == key &&
-		    ui_action_allowed(ui, &s->actions[i]))
-			return &s->actions[i];
-	}
-	return NULL;
-}
-
-/* 1 if key belongs to an action of the screen this user may not use. */
-static int
-ui_view_forbidden(struct ui *ui, const struct ui_view *v, int key)
-{
-	const struct ui_screen	*s = v->screen;
-	size_t			 i;
-
-	for (i = 0; i < s->nactions; i++) {
-		if (s->actions[i].key == key &&
-		    !ui_action_allowed(ui, &s->actions[i]))
-			return 1;
-	}
-	return 0;
-}
-
-/* Run an action; the form is checked before its save runs. */
-static enum ui_next
-ui_view_act(struct ui *ui, struct ui_view *v, const struct ui_action *a)
-{
-	if (a->needs_row && ui_view_row_key(v) == NULL) {
-		ui_error(ui, "请先选择一行 Select a row first");
-		return UI_STAY;
-	}
-	if (a->key == UI_KEY_SAVE && ui_form_check(ui, v) != QD_OK)
-		return UI_STAY;
-	return a->run(ui, v);
-}
-
-/* 1 if the user may leave: nothing typed, or they agree to drop it. */
-static int
-ui_view_may_leave(struct ui *ui, struct ui_view *v)
-{
-	if (!ui_form_changed(v))
-		return 1;
-	return ui_dialog_confirm(ui, v,
-	    "放弃已输入的内容？ Discard what you typed?");
-}
-
-/* Keys every screen shares. 1: handled; *leave is set to go back. */
-static int
-ui_view_common_key(struct ui *ui, struct ui_view *v, int key, int *leave)
-{
-	if (key == UI_KEY_RESIZE)
-		return 1;
-	if (key == UI_KEY_EXIT || key == UI_KEY_QUIT) {
-		if (ui->quit == 0)
-			ui->quit = UI_QUIT_USER;
-		*leave = 1;
-		return 1;
-	}
-	if (key == UI_KEY_HELP && v->screen != &screen_help) {
-		ui_screen_run(ui, &screen_help);
-		return 1;
-	}
-	if (key == UI_KEY_BACK) {
-		*leave = ui_view_may_leave(ui, v);
-		return 1;
-	}
-	return 0;
-}
-
-/*
- * A key that is no action goes to the view: text scrolls, a form edits,
- * a list moves. Returns an action to run (Enter on a form's last field
- * saves), or NULL.
- */
-static const struct ui_action *
-ui_view_key(struct ui *ui, struct ui_view *v, int key)
-{
-	const struct ui_screen	*s = v->screen;
-	int			 r;
-
-	if (s->text != NULL) {
-		ui_text_key(ui, v, key);
-		return NULL;
-	}
-	if (s->nfields > 0) {
-		r = ui_form_key(ui, v, key);
-		if (r == 2)
-			return ui_view_action(ui, v, UI_KEY_SAVE);
-		if (r == 1)
-			return NULL;
-	}
-	if (s->list != NULL)
-		ui_list_key(ui, v, key);
-	return NULL;
-}
-
-void
-ui_screen_run(struct ui *ui, const struct ui_screen *s)
-{
-	const struct ui_action	*a;
-	struct ui_view		 v;
-	enum ui_next		 next;
-	int			 key, leave = 0;
-
-	ui_view_init(ui, &v, s);
-	while (!ui->quit && !leave) {
-		ui_view_draw(ui, &v);
-		key = ui_key_read(ui);
-		if (ui_view_common_key(ui, &v, key, &leave))
-			continue;
-		if (ui_view_forbidden(ui, &v, key)) {
-			ui_error(ui, "您的角色不能使用此功能 Not permitted for "
-			    "your role");
-			continue;
-		}
-		if ((a = ui_view_action(ui, &v, key)) == NULL &&
-		    (a = ui_view_key(ui, &v, key)) == NULL)
-			continue;
-		next = ui_view_act(ui, &v, a);
-		if (next == UI_CLOSE)
-			leave = 1;
-		else if (next == UI_RELOAD && s->list != NULL)
-			ui_list_load(ui, &v);
-	}
-	ui_view_free(&v);
 }
 
 /* Write a line to stderr about why the UI could not start. */

@@ -95,13 +95,32 @@ test_list(const struct ui_screen *s)
 	    s->name);
 }
 
+/* 1 if the Chinese label of every key but F1, F3 and F10 is in bar. */
+static int
+keybar_labelled(const struct ui_keybar_item *keys, size_t n, const char *bar)
+{
+	char	 zh[64];
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (keys[i].key == UI_KEY_HELP || keys[i].key == UI_KEY_BACK ||
+		    keys[i].key == UI_KEY_QUIT)
+			continue;
+		snprintf(zh, sizeof zh, "%.*s", (int)strcspn(keys[i].label,
+		    " "), keys[i].label);
+		if (strstr(bar, zh) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
 static void
 test_actions(const struct ui_screen *s, struct ui *ui)
 {
 	struct ui_keybar_item	 keys[16];
 	char			 bar[512];
 	size_t			 i, j, n;
-	int			 role, dup = 0;
+	int			 role, dup = 0, names = 0;
 
 	for (i = 0; i < s->nactions; i++) {
 		const struct ui_action *a = &s->actions[i];
@@ -120,12 +139,24 @@ test_actions(const struct ui_screen *s, struct ui *ui)
 	is_int(dup, 0, "%s: every action key is unique", s->name);
 	for (role = 0; role < ROLE_COUNT; role++) {
 		ui->user->role = (enum qd_role)role;
-		n = ui_keybar_build(ui, s, keys, 16);
+		n = ui_keybar_build(ui, s, NULL, keys, 16);
 		ui_frame_keybar_text(keys, n, COLS80 - 1, bar, sizeof bar);
-		ok(strstr(bar, "Back") != NULL, "%s as %s: the whole key bar "
-		    "fits at 80 columns: %s", s->name,
+		ok(text_width(bar) <= COLS80 - 1 && keybar_labelled(keys, n,
+		    bar), "%s as %s: every action's label is on the key bar "
+		    "at 80 columns: %s", s->name,
 		    role_name((enum qd_role)role), bar);
+		if (s->nactions <= 3)
+			ok(strstr(bar, "Back") != NULL, "%s as %s: with few "
+			    "actions the whole key bar fits", s->name,
+			    role_name((enum qd_role)role));
 	}
+	for (i = 0; i < s->nactions; i++) {
+		for (j = i + 1; j < s->nactions; j++)
+			names += s->actions[i].name != NULL &&
+			    s->actions[j].name != NULL &&
+			    strcmp(s->actions[i].name, s->actions[j].name) == 0;
+	}
+	is_int(names, 0, "%s: action names are unique", s->name);
 }
 
 static void
@@ -138,6 +169,42 @@ test_text(const struct ui_screen *s)
 		wide += text_width(s->text[i]) > COLS80 - 2 ||
 		    !(s->text[i][0] == '\0' || text_valid(s->text[i]));
 	is_int(wide, 0, "%s: %zu lines fit in 78 columns", s->name, i);
+}
+
+/* The fields a draft or a filter can use: input bound to a column. */
+static size_t
+bound_inputs(const struct ui_screen *s)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < s->nfields; i++)
+		n += s->fields[i].column != NULL &&
+		    s->fields[i].type != UI_FIELD_SHOW;
+	return n;
+}
+
+/* What the engine's optional members need of a screen. */
+static void
+test_hooks(const struct ui_screen *s)
+{
+	size_t	 i;
+	int	 space = 0;
+
+	if (s->filter)
+		ok(s->list != NULL && bound_inputs(s) > 0, "%s: a filter "
+		    "screen has a list and fields to filter it", s->name);
+	if (s->draft != NULL)
+		ok(bound_inputs(s) > 0, "%s: a screen with drafts has fields "
+		    "bound to columns", s->name);
+	if (s->lines != NULL)
+		ok(s->text == NULL && s->list == NULL, "%s: a made page is "
+		    "neither a static text nor a list", s->name);
+	if (s->list != NULL && s->list->multi) {
+		for (i = 0; i < s->nactions; i++)
+			space += s->actions[i].key == ' ';
+		is_int(space, 0, "%s: Space marks rows, no action takes it",
+		    s->name);
+	}
 }
 
 static void
@@ -212,6 +279,7 @@ main(void)
 		if ((*sp)->text != NULL)
 			test_text(*sp);
 		test_actions(*sp, &ui);
+		test_hooks(*sp);
 	}
 	test_menu();
 	db_close(db);

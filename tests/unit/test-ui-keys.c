@@ -71,8 +71,49 @@ test_keybar(void)
 	is_str(buf, "F1 帮助  F2 保存  F3 返回  F10 退出",
 	    "Chinese labels only when narrow");
 	ok(text_width(buf) <= 40, "and it fits");
+	ui_frame_keybar_text(items, 4, 28, buf, sizeof buf);
+	is_str(buf, "F1帮助 F2保存 F3返回 F10退出",
+	    "closer together when narrower");
 	ui_frame_keybar_text(items, 4, 20, buf, sizeof buf);
+	is_str(buf, "F1 F2保存 F3 F10",
+	    "then the keys of every screen without labels");
+	ui_frame_keybar_text(items, 4, 12, buf, sizeof buf);
 	is_str(buf, "F1 F2 F3 F10", "key names only when very narrow");
+}
+
+/* A queue with eight actions still names each of them at 80 columns. */
+static void
+test_keybar_many(void)
+{
+	static const struct ui_keybar_item items[] = {
+		{ UI_KEY_F(1), "帮助 Help" },
+		{ UI_KEY_ENTER, "打开 Open" },
+		{ ' ', "标记 Mark" },
+		{ UI_KEY_F(2), "领取 Take" },
+		{ UI_KEY_F(3), "返回 Back" },
+		{ UI_KEY_F(4), "释放 Release" },
+		{ UI_KEY_F(5), "批准 Approve" },
+		{ UI_KEY_F(6), "驳回 Reject" },
+		{ UI_KEY_F(7), "退回补件 Return" },
+		{ UI_KEY_F(8), "转办 Forward" },
+		{ UI_KEY_F(10), "退出 Quit" },
+	};
+	static const char *const labels[] = {
+		"打开", "标记", "领取", "释放", "批准", "驳回", "退回补件", "转办",
+	};
+	char	 buf[512];
+	size_t	 i;
+	int	 missing = 0;
+
+	ui_frame_keybar_text(items, sizeof items / sizeof items[0], 79, buf,
+	    sizeof buf);
+	ok(text_width(buf) <= 79, "eight actions fit in 79 columns (%d): %s",
+	    text_width(buf), buf);
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		missing += strstr(buf, labels[i]) == NULL;
+	is_int(missing, 0, "and every action keeps its Chinese label");
+	ok(strstr(buf, "F10") != NULL && strstr(buf, "F3") != NULL,
+	    "Back and Quit keep their keys");
 }
 
 int
@@ -83,5 +124,6 @@ main(void)
 	test_sequences();
 	test_names();
 	test_keybar();
+	test_keybar_many();
 	return done_testing();
 }
