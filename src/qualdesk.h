@@ -313,6 +313,54 @@ struct qd_office {
 int	 db_office_list(sqlite3 *, struct qd_office **out, size_t *n);
 void	 office_free_array(struct qd_office *, size_t);
 
+/* csv.c: CSV files (RFC 4180) in UTF-8 or GB18030, as Excel saves them. */
+#define CSV_FIELDS_MAX	64
+enum csv_charset {
+	CSV_UTF8,
+	CSV_GB18030,	/* Excel on Chinese Windows; also read for GBK */
+};
+/* "utf-8", "gb18030" or "gbk", any case. QD_OK or QD_EINVAL. */
+int	 csv_charset_parse(const char *, enum csv_charset *);
+const char *csv_charset_name(enum csv_charset);	/* "utf-8" */
+struct csv_reader;
+/*
+ * Read len bytes of data (not copied: they must outlive the reader) in
+ * charset, skipping a UTF-8 BOM. NULL with *why (caller frees,
+ * "第N行 line N: ...") when a byte does not convert.
+ */
+struct csv_reader *csv_open(const char *data, size_t len, enum csv_charset,
+	    char **why);
+/*
+ * The next row: 1 with *fields and *n (owned by the reader until the next
+ * call), 0 at the end, -1 with *why ("第N行 line N: ...") for an
+ * unterminated quote, a stray quote, a row over 64 KiB, more than
+ * CSV_FIELDS_MAX fields, invalid UTF-8 or a control character (only a
+ * quoted field may hold newlines; CRLF in one becomes LF). Nothing is
+ * read after an error.
+ */
+int	 csv_next(struct csv_reader *, char ***fields, size_t *n, char **why);
+/* The line where the last row read starts, from 1. */
+size_t	 csv_row_line(const struct csv_reader *);
+void	 csv_close(struct csv_reader *);
+/*
+ * Write one row ending in CRLF, quoting the fields that need it. QD_EINVAL
+ * with *why for a field a reader would refuse (control characters but
+ * newline, invalid UTF-8) or one without a GB18030 form; QD_ESYS when
+ * writing fails. What is written reads back the same.
+ */
+int	 csv_write_row(FILE *, const char *const *fields, size_t n,
+	    enum csv_charset, char **why);
+/* The UTF-8 BOM Excel wants to see Chinese; nothing for GB18030. */
+int	 csv_write_bom(FILE *, enum csv_charset);
+
+/* json.c: JSON output for the commands. */
+/*
+ * Print s as a JSON string, quotes included: quote, backslash and control
+ * characters escaped, invalid UTF-8 bytes as U+FFFD, so the output is
+ * always valid JSON.
+ */
+void	 json_print_string(FILE *, const char *);
+
 /* demo.c: the demo database. */
 /*
  * Create the demo users in db if missing (one liaison per office, center,
