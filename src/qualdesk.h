@@ -570,12 +570,22 @@ int	 db_import(sqlite3 *, const char *data, size_t len, enum csv_charset,
 int	 db_import_flag(const char *cell, const char *label, int *value,
 	    char **why);
 
+/* demo-data.c (generated from schema/demo/ at build time). */
+struct demo_file {
+	const char	*name;		/* "catalog.csv" */
+	const char	*data;
+	size_t		 len;
+};
+extern const struct demo_file demo_files[];
+extern const size_t demo_nfiles;
+
 /* demo.c: the demo database. */
 /*
  * Create the demo users in db if missing (one liaison per office, center,
  * admin, auditor) and authorise for all of them the invoking user's
- * ~/.ssh/ public keys, making ~/.ssh/id_ed25519 if there is none. *keyfile gets
- * the private key path to suggest to ssh (caller frees).
+ * ~/.ssh/ public keys, making ~/.ssh/id_ed25519 if there is none; load the
+ * invented catalog and agencies (schema/demo/) into empty tables. *keyfile
+ * gets the private key path to suggest to ssh (caller frees).
  */
 int	 demo_setup(sqlite3 *, char **keyfile, char **why);
 

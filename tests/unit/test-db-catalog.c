@@ -413,6 +413,51 @@ test_agencies(void)
 	free(why);
 }
 
+/* The demo data loads once, through the import, as the system. */
+static void
+test_demo(void)
+{
+	sqlite3		*d = fixture_db(dir, "demo.db");
+	char		*keyfile = NULL, *why = NULL;
+	long long	 audit;
+	int64_t		 got;
+
+	setenv("HOME", dir, 1);
+	is_int(demo_setup(d, &keyfile, &why), QD_OK, "demo setup (%s)",
+	    why ? why : "ok");
+	ok(fixture_int(d, "SELECT count(*) FROM occupations") >= 20,
+	    "some twenty occupations");
+	ok(fixture_int(d, "SELECT count(*) FROM catalog") >= 40 &&
+	    fixture_int(d, "SELECT count(DISTINCT mode) FROM catalog") == 2,
+	    "entries of both modes");
+	is_int(fixture_int(d, "SELECT count(*) FROM catalog WHERE"
+	    " (tw_level = '甲級' AND level <> 2) OR (tw_level = '乙級' AND"
+	    " level <> 3) OR (tw_level IN ('丙級', '單一級') AND level <> 4)"), 0,
+	    "甲級 is 二级, 乙級 三级, 丙級 and 單一級 四级 throughout");
+	is_int(fixture_int(d, "SELECT count(*) FROM agencies"), 12,
+	    "a dozen agencies");
+	is_int(fixture_int(d, "SELECT count(*) FROM agencies a JOIN offices o"
+	    " ON o.id = a.office_id WHERE o.code IN ('sanming', 'nanping',"
+	    " 'ningde')"), 0, "none in Sanming, Nanping, Ningde");
+	is_int(db_agency_for(d, fixture_int(d, "SELECT id FROM offices WHERE"
+	    " code = 'xiamen'"), fixture_int(d, "SELECT id FROM occupations"
+	    " WHERE name = '车工'"), &got), QD_OK, "Xiamen has one for 车工");
+	is_int(fixture_int(d, "SELECT count(DISTINCT actor) FROM audit WHERE"
+	    " tbl IN ('catalog', 'occupations', 'agencies')"), 1,
+	    "audited as one actor");
+	is_int(fixture_int(d, "SELECT count(*) FROM audit WHERE actor ="
+	    " '(demo)' AND via = 'demo setup' AND tbl = 'catalog'"),
+	    fixture_int(d, "SELECT count(*) FROM catalog"), "the demo loader");
+	audit = fixture_int(d, "SELECT count(*) FROM audit");
+	free(keyfile);
+	is_int(demo_setup(d, &keyfile, &why), QD_OK, "again");
+	is_int(fixture_int(d, "SELECT count(*) FROM audit"), audit,
+	    "loads nothing twice");
+	free(keyfile);
+	free(why);
+	db_close(d);
+}
+
 int
 main(void)
 {
@@ -423,6 +468,7 @@ main(void)
 	test_import();
 	test_round_trip();
 	test_agencies();
+	test_demo();
 	db_close(db);
 	fixture_dir_remove(dir);
 	free(dir);
