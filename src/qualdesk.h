@@ -579,6 +579,16 @@ struct demo_file {
 extern const struct demo_file demo_files[];
 extern const size_t demo_nfiles;
 
+/* cmd-catalog.c: the catalog, occupation and agency verbs. */
+struct cmd_ctx;
+int	 cmd_catalog_list(struct cmd_ctx *, int, char **);
+int	 cmd_catalog_import(struct cmd_ctx *, int, char **);
+int	 cmd_catalog_export(struct cmd_ctx *, int, char **);
+int	 cmd_occupation_list(struct cmd_ctx *, int, char **);
+int	 cmd_agency_list(struct cmd_ctx *, int, char **);
+int	 cmd_agency_import(struct cmd_ctx *, int, char **);
+int	 cmd_agency_export(struct cmd_ctx *, int, char **);
+
 /* demo.c: the demo database. */
 /*
  * Create the demo users in db if missing (one liaison per office, center,
