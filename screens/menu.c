@@ -2,8 +2,20 @@
 #include "qualdesk.h"
 
 #define ROLES_OVERSIGHT	(UI_ROLE(ROLE_ADMIN) | UI_ROLE(ROLE_AUDITOR))
+#define ROLES_OFFICE	(UI_ROLE(ROLE_CLERK) | UI_ROLE(ROLE_LIAISON))
+#define ROLES_REVIEW	(UI_ROLE(ROLE_CENTER) | ROLES_OVERSIGHT)
 
 const struct ui_menu_item ui_menu_items[] = {
+	{ .key = 'i', .label = "受理 Intake", .roles = ROLES_OFFICE,
+	  .screen = &screen_intake },
+	{ .key = 'f', .label = "待报送 Outbox", .roles = ROLES_OFFICE,
+	  .screen = &screen_outbox },
+	{ .key = 'r', .label = "审核结果 Inbox", .roles = ROLES_OFFICE,
+	  .screen = &screen_inbox },
+	{ .key = 'v', .label = "审核队列 Review queue", .roles = ROLES_REVIEW,
+	  .screen = &screen_review },
+	{ .key = 's', .label = "查询案件 Find a case", .roles = UI_ROLES_ALL,
+	  .screen = &screen_search },
 	{ .key = 'a', .label = "我的账户 My account", .roles = UI_ROLES_ALL,
 	  .screen = &screen_account },
 	{ .key = 'o', .label = "办公室 Offices", .roles = UI_ROLES_ALL,
@@ -26,5 +38,13 @@ const struct ui_screen *const screen_all[] = {
 	&screen_user_add,
 	&screen_audit,
 	&screen_help,
+	&screen_intake,
+	&screen_intake_case,
+	&screen_outbox,
+	&screen_inbox,
+	&screen_review,
+	&screen_search,
+	&screen_case,
+	&screen_applicant,
 	NULL
 };

@@ -50,6 +50,30 @@ case_state_label(const char *state)
 	return state != NULL ? state : "";
 }
 
+/* Names of the steps in a case's history; transitions have theirs too. */
+static const struct {
+	const char	*action;
+	const char	*label;
+} case_actions[] = {
+	{ "accept", "受理" }, { "forward", "报送" }, { "withdraw", "撤回" },
+	{ "take", "领取" }, { "release", "释放" }, { "approve", "通过" },
+	{ "reject", "不予通过" }, { "return", "退回补正" },
+	{ "route", "委托认定" }, { "confirm", "认定确认" }, { "notify", "通知" },
+	{ "collect", "领证" }, { "demo-data", "演示数据" },
+};
+
+const char *
+case_action_label(const char *action)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof case_actions / sizeof case_actions[0]; i++) {
+		if (action != NULL && strcmp(case_actions[i].action, action) == 0)
+			return case_actions[i].label;
+	}
+	return action != NULL ? action : "";
+}
+
 const char *
 case_type_label(const char *type)
 {

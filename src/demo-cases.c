@@ -64,6 +64,7 @@ struct demo {
 	int64_t				 center_user;	/* for holds, or 0 */
 	int64_t				 napplicants;
 	int64_t				 first_applicant;
+	int64_t				 mtp_base;	/* applicants before us */
 	time_t				 now;
 	sqlite3_stmt			*ins_applicant;
 	sqlite3_stmt			*ins_case;
@@ -161,7 +162,7 @@ demo_applicant(struct demo *d, int64_t i, char **why)
 	    (int)(sizeof demo_given / sizeof demo_given[0]))] : "");
 	/* A permutation of 0..10^8-1, so every MTP number is different. */
 	snprintf(mtp, sizeof mtp, "%08lld",
-	    (long long)((i * 7919 + 12345) % 100000000));
+	    (long long)(((d->mtp_base + i) * 7919 + 12345) % 100000000));
 	y = 1960 + demo_below(d, 45);
 	m = 1 + demo_below(d, 12);
 	day = 1 + demo_below(d, 28);
@@ -219,7 +220,7 @@ static void
 demo_times(struct demo *d, const char *state, time_t t[4])
 {
 	static const char *const open[] = { "accepted", "forwarded", "agency",
-	    NULL };
+	    "returned", "approved", "rejected", "notified", NULL };
 	time_t	 span = demo_in(state, open) ? 60 * 86400 : 3 * 365 * 86400;
 
 	t[0] = d->now - (time_t)(demo_rand(d) % (uint64_t)span) - 3600;
@@ -301,10 +302,14 @@ demo_case(struct demo *d, int64_t i, char **why)
 
 	e = &d->cat[demo_below(d, (int)d->ncat)];
 	state = demo_pick_state(d);
-	/* Recognition needs an agency to have been approved or routed. */
-	if (e->recognition && e->agency_id == 0 && (strcmp(state, "agency") ==
+	/*
+	 * Only recognition goes to an agency, and it needs one covering the
+	 * occupation to have been routed or approved.
+	 */
+	if ((!e->recognition && strcmp(state, "agency") == 0) ||
+	    (e->recognition && e->agency_id == 0 && (strcmp(state, "agency") ==
 	    0 || strcmp(state, "approved") == 0 || strcmp(state, "notified") ==
-	    0 || strcmp(state, "collected") == 0))
+	    0 || strcmp(state, "collected") == 0)))
 		state = "forwarded";
 	applicant = i < d->napplicants ? d->first_applicant + i :
 	    d->first_applicant + (int64_t)(demo_rand(d) %
@@ -349,12 +354,33 @@ demo_prepare(struct demo *d, char **why)
 	    " coalesce(?16, ''), ?17, ?18, ?19 FROM applicants WHERE id = ?1",
 	    &d->ins_case) != QD_OK)
 		return db_fail(d->db, why);
+	/* Numbers follow on from earlier runs, so they stay unique. */
+	if (db_prepare(d->db, "SELECT count(*) FROM applicants", &st) ==
+	    QD_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			d->mtp_base = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
 	if (db_prepare(d->db, "SELECT id FROM users WHERE role = 'center'"
 	    " AND active = 1 ORDER BY id LIMIT 1", &st) == QD_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			d->center_user = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
 	}
+	return QD_OK;
+}
+
+/*
+ * A second run on the same database draws different people: the seed is
+ * mixed with how many there are already (the same state and seed still
+ * give the same data).
+ */
+static int
+demo_vary(struct demo *d)
+{
+	d->rng ^= (uint64_t)d->mtp_base * 0x9e3779b97f4a7c15ULL;
+	if (d->rng == 0)
+		d->rng = 1;
 	return QD_OK;
 }
 
@@ -430,6 +456,7 @@ cmd_demo_data(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_fail(ctx, QD_EDB, NULL);
 	if ((rc = demo_load_catalog(&d, &why)) == QD_OK &&
 	    (rc = demo_prepare(&d, &why)) == QD_OK &&
+	    (rc = demo_vary(&d)) == QD_OK &&
 	    (rc = demo_insert(&d, d.napplicants, demo_applicant, &why)) ==
 	    QD_OK)
 		rc = demo_insert(&d, ncases, demo_case, &why);

@@ -920,6 +920,8 @@ int	 case_action_allowed(const struct qd_case_action *, size_t n,
 	    const char *action);
 /* "已报送 Forwarded" for a state (static), or the code itself if unknown. */
 const char *case_state_label(const char *state);
+/* "报送" for "forward": a step's name in the history (static). */
+const char *case_action_label(const char *action);
 /* "采信 Adoption" / "采认 Recognition". */
 const char *case_type_label(const char *type);
 
@@ -1730,6 +1732,50 @@ extern const struct ui_screen screen_users;
 extern const struct ui_screen screen_user_add;
 extern const struct ui_screen screen_audit;
 extern const struct ui_screen screen_help;
+extern const struct ui_screen screen_intake;
+extern const struct ui_screen screen_intake_case;
+extern const struct ui_screen screen_outbox;
+extern const struct ui_screen screen_inbox;
+extern const struct ui_screen screen_review;
+extern const struct ui_screen screen_search;
+extern const struct ui_screen screen_case;
+extern const struct ui_screen screen_applicant;
+/* Open case id on the case screen (all the lists do on Enter). */
+void	 screen_case_show(struct ui *, int64_t id);
+/* Correct a case still on the office's desk with the intake form. */
+void	 screen_intake_edit(struct ui *, const struct qd_case *);
+/* screens/common.c: what the case screens share. */
+int	 screen_office_choices(struct ui *, struct ui_choice **, size_t *);
+int	 screen_type_choices(struct ui *, struct ui_choice **, size_t *);
+/* Occupations by id; the filter's list starts with "all". */
+int	 screen_occupation_choices(struct ui *, struct ui_choice **, size_t *);
+int	 screen_occupation_filter_choices(struct ui *, struct ui_choice **,
+	    size_t *);
+int	 screen_level_choices(struct ui *, struct ui_choice **, size_t *);
+/* Active catalog entries by id, after "not in the catalog" (""). */
+int	 screen_catalog_choices(struct ui *, struct ui_choice **, size_t *);
+/* The occupation and level catalog entry id compares to. */
+int	 screen_catalog_level(struct ui *, int64_t catalog_id,
+	    int64_t *occupation, int *level);
+/* The active agencies of the province covering an occupation, by id. */
+int	 screen_agency_choices(struct ui *, int64_t occupation_id,
+	    struct ui_choice **, size_t *);
+#define SCREEN_CASE_NCOLUMNS	7
+extern const struct ui_column screen_case_columns[SCREEN_CASE_NCOLUMNS];
+void	 screen_case_rows_add(struct ui_rows *, const struct qd_case_row *,
+	    size_t);
+/* A clerk's words for a data-layer result that came without a message. */
+const char *screen_result_text(int);
+/*
+ * screens/outbox.c, for the queue screens: load a page of the queue f
+ * into rows, keeping the queue's counts in v->priv for the summary line
+ * (free it with screen_queue_close).
+ */
+int	 screen_queue_load(struct ui *, struct ui_view *,
+	    const struct qd_case_filter *, struct ui_rows *,
+	    const char *cursor, char **why);
+char	*screen_queue_summary(struct ui *, struct ui_view *);
+void	 screen_queue_close(struct ui *, struct ui_view *);
 /* Every screen, NULL-ended, for the tests. */
 extern const struct ui_screen *const screen_all[];
 
