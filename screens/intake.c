@@ -283,7 +283,7 @@ static const struct ui_field intake_fields[] = {
 	{ .label = "出生日期 Born", .type = UI_FIELD_TEXT, .width = 10,
 	  .max_chars = 10, .max_bytes = 40, .required = 1, .column = "birth_date",
 	  .validate = intake_valid_date },
-	{ .label = "台胞证号 MTP No.", .type = UI_FIELD_TEXT, .width = 14,
+	{ .label = "台胞证号 MTP No.", .type = UI_FIELD_TEXT, .width = 20,
 	  .max_chars = 14, .max_bytes = 56, .required = 1, .column = "mtp",
 	  .validate = intake_valid_mtp },
 	{ .label = "居住证号 Residence", .type = UI_FIELD_TEXT, .width = 18,

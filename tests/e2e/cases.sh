@@ -1,0 +1,155 @@
+#!/bin/bash
+# The whole flow of a case through the UI, over the real ssh client in
+# tmux, with an office liaison and the center working at the same time:
+# intake (with a dropped link in the middle, the draft offered again),
+# forwarding, the center's queue, take and approve, the office's inbox,
+# notifying the applicant and collection. Then who may see what.
+. "$QD_SRCDIR/tests/e2e/lib.sh"
+
+cat > "$TMP/qualdesk.conf" <<CONF
+host_key $HOSTKEY
+log_level warn
+CONF
+qd user add fuzhou --role liaison --office fuzhou --name 福州联络员 >/dev/null &&
+qd user add xiamen --role liaison --office xiamen --name 厦门联络员 >/dev/null &&
+qd user add center --role center --name 中心审核员 >/dev/null ||
+	bail "user add failed"
+for u in fuzhou xiamen center; do
+	make_key "$u"
+	qd key add "$u" "$TMP/$u.pub" >/dev/null || bail "key add failed"
+done
+qd catalog import "$QD_SRCDIR/schema/demo/catalog.csv" >/dev/null &&
+qd agency import "$QD_SRCDIR/schema/demo/agencies.csv" >/dev/null ||
+	bail "catalog import failed"
+start_server
+
+sql() {
+	sqlite3 -readonly "$DB" "$1"
+}
+
+# --- Intake, with the link dropped halfway -------------------------------
+tmux_ssh fz 80 24 fuzhou fuzhou
+check "the liaison's menu offers intake" wait_screen fz "受理 Intake"
+tmux_ send-keys -t fz i
+check "the intake form opens" wait_screen fz "Intake 1/2"
+tmux_ send-keys -t fz -l '陳大文'
+tmux_ send-keys -t fz Tab Tab
+tmux_ send-keys -t fz -l '1990/5/17'
+tmux_ send-keys -t fz Tab
+tmux_ send-keys -t fz -l '１２３４５６７８'
+check "full-width digits typed with a Chinese input method show" \
+	wait_screen fz "１２３４５６７８"
+# The draft is written after a pause in typing; then the link drops.
+sleep 1.5
+tmux_ kill-session -t fz
+check "the dropped client ends its session" wait_children 0
+check "what was typed is kept as a draft" \
+	test "$(sql "SELECT count(*) FROM drafts WHERE form = 'intake'")" = 1
+
+tmux_ssh fz 80 24 fuzhou fuzhou
+wait_screen fz "受理 Intake" >/dev/null
+tmux_ send-keys -t fz i
+check "coming back, the draft is offered" wait_screen fz "未完成的草稿"
+tmux_ send-keys -t fz y
+check "and restored with the name as typed" wait_screen fz "陳大文"
+check "and the number" wait_screen fz "１２３４５６７８"
+tmux_ send-keys -t fz F2
+check "a new person goes on to the case" wait_screen fz "Intake 2/2"
+check "the MTP number was stored as 8 ASCII digits" \
+	test "$(sql "SELECT mtp FROM applicants WHERE name = '陳大文'")" = 12345678
+
+# The qualification from the catalog, narrowed by typing.
+tmux_ send-keys -t fz F6
+check "F6 opens the catalog" wait_screen fz "type to narrow"
+tmux_ send-keys -t fz -l '烘焙'
+check "typing narrows it to the two baking entries" wait_screen fz " 2/4"
+tmux_ send-keys -t fz -l '食品技術士 丙'
+check "and on to one" wait_screen fz " 1/4"
+tmux_ send-keys -t fz Enter
+check "the entry is chosen" wait_screen fz "烘焙食品技術士 丙級 →"
+tmux_ send-keys -t fz Tab Tab Tab
+tmux_ send-keys -t fz -l 'TW-2026-0042'
+tmux_ send-keys -t fz Tab Right Tab Right
+tmux_ send-keys -t fz F2
+check "the case is accepted" wait_screen fz "已受理，案件号"
+CASE=$(sql "SELECT max(id) FROM cases")
+check "with materials as ticked" \
+	test "$(sql "SELECT mat_id || mat_cert || mat_photo FROM cases WHERE id = $CASE")" = 110
+check "and no draft is left" test "$(sql "SELECT count(*) FROM drafts")" = 0
+
+# --- Forward from the outbox -------------------------------------------
+tmux_ send-keys -t fz f
+check "the outbox lists the case" wait_screen fz "陳大文"
+tmux_ send-keys -t fz Space F5
+check "forwarding asks first" wait_screen fz "Forward 1 case"
+tmux_ send-keys -t fz y
+check "the case is forwarded" wait_screen fz "已报送 1 件"
+esc fz
+
+# --- The center, at the same time ---------------------------------------
+tmux_ssh ct 80 24 center center
+wait_screen ct "审核队列" >/dev/null
+tmux_ send-keys -t ct v
+check "the center's queue shows the Fuzhou case" wait_screen ct "陳大文"
+check "with its count" wait_screen ct "1 件 cases"
+tmux_ send-keys -t ct Enter
+check "the case opens with its history" wait_screen ct "历史 History"
+tmux_ send-keys -t ct F5
+check "deciding needs the case taken first" \
+	wait_screen ct "Not available in this state"
+tmux_ send-keys -t ct F4
+check "taken" wait_screen ct "Taken; review it"
+tmux_ send-keys -t ct F5
+check "approving offers the catalog's comparison" wait_screen ct "按目录确认"
+tmux_ send-keys -t ct y
+check "approved" wait_screen ct "Approved; the office has the result"
+check "at the catalog's occupation and level" \
+	test "$(sql "SELECT o.name || decided_level FROM cases c JOIN occupations o ON o.id = c.decided_occupation_id WHERE c.id = $CASE")" = "西式面点师4"
+
+# --- The office sees the result -----------------------------------------
+tmux_ send-keys -t fz r
+check "the office's inbox has the approved case" wait_screen fz "审核通过"
+tmux_ send-keys -t fz Enter
+check "it names the confirmed occupation" wait_screen fz "西式面点师 四级"
+tmux_ send-keys -t fz F8
+check "notifying asks how" wait_screen fz "短信 SMS"
+tmux_ send-keys -t fz Enter
+check "and offers the usual words" wait_screen fz "已审核通过"
+tmux_ send-keys -t fz Enter
+check "the notice is recorded" wait_screen fz "Notice recorded"
+tmux_ send-keys -t fz F9
+check "collection asks the date" wait_screen fz "领证日期"
+tmux_ send-keys -t fz Enter
+check "collection is recorded" wait_screen fz "Collection recorded"
+check "the case is collected" \
+	test "$(sql "SELECT state FROM cases WHERE id = $CASE")" = collected
+check "its history has every step" \
+	test "$(sql "SELECT group_concat(action, ' ') FROM (SELECT action FROM case_events WHERE case_id = $CASE ORDER BY id)")" = \
+	"accept forward take approve notify collect"
+check "each step is in the audit trail" \
+	test "$(sql "SELECT count(*) FROM audit WHERE tbl = 'cases' AND record = $CASE")" -ge 6
+
+# --- Search and scope ----------------------------------------------------
+esc ct
+esc ct
+tmux_ send-keys -t ct s
+wait_screen ct "Find a case" >/dev/null
+tmux_ send-keys -t ct -l '陈'
+tmux_ send-keys -t ct Enter
+check "the center finds 陳大文 by typing Simplified 陈" wait_screen ct "陳大文"
+tmux_ssh xm 80 24 xiamen xiamen
+wait_screen xm "查询案件" >/dev/null
+tmux_ send-keys -t xm s
+wait_screen xm "Find a case" >/dev/null
+tmux_ send-keys -t xm -l '陈'
+tmux_ send-keys -t xm Enter
+sleep 1
+check "Xiamen does not see the Fuzhou case" \
+	bash -c "! tmux -S '$TMUX_SOCK' capture-pane -p -t xm | grep -q 陳大文"
+
+tmux_ send-keys -t fz F10
+tmux_ send-keys -t ct F10
+tmux_ send-keys -t xm F10
+check "every session ends" wait_children 0
+check "the database is intact" test "$(sql "PRAGMA integrity_check")" = ok
+done_testing
