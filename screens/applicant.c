@@ -70,11 +70,11 @@ applicant_lines(struct ui *ui, struct ui_view *v, char ***out, size_t *n,
 	applicant_line(out, n, "性别 Sex         %s", strcmp(a->sex, "M") ==
 	    0 ? "男 Male" : "女 Female");
 	applicant_line(out, n, "出生 Born        %s", a->birth_date);
-	applicant_line(out, n, "台胞证 MTP       %s%s%s", a->mtp,
-	    a->mtp_old ? "  (旧版 older form: " : "", a->mtp_old ?
-	    a->mtp_raw : "");
 	if (a->mtp_old)
-		applicant_line(out, n, "%s", "                 )");
+		applicant_line(out, n, "台胞证 MTP       %s  (旧版 older form %s)",
+		    a->mtp, a->mtp_raw);
+	else
+		applicant_line(out, n, "台胞证 MTP       %s", a->mtp);
 	applicant_line(out, n, "居住证 Residence %s",
 	    applicant_or_none(a->residence_no));
 	applicant_line(out, n, "台湾身份证 ID    %s",
@@ -92,8 +92,33 @@ applicant_lines(struct ui *ui, struct ui_view *v, char ***out, size_t *n,
 	return applicant_cases(ui, id, out, n, why);
 }
 
+/* Correct the details: read the record again for its current version. */
+static enum ui_next
+applicant_edit(struct ui *ui, struct ui_view *v)
+{
+	struct qd_applicant	*a = NULL;
+	char			*why = NULL;
+
+	if (db_applicant_get(ui->db, ui->user, *(int64_t *)ui_view_arg(v), &a,
+	    &why) != QD_OK) {
+		ui_error(ui, "%s", why != NULL ? why : "找不到 Not found");
+		free(why);
+		return UI_STAY;
+	}
+	ui_screen_run_arg(ui, &screen_applicant_edit, a);
+	applicant_free(a);
+	return UI_RELOAD;
+}
+
+static const struct ui_action applicant_actions[] = {
+	{ .key = UI_KEY_F(4), .label = "修改 Edit", .roles =
+	  UI_ROLE(ROLE_CLERK) | UI_ROLE(ROLE_LIAISON), .run = applicant_edit },
+};
+
 const struct ui_screen screen_applicant = {
 	.name = "applicant",
 	.title = "台胞 Applicant (查看已记入审计 this view is audited)",
 	.lines = applicant_lines,
+	.actions = applicant_actions,
+	.nactions = sizeof applicant_actions / sizeof applicant_actions[0],
 };

@@ -319,6 +319,65 @@ const struct ui_screen screen_intake = {
 	.draft = intake_draft,
 };
 
+/* Correcting a person's details: the same fields, filled in. */
+
+static int
+intake_person_open(struct ui *ui, struct ui_view *v)
+{
+	const struct qd_applicant	*a = ui_view_arg(v);
+
+	(void)ui;
+	ui_view_set(v, "name", a->name);
+	ui_view_set(v, "sex", a->sex);
+	ui_view_set(v, "birth_date", a->birth_date);
+	ui_view_set(v, "mtp", a->mtp_old ? a->mtp_raw : a->mtp);
+	ui_view_set(v, "residence_no", a->residence_no != NULL ?
+	    a->residence_no : "");
+	ui_view_set(v, "taiwan_id", a->taiwan_id != NULL ? a->taiwan_id : "");
+	ui_view_set(v, "phone", a->phone);
+	ui_view_set(v, "email", a->email);
+	ui_view_set(v, "address", a->address);
+	ui_view_set(v, "in_taiwan", a->in_taiwan ? "1" : "0");
+	return QD_OK;
+}
+
+static enum ui_next
+intake_person_save(struct ui *ui, struct ui_view *v)
+{
+	const struct qd_applicant	*a = ui_view_arg(v);
+	struct qd_applicant_new		 nf;
+	char				*why = NULL;
+	int				 rc;
+
+	intake_person(v, &nf);
+	rc = db_applicant_update(ui->db, ui->user, a->id, a->version, &nf,
+	    &why);
+	if (rc != QD_OK) {
+		ui_error(ui, "%s", why != NULL ? why : screen_result_text(rc));
+		free(why);
+		return UI_STAY;
+	}
+	ui_msg(ui, "已保存 Saved");
+	return UI_CLOSE;
+}
+
+static const struct ui_action intake_person_actions[] = {
+	{ .key = UI_KEY_SAVE, .label = "保存 Save", .roles = OFFICE_ROLES,
+	  .run = intake_person_save },
+};
+
+const struct ui_screen screen_applicant_edit = {
+	.name = "applicant-edit",
+	.title = "修改台胞信息 Correct the applicant",
+	.table = "applicants",
+	.fields = intake_fields,
+	.nfields = sizeof intake_fields / sizeof intake_fields[0],
+	.actions = intake_person_actions,
+	.nactions = sizeof intake_person_actions /
+	    sizeof intake_person_actions[0],
+	.open = intake_person_open,
+};
+
 /* The case step. */
 
 static int64_t

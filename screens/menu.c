@@ -14,6 +14,8 @@ const struct ui_menu_item ui_menu_items[] = {
 	  .screen = &screen_inbox },
 	{ .key = 'v', .label = "审核队列 Review queue", .roles = ROLES_REVIEW,
 	  .screen = &screen_review },
+	{ .key = 'e', .label = "全部案件 All cases", .roles = UI_ROLES_ALL,
+	  .screen = &screen_cases },
 	{ .key = 's', .label = "查询案件 Find a case", .roles = UI_ROLES_ALL,
 	  .screen = &screen_search },
 	{ .key = 'a', .label = "我的账户 My account", .roles = UI_ROLES_ALL,
@@ -44,7 +46,9 @@ const struct ui_screen *const screen_all[] = {
 	&screen_inbox,
 	&screen_review,
 	&screen_search,
+	&screen_cases,
 	&screen_case,
 	&screen_applicant,
+	&screen_applicant_edit,
 	NULL
 };

@@ -37,6 +37,8 @@ tmux_ send-keys -t fz Tab Tab
 tmux_ send-keys -t fz -l '1990/5/17'
 tmux_ send-keys -t fz Tab
 tmux_ send-keys -t fz -l '１２３４５６７８'
+tmux_ send-keys -t fz Tab Tab Tab
+tmux_ send-keys -t fz -l '0912 345 678'
 check "full-width digits typed with a Chinese input method show" \
 	wait_screen fz "１２３４５６７８"
 # The draft is written after a pause in typing; then the link drops.
@@ -128,6 +130,43 @@ check "its history has every step" \
 	"accept forward take approve notify collect"
 check "each step is in the audit trail" \
 	test "$(sql "SELECT count(*) FROM audit WHERE tbl = 'cases' AND record = $CASE")" -ge 6
+
+# --- The office follows its cases; the same person is found again --------
+esc fz
+esc fz
+tmux_ send-keys -t fz e
+check "all cases shows the case collected" wait_screen fz "已领证"
+esc fz
+tmux_ send-keys -t fz i
+wait_screen fz "Intake 1/2" >/dev/null
+tmux_ send-keys -t fz -l '陈大文'
+tmux_ send-keys -t fz Tab Tab
+tmux_ send-keys -t fz -l '1990-05-17'
+tmux_ send-keys -t fz Tab
+tmux_ send-keys -t fz -l '87654321'
+tmux_ send-keys -t fz F2
+check "the same name in Simplified and birth date offers the person" \
+	wait_screen fz "已登记的台胞"
+check "written as registered, with the number masked" wait_screen fz "12****78"
+tmux_ send-keys -t fz Enter
+check "choosing them goes on to a case for that person" \
+	wait_screen fz "陳大文  1990-05-17"
+check "and no second person is registered" \
+	test "$(sql "SELECT count(*) FROM applicants")" = 1
+tmux_ send-keys -t fz F3
+wait_screen fz "主菜单" >/dev/null
+tmux_ send-keys -t fz s
+wait_screen fz "Find a case" >/dev/null
+tmux_ send-keys -t fz -l '12345678'
+tmux_ send-keys -t fz Enter Tab Enter
+check "found by MTP number and opened" wait_screen fz "TW-2026-0042"
+tmux_ send-keys -t fz p
+check "the applicant's whole record" wait_screen fz "0912345678"
+check "opening it is audited as a view" \
+	test "$(sql "SELECT count(*) FROM audit WHERE action = 'view' AND actor = 'fuzhou'")" -ge 1
+esc fz
+esc fz
+esc fz
 
 # --- Search and scope ----------------------------------------------------
 esc ct

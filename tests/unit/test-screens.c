@@ -218,14 +218,14 @@ test_menu(void)
 		enum qd_role	 role;
 		const char	*want;
 	} menus[] = {
-		{ ROLE_ADMIN, "review search account offices users audit help"
+		{ ROLE_ADMIN, "review cases search account offices users audit help"
 		    " quit" },
-		{ ROLE_AUDITOR, "review search account offices users audit help"
+		{ ROLE_AUDITOR, "review cases search account offices users audit help"
 		    " quit" },
-		{ ROLE_CENTER, "review search account offices help quit" },
-		{ ROLE_LIAISON, "intake outbox inbox search account offices help"
+		{ ROLE_CENTER, "review cases search account offices help quit" },
+		{ ROLE_LIAISON, "intake outbox inbox cases search account offices help"
 		    " quit" },
-		{ ROLE_CLERK, "intake outbox inbox search account offices help"
+		{ ROLE_CLERK, "intake outbox inbox cases search account offices help"
 		    " quit" },
 	};
 	char	 got[256];
