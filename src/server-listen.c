@@ -325,7 +325,9 @@ server_host_key_ensure(const char *path, char **why)
 	rc = ssh_pki_export_privkey_file(key, NULL, NULL, NULL, path);
 	umask(old);
 	if (rc != SSH_OK || chmod(path, 0600) != 0) {
+		/* libssh may fail without setting errno; say what we know. */
 		xasprintf(why, "cannot write the host key %s: %s", path,
+		    rc != SSH_OK ? "libssh could not write it" :
 		    strerror(errno));
 		unlink(path);
 		rc = QD_ESYS;
