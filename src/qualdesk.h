@@ -474,7 +474,8 @@ struct qd_catalog {
 struct qd_catalog_filter {
 	int		 by_mode;
 	enum catalog_mode mode;
-	const char	*text;		/* in tw_qual or the occupation's name */
+	/* In tw_qual or the occupation's name, both folded by namekey. */
+	const char	*text;
 	int		 active_only;
 };
 struct qd_agency {
@@ -529,8 +530,9 @@ int	 occupation_insert(sqlite3 *, const char *code, const char *name,
 void	 occupation_free_array(struct qd_occupation *, size_t);
 /*
  * Catalog entries with their occupation and level names, ordered by
- * tw_qual and tw_level, those filter (may be NULL) lets through. QD_OK or
- * QD_EDB; free with catalog_free_array.
+ * tw_qual and tw_level, those filter (may be NULL) lets through: its text
+ * matches Traditional or Simplified alike (车床 finds 車床技術士). QD_OK
+ * (*out NULL when none) or QD_EDB; free with catalog_free_array.
  */
 int	 db_catalog_list(sqlite3 *, const struct qd_catalog_filter *,
 	    struct qd_catalog **out, size_t *n, char **why);
@@ -552,8 +554,9 @@ int	 db_catalog_add(sqlite3 *, const struct qd_user *actor,
 /*
  * Admin only: write entry's fields over the entry entry->id if it is
  * still at entry->version (the version goes up by one). QD_ECONFLICT
- * "已被他人修改 changed by someone else" when it moved, or when the new
- * qualification and level are another entry's; QD_ENOTFOUND if gone.
+ * "已被他人修改（who, when） changed by someone else (who, when)" when it
+ * moved, or when the new qualification and level are another entry's;
+ * QD_ENOTFOUND if gone.
  */
 int	 db_catalog_update(sqlite3 *, const struct qd_user *actor,
 	    const struct qd_catalog *entry, char **why);
