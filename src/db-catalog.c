@@ -388,8 +388,8 @@ catalog_changed(sqlite3 *db, int64_t id, char **why)
 		at = (const char *)sqlite3_column_text(stmt, 1);
 	}
 	if (who != NULL && at != NULL)
-		db_set_why(why, "已被他人修改（%s，%s） changed by someone else"
-		    " (%s, %s)", who, at, who, at);
+		db_set_why(why, "已被 %s 于 %s 修改 changed by %s at %s", who,
+		    at, who, at);
 	else
 		db_set_why(why, "已被他人修改 changed by someone else");
 	sqlite3_finalize(stmt);

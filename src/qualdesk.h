@@ -554,9 +554,9 @@ int	 db_catalog_add(sqlite3 *, const struct qd_user *actor,
 /*
  * Admin only: write entry's fields over the entry entry->id if it is
  * still at entry->version (the version goes up by one). QD_ECONFLICT
- * "已被他人修改（who, when） changed by someone else (who, when)" when it
- * moved, or when the new qualification and level are another entry's;
- * QD_ENOTFOUND if gone.
+ * "已被 who 于 when 修改 changed by who at when" (the last writer and the
+ * local time, from the audit trail) when it moved, or when the new
+ * qualification and level are another entry's; QD_ENOTFOUND if gone.
  */
 int	 db_catalog_update(sqlite3 *, const struct qd_user *actor,
 	    const struct qd_catalog *entry, char **why);

@@ -207,10 +207,9 @@ test_entries(void)
 	set_note(got, "stale");
 	is_int(db_catalog_update(db, &admin, got, &why), QD_ECONFLICT,
 	    "an update from version 1 now loses");
-	ok(why != NULL && strstr(why, "已被他人修改") != NULL &&
-	    strstr(why, "changed by someone else") != NULL, "and says so");
-	ok(why != NULL && strstr(why, "(admin, 20") != NULL,
-	    "naming who changed it last and when (%s)", why);
+	ok(why != NULL && strstr(why, "已被 admin 于 20") != NULL &&
+	    strstr(why, "changed by admin at 20") != NULL, "and says who "
+	    "changed it last and when, in both languages (%s)", why);
 	is_int(db_catalog_set_active(db, &admin, id, 2, 0, &why), QD_OK,
 	    "disable at version 2");
 	got->id = 9999;
