@@ -16,6 +16,8 @@ const struct ui_menu_item ui_menu_items[] = {
 	  .screen = &screen_review },
 	{ .key = 's', .label = "查询案件 Find a case", .roles = UI_ROLES_ALL,
 	  .screen = &screen_search },
+	{ .key = 'c', .label = "比对目录 Catalog", .roles = UI_ROLES_ALL,
+	  .screen = &screen_catalog },
 	{ .key = 'a', .label = "我的账户 My account", .roles = UI_ROLES_ALL,
 	  .screen = &screen_account },
 	{ .key = 'o', .label = "办公室 Offices", .roles = UI_ROLES_ALL,
@@ -46,5 +48,7 @@ const struct ui_screen *const screen_all[] = {
 	&screen_search,
 	&screen_case,
 	&screen_applicant,
+	&screen_catalog,
+	&screen_catalog_edit,
 	NULL
 };

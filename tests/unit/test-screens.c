@@ -218,15 +218,16 @@ test_menu(void)
 		enum qd_role	 role;
 		const char	*want;
 	} menus[] = {
-		{ ROLE_ADMIN, "review search account offices users audit help"
+		{ ROLE_ADMIN, "review search catalog account offices users"
+		    " audit help quit" },
+		{ ROLE_AUDITOR, "review search catalog account offices users"
+		    " audit help quit" },
+		{ ROLE_CENTER, "review search catalog account offices help"
 		    " quit" },
-		{ ROLE_AUDITOR, "review search account offices users audit help"
-		    " quit" },
-		{ ROLE_CENTER, "review search account offices help quit" },
-		{ ROLE_LIAISON, "intake outbox inbox search account offices help"
-		    " quit" },
-		{ ROLE_CLERK, "intake outbox inbox search account offices help"
-		    " quit" },
+		{ ROLE_LIAISON, "intake outbox inbox search catalog account"
+		    " offices help quit" },
+		{ ROLE_CLERK, "intake outbox inbox search catalog account"
+		    " offices help quit" },
 	};
 	char	 got[256];
 	size_t	 i, j, n;
