@@ -990,6 +990,12 @@ int	 db_draft_load(sqlite3 *, const struct qd_user *actor, const char *form,
 	    int64_t ref, char **data, char **updated_at);
 int	 db_draft_drop(sqlite3 *, const struct qd_user *actor, const char *form,
 	    int64_t ref);
+/*
+ * How many drafts actor keeps of the forms whose name starts with prefix
+ * (NULL: of every form) into *n. QD_OK, or QD_EDB with *n 0.
+ */
+int	 db_draft_count(sqlite3 *, const struct qd_user *actor,
+	    const char *prefix, int *n);
 
 /* cmd.c: the command table, shared by the shell and SSH exec. */
 struct cmd_ctx {
@@ -1729,6 +1735,12 @@ void	 ui_menu_run(struct ui *);
 /* screens/NAME.c: the declared screens. */
 extern const struct ui_menu_item ui_menu_items[];
 extern const size_t ui_menu_nitems;
+/*
+ * A line for the message line as the main menu opens or comes back to
+ * an empty one (caller frees), or NULL for nothing; the pointer may be
+ * NULL.
+ */
+extern char *(*const ui_menu_greeting)(struct ui *);
 extern const struct ui_screen screen_account;
 extern const struct ui_screen screen_offices;
 extern const struct ui_screen screen_users;
