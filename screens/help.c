@@ -1,4 +1,7 @@
-/* Help: the keys, and the fallbacks for terminals that send no F-keys. */
+/*
+ * Help: the keys, the fallbacks for terminals that send no F-keys, and
+ * what the lists, the case screen and intake do with them.
+ */
 #include "qualdesk.h"
 
 static const char *const help_text[] = {
@@ -21,9 +24,30 @@ static const char *const help_text[] = {
 	"  Ctrl-L                      重画屏幕 Redraw the screen",
 	"",
 	"主菜单 Main menu",
-	"  数字或字母打开一项 A number or letter opens an item:",
-	"  a 我的账户 My account  o 办公室 Offices  u 用户管理 Users",
-	"  l 审计日志 Audit log  h 帮助 Help  q 退出 Quit",
+	"  数字或字母打开一项 A number or letter opens an item (by role):",
+	"  i 受理 Intake  f 待报送 Outbox  r 审核结果 Inbox  v 审核队列 Review",
+	"  s 查询案件 Find  c 比对目录 Catalog  a 我的账户 Account  o 办公室 Offices",
+	"  u 用户管理 Users  l 审计日志 Audit log  h 帮助 Help  q 退出 Quit",
+	"",
+	"列表 Lists",
+	"  Tab, Shift-Tab              筛选项与列表间切换 Between filters and list",
+	"  Enter                       打开所选行 Open the selected row",
+	"  Space                       标记行：待报送中一次报送所标记的",
+	"                              Marks rows; the outbox forwards those marked",
+	"",
+	"案件 A case: 可用的键取决于案件状态和您的角色",
+	"  The keys depend on the case's state and your role.",
+	"  中心 Center    F4 领取 Take  F5 通过 Approve  F6 不予通过 Reject",
+	"                 F7 退回 Return  F8 委托认定 Send to an agency",
+	"                 F9 认定确认 Agency confirmed  r 释放 Release",
+	"  办公室 Office  F5 报送 Forward  F4 修改 Edit  F6 撤回 Withdraw",
+	"                 F8 通知 Notify  F9 领证 Collected",
+	"  p  台胞记录（查看记入审计） The applicant's record; viewing is audited",
+	"",
+	"受理 Intake",
+	"  F6  从比对目录选择台湾资格 Pick the qualification from the catalog",
+	"  输入的内容随时存为草稿，断线后再进入时可继续。",
+	"  What you type is kept as a draft, offered again after a dropped link.",
 	"",
 	"输入 Typing in a field",
 	"  Left/Right                  按字移动 Move by character",

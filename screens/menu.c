@@ -1,4 +1,7 @@
-/* The main menu: each item, its letter and the roles that see it. */
+/*
+ * The main menu: each item, its letter and the roles that see it; and
+ * the greeting that reminds an office of an intake left unfinished.
+ */
 #include "qualdesk.h"
 
 #define ROLES_OVERSIGHT	(UI_ROLE(ROLE_ADMIN) | UI_ROLE(ROLE_AUDITOR))
@@ -18,6 +21,8 @@ const struct ui_menu_item ui_menu_items[] = {
 	  .screen = &screen_cases },
 	{ .key = 's', .label = "查询案件 Find a case", .roles = UI_ROLES_ALL,
 	  .screen = &screen_search },
+	{ .key = 'c', .label = "比对目录 Catalog", .roles = UI_ROLES_ALL,
+	  .screen = &screen_catalog },
 	{ .key = 'a', .label = "我的账户 My account", .roles = UI_ROLES_ALL,
 	  .screen = &screen_account },
 	{ .key = 'o', .label = "办公室 Offices", .roles = UI_ROLES_ALL,
@@ -32,6 +37,20 @@ const struct ui_menu_item ui_menu_items[] = {
 	  .screen = NULL },
 };
 const size_t ui_menu_nitems = sizeof ui_menu_items / sizeof ui_menu_items[0];
+
+/* A dropped link leaves the intake as a draft: say where it waits. */
+static char *
+menu_greeting(struct ui *ui)
+{
+	int	 n = 0;
+
+	if (!role_has_office(ui->user->role) ||
+	    db_draft_count(ui->db, ui->user, "intake", &n) != QD_OK || n == 0)
+		return NULL;
+	return xstrdup("您有未完成的受理草稿，按 i 继续 You have an unfinished "
+	    "intake: press i");
+}
+char *(*const ui_menu_greeting)(struct ui *) = menu_greeting;
 
 const struct ui_screen *const screen_all[] = {
 	&screen_account,
@@ -50,5 +69,7 @@ const struct ui_screen *const screen_all[] = {
 	&screen_case,
 	&screen_applicant,
 	&screen_applicant_edit,
+	&screen_catalog,
+	&screen_catalog_edit,
 	NULL
 };

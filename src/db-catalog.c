@@ -104,6 +104,18 @@ catalog_check_text(const char *value, int max, int empty, const char *label,
 	return QD_OK;
 }
 
+/* Free what e holds, not e. */
+static void
+catalog_free_fields(struct qd_catalog *e)
+{
+	free(e->tw_qual);
+	free(e->tw_level);
+	free(e->occupation_code);
+	free(e->occupation_name);
+	free(e->level_name);
+	free(e->note);
+}
+
 /* Fill e from a row of catalog_select_sql. */
 static void
 catalog_from_row(sqlite3_stmt *stmt, struct qd_catalog *e)
@@ -126,21 +138,44 @@ catalog_from_row(sqlite3_stmt *stmt, struct qd_catalog *e)
 	e->version = sqlite3_column_int64(stmt, 11);
 }
 
+/*
+ * 1 if key (folded by namekey) is in the folded qualification or
+ * occupation name of e, so 车床 finds 車床技術士.
+ */
+static int
+catalog_text_match(const struct qd_catalog *e, const char *key)
+{
+	char	*qual, *name;
+	int	 found;
+
+	qual = namekey(e->tw_qual);
+	name = namekey(e->occupation_name);
+	found = strstr(qual, key) != NULL || strstr(name, key) != NULL;
+	free(qual);
+	free(name);
+	return found;
+}
+
 int
 db_catalog_list(sqlite3 *db, const struct qd_catalog_filter *filter,
     struct qd_catalog **out, size_t *n, char **why)
 {
 	sqlite3_stmt		*stmt = NULL;
 	struct qd_catalog	*list = NULL;
-	char			*sql;
+	char			*sql, *key = NULL;
 	size_t			 count = 0;
 	int			 rc = QD_OK, step;
 
 	*out = NULL;
 	*n = 0;
+	/* Folding needs OpenCC, not SQL: the text is matched row by row. */
+	if (filter != NULL && filter->text != NULL) {
+		key = namekey(filter->text);
+		if (*key == '\0')
+			xfree(&key);
+	}
 	xasprintf(&sql, "%s WHERE (?1 IS NULL OR c.mode = ?1)"
-	    " AND (?2 IS NULL OR instr(c.tw_qual, ?2) > 0"
-	    " OR instr(o.name, ?2) > 0) AND (?3 = 0 OR c.active = 1)"
+	    " AND (?2 = 0 OR c.active = 1)"
 	    " ORDER BY c.tw_qual, c.tw_level", catalog_select_sql);
 	if (db_prepare(db, sql, &stmt) != QD_OK) {
 		rc = db_fail(db, why);
@@ -149,23 +184,28 @@ db_catalog_list(sqlite3 *db, const struct qd_catalog_filter *filter,
 	if (filter != NULL && filter->by_mode)
 		sqlite3_bind_text(stmt, 1, catalog_mode_name(filter->mode), -1,
 		    SQLITE_STATIC);
-	if (filter != NULL && filter->text != NULL && *filter->text != '\0')
-		sqlite3_bind_text(stmt, 2, filter->text, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 3, filter != NULL && filter->active_only);
+	sqlite3_bind_int(stmt, 2, filter != NULL && filter->active_only);
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		list = xreallocarray(list, count + 1, sizeof *list);
-		catalog_from_row(stmt, &list[count++]);
+		catalog_from_row(stmt, &list[count]);
+		if (key == NULL || catalog_text_match(&list[count], key))
+			count++;
+		else
+			catalog_free_fields(&list[count]);
 	}
 	if (step != SQLITE_DONE) {
 		catalog_free_array(list, count);
 		rc = db_fail(db, why);
 		goto out;
 	}
+	if (count == 0)
+		xfree(&list);
 	*out = list;
 	*n = count;
 out:
 	sqlite3_finalize(stmt);
 	free(sql);
+	free(key);
 	return rc;
 }
 
@@ -328,6 +368,34 @@ catalog_insert(sqlite3 *db, const struct qd_catalog *e, int64_t *id,
 	return db_fail(db, why);
 }
 
+/*
+ * The conflict message for entry id: who changed it last and when (local
+ * time), as its newest audit row says.
+ */
+static int
+catalog_changed(sqlite3 *db, int64_t id, char **why)
+{
+	sqlite3_stmt	*stmt;
+	const char	*who = NULL, *at = NULL;
+
+	if (db_prepare(db, "SELECT actor, strftime('%Y-%m-%d %H:%M', at,"
+	    " 'localtime') FROM audit WHERE tbl = 'catalog' AND record = ?1"
+	    " ORDER BY id DESC LIMIT 1", &stmt) != QD_OK)
+		return db_fail(db, why);
+	sqlite3_bind_int64(stmt, 1, id);
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		who = (const char *)sqlite3_column_text(stmt, 0);
+		at = (const char *)sqlite3_column_text(stmt, 1);
+	}
+	if (who != NULL && at != NULL)
+		db_set_why(why, "已被 %s 于 %s 修改 changed by %s at %s", who,
+		    at, who, at);
+	else
+		db_set_why(why, "已被他人修改 changed by someone else");
+	sqlite3_finalize(stmt);
+	return QD_ECONFLICT;
+}
+
 /* Write checked e over entry e->id at e->version; the caller's transaction. */
 static int
 catalog_rewrite(sqlite3 *db, const struct qd_catalog *e, char **why)
@@ -360,9 +428,7 @@ catalog_rewrite(sqlite3 *db, const struct qd_catalog *e, char **why)
 	if ((rc = db_catalog_get(db, e->id, &now, why)) != QD_OK)
 		return rc;
 	catalog_free_array(now, 1);
-	db_set_why(why, "已被他人修改，请重新打开 changed by someone else; "
-	    "open it again");
-	return QD_ECONFLICT;
+	return catalog_changed(db, e->id, why);
 }
 
 /* Run one checked write of e in a transaction of its own. */
@@ -692,13 +758,7 @@ catalog_free_array(struct qd_catalog *list, size_t n)
 
 	if (list == NULL)
 		return;
-	for (i = 0; i < n; i++) {
-		free(list[i].tw_qual);
-		free(list[i].tw_level);
-		free(list[i].occupation_code);
-		free(list[i].occupation_name);
-		free(list[i].level_name);
-		free(list[i].note);
-	}
+	for (i = 0; i < n; i++)
+		catalog_free_fields(&list[i]);
 	free(list);
 }

@@ -86,3 +86,26 @@ db_draft_drop(sqlite3 *db, const struct qd_user *actor, const char *form,
 	sqlite3_finalize(st);
 	return rc;
 }
+
+int
+db_draft_count(sqlite3 *db, const struct qd_user *actor, const char *prefix,
+    int *n)
+{
+	sqlite3_stmt	*st;
+	int		 rc = QD_OK;
+
+	*n = 0;
+	if (db_prepare(db, "SELECT count(*) FROM drafts WHERE user_id = ?1"
+	    " AND (?2 IS NULL OR substr(form, 1, length(?2)) = ?2)", &st) !=
+	    QD_OK)
+		return QD_EDB;
+	sqlite3_bind_int64(st, 1, actor->id);
+	if (prefix != NULL)
+		sqlite3_bind_text(st, 2, prefix, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = sqlite3_column_int(st, 0);
+	else
+		rc = db_fail(db, NULL);
+	sqlite3_finalize(st);
+	return rc;
+}

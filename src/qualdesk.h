@@ -474,7 +474,8 @@ struct qd_catalog {
 struct qd_catalog_filter {
 	int		 by_mode;
 	enum catalog_mode mode;
-	const char	*text;		/* in tw_qual or the occupation's name */
+	/* In tw_qual or the occupation's name, both folded by namekey. */
+	const char	*text;
 	int		 active_only;
 };
 struct qd_agency {
@@ -529,8 +530,9 @@ int	 occupation_insert(sqlite3 *, const char *code, const char *name,
 void	 occupation_free_array(struct qd_occupation *, size_t);
 /*
  * Catalog entries with their occupation and level names, ordered by
- * tw_qual and tw_level, those filter (may be NULL) lets through. QD_OK or
- * QD_EDB; free with catalog_free_array.
+ * tw_qual and tw_level, those filter (may be NULL) lets through: its text
+ * matches Traditional or Simplified alike (车床 finds 車床技術士). QD_OK
+ * (*out NULL when none) or QD_EDB; free with catalog_free_array.
  */
 int	 db_catalog_list(sqlite3 *, const struct qd_catalog_filter *,
 	    struct qd_catalog **out, size_t *n, char **why);
@@ -552,7 +554,8 @@ int	 db_catalog_add(sqlite3 *, const struct qd_user *actor,
 /*
  * Admin only: write entry's fields over the entry entry->id if it is
  * still at entry->version (the version goes up by one). QD_ECONFLICT
- * "已被他人修改 changed by someone else" when it moved, or when the new
+ * "已被 who 于 when 修改 changed by who at when" (the last writer and the
+ * local time, from the audit trail) when it moved, or when the new
  * qualification and level are another entry's; QD_ENOTFOUND if gone.
  */
 int	 db_catalog_update(sqlite3 *, const struct qd_user *actor,
@@ -987,6 +990,12 @@ int	 db_draft_load(sqlite3 *, const struct qd_user *actor, const char *form,
 	    int64_t ref, char **data, char **updated_at);
 int	 db_draft_drop(sqlite3 *, const struct qd_user *actor, const char *form,
 	    int64_t ref);
+/*
+ * How many drafts actor keeps of the forms whose name starts with prefix
+ * (NULL: of every form) into *n. QD_OK, or QD_EDB with *n 0.
+ */
+int	 db_draft_count(sqlite3 *, const struct qd_user *actor,
+	    const char *prefix, int *n);
 
 /* cmd.c: the command table, shared by the shell and SSH exec. */
 struct cmd_ctx {
@@ -1726,6 +1735,12 @@ void	 ui_menu_run(struct ui *);
 /* screens/NAME.c: the declared screens. */
 extern const struct ui_menu_item ui_menu_items[];
 extern const size_t ui_menu_nitems;
+/*
+ * A line for the message line as the main menu opens or comes back to
+ * an empty one (caller frees), or NULL for nothing; the pointer may be
+ * NULL.
+ */
+extern char *(*const ui_menu_greeting)(struct ui *);
 extern const struct ui_screen screen_account;
 extern const struct ui_screen screen_offices;
 extern const struct ui_screen screen_users;
@@ -1742,6 +1757,8 @@ extern const struct ui_screen screen_cases;
 extern const struct ui_screen screen_case;
 extern const struct ui_screen screen_applicant;
 extern const struct ui_screen screen_applicant_edit;
+extern const struct ui_screen screen_catalog;
+extern const struct ui_screen screen_catalog_edit;
 /* Open case id on the case screen (all the lists do on Enter). */
 void	 screen_case_show(struct ui *, int64_t id);
 /* Correct a case still on the office's desk with the intake form. */

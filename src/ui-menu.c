@@ -1,8 +1,11 @@
 /*
  * The main menu: the items of screens/menu.c that the user's role sees,
  * chosen with the arrows and Enter, by number or by the item's letter.
+ * The screens' greeting, if they have one for the user, fills an empty
+ * message line as the menu opens and whenever it comes back.
  */
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "qualdesk.h"
@@ -103,14 +106,29 @@ ui_menu_move(size_t n, size_t *sel, int key)
 	return 1;
 }
 
+/* Put the screens' greeting on the message line unless it holds news. */
+static void
+ui_menu_greet(struct ui *ui)
+{
+	char	*text;
+
+	if (ui_menu_greeting == NULL || ui->quit || ui->msg[0] != '\0')
+		return;
+	if ((text = ui_menu_greeting(ui)) != NULL)
+		ui_msg(ui, "%s", text);
+	free(text);
+}
+
 /* Open an item; quitting has no confirmation. */
 static void
 ui_menu_open(struct ui *ui, const struct ui_menu_item *item)
 {
 	if (item->screen == NULL)
 		ui->quit = UI_QUIT_USER;
-	else
+	else {
 		ui_screen_run(ui, item->screen);
+		ui_menu_greet(ui);
+	}
 }
 
 void
@@ -121,6 +139,7 @@ ui_menu_run(struct ui *ui)
 	int				 key, pick;
 
 	n = ui_menu_visible(ui->user->role, items, UI_MENU_MAX);
+	ui_menu_greet(ui);
 	while (!ui->quit && n > 0) {
 		ui_menu_draw(ui, items, n, sel);
 		key = ui_key_read(ui);
@@ -128,9 +147,10 @@ ui_menu_run(struct ui *ui)
 			break;
 		if (key == UI_KEY_RESIZE || ui_menu_move(n, &sel, key))
 			continue;
-		if (key == UI_KEY_HELP)
+		if (key == UI_KEY_HELP) {
 			ui_screen_run(ui, &screen_help);
-		else if (key == UI_KEY_ENTER)
+			ui_menu_greet(ui);
+		} else if (key == UI_KEY_ENTER)
 			ui_menu_open(ui, items[sel]);
 		else if (key == UI_KEY_BACK)
 			ui_msg(ui, "按 F10 或 q 退出 Press F10 or q to quit");

@@ -110,6 +110,37 @@ set_note(struct qd_catalog *e, const char *note)
 	e->note = xstrdup(note);
 }
 
+/* How many entries the filter's text (and active_only) lets through. */
+static size_t
+count_text(const char *text, int active_only)
+{
+	struct qd_catalog_filter f = { .text = text,
+	    .active_only = active_only };
+	struct qd_catalog	*list = NULL;
+	char			*why = NULL;
+	size_t			 n = 0;
+
+	if (db_catalog_list(db, &f, &list, &n, &why) != QD_OK)
+		printf("# list failed: %s\n", why);
+	catalog_free_array(list, n);
+	free(why);
+	return n;
+}
+
+/* The text filter folds Traditional and Simplified on both sides. */
+static void
+test_entries_find(void)
+{
+	is_int((int)count_text("铣床", 0), 2, "Simplified 铣床 finds the "
+	    "Traditional 銑床技術士");
+	is_int((int)count_text("銑工", 0), 2, "Traditional 銑工 finds the "
+	    "occupation 铣工");
+	is_int((int)count_text("技术 士", 0), 2, "spaces typed do not matter");
+	is_int((int)count_text("车床", 0), 0, "车床 is not 铣床");
+	is_int((int)count_text("  ", 0), 2, "a blank text filters nothing");
+	is_int((int)count_text("铣床", 1), 1, "text and active_only together");
+}
+
 static void
 test_entries(void)
 {
@@ -176,8 +207,9 @@ test_entries(void)
 	set_note(got, "stale");
 	is_int(db_catalog_update(db, &admin, got, &why), QD_ECONFLICT,
 	    "an update from version 1 now loses");
-	ok(why != NULL && strstr(why, "已被他人修改") != NULL &&
-	    strstr(why, "changed by someone else") != NULL, "and says so");
+	ok(why != NULL && strstr(why, "已被 admin 于 20") != NULL &&
+	    strstr(why, "changed by admin at 20") != NULL, "and says who "
+	    "changed it last and when, in both languages (%s)", why);
 	is_int(db_catalog_set_active(db, &admin, id, 2, 0, &why), QD_OK,
 	    "disable at version 2");
 	got->id = 9999;
@@ -201,7 +233,9 @@ test_entries(void)
 	f.mode = CATALOG_ADOPTION;
 	db_catalog_list(db, &f, &list, &n, &why);
 	is_int(n, 0, "no adoption entries yet");
+	ok(list == NULL, "and no array for none");
 	catalog_free_array(list, n);
+	test_entries_find();
 	is_int(fixture_int(db, "SELECT count(*) FROM audit WHERE tbl IN"
 	    " ('catalog', 'occupations') AND actor = 'admin'"), 5,
 	    "every write audited: an occupation, two adds, an update, a disable");
