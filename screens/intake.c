@@ -142,8 +142,9 @@ intake_draft_offer(struct ui *ui, struct ui_view *v, const char *form,
 
 	if (db_draft_load(ui->db, ui->user, form, ref, &data, &at) != QD_OK)
 		return;
-	xasprintf(&q, "继续 %s 未完成的草稿？ Continue the draft from %s?",
-	    ui_time(at, t, sizeof t), t);
+	/* "2026-11-22 08:15": the minute is enough, and it fits 80 columns. */
+	ui_time(at, t, sizeof t);
+	xasprintf(&q, "继续未完成的草稿（%.16s）？ Continue the draft?", t);
 	if (ui_dialog_confirm(ui, v, q)) {
 		ui_view_draft_apply(v, data);
 		ui_msg(ui, "已恢复草稿 Draft restored");
