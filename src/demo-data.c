@@ -306,6 +306,9 @@ demo_case(struct demo *d, int64_t i, char **why)
 	    0 || strcmp(state, "approved") == 0 || strcmp(state, "notified") ==
 	    0 || strcmp(state, "collected") == 0))
 		state = "forwarded";
+	/* Only recognition is sent to an agency; adoption waits for review. */
+	if (!e->recognition && strcmp(state, "agency") == 0)
+		state = "forwarded";
 	applicant = i < d->napplicants ? d->first_applicant + i :
 	    d->first_applicant + (int64_t)(demo_rand(d) %
 	    (uint64_t)d->napplicants);
