@@ -385,12 +385,289 @@ void	 namekey_close(void);
 /* Close OpenCC and open file (NULL: t2s.json) from now on (tests). */
 void	 namekey_set_config(const char *file);
 
+/* csv.c: CSV files (RFC 4180) in UTF-8 or GB18030, as Excel saves them. */
+#define CSV_FIELDS_MAX	64
+enum csv_charset {
+	CSV_UTF8,
+	CSV_GB18030,	/* Excel on Chinese Windows; also read for GBK */
+};
+/* "utf-8", "gb18030" or "gbk", any case. QD_OK or QD_EINVAL. */
+int	 csv_charset_parse(const char *, enum csv_charset *);
+const char *csv_charset_name(enum csv_charset);	/* "utf-8" */
+struct csv_reader;
+/*
+ * Read len bytes of data (not copied: they must outlive the reader) in
+ * charset, skipping a UTF-8 BOM. NULL with *why (caller frees,
+ * "第N行 line N: ...") when a byte does not convert.
+ */
+struct csv_reader *csv_open(const char *data, size_t len, enum csv_charset,
+	    char **why);
+/*
+ * The next row: 1 with *fields and *n (owned by the reader until the next
+ * call), 0 at the end, -1 with *why ("第N行 line N: ...") for an
+ * unterminated quote, a stray quote, a row over 64 KiB, more than
+ * CSV_FIELDS_MAX fields, invalid UTF-8 or a control character (only a
+ * quoted field may hold newlines; CRLF in one becomes LF). Nothing is
+ * read after an error.
+ */
+int	 csv_next(struct csv_reader *, char ***fields, size_t *n, char **why);
+/* The line where the last row read starts, from 1. */
+size_t	 csv_row_line(const struct csv_reader *);
+void	 csv_close(struct csv_reader *);
+/*
+ * Write one row ending in CRLF, quoting the fields that need it. QD_EINVAL
+ * with *why for a field a reader would refuse (control characters but
+ * newline, invalid UTF-8) or one without a GB18030 form; QD_ESYS when
+ * writing fails. What is written reads back the same.
+ */
+int	 csv_write_row(FILE *, const char *const *fields, size_t n,
+	    enum csv_charset, char **why);
+/* The UTF-8 BOM Excel wants to see Chinese; nothing for GB18030. */
+int	 csv_write_bom(FILE *, enum csv_charset);
+
+/* json.c: JSON output for the commands. */
+/*
+ * Print s as a JSON string, quotes included: quote, backslash and control
+ * characters escaped, invalid UTF-8 bytes as U+FFFD, so the output is
+ * always valid JSON.
+ */
+void	 json_print_string(FILE *, const char *);
+
+/*
+ * db-catalog.c, db-occupation.c, db-agency.c: the comparison catalog
+ * (标准比对), mainland occupations and levels, appraisal agencies. Every
+ * role reads them; only an admin writes (and the triggers agree).
+ */
+struct qd_level {
+	int		 level;		/* 1 (highest) to 5 */
+	char		*name_zh;	/* "二级/技师" */
+	char		*name_en;
+};
+struct qd_occupation {
+	int64_t		 id;
+	char		*code;		/* "6-18-01-01" */
+	char		*name;		/* "车工" */
+	int		 active;
+	int64_t		 version;
+};
+enum catalog_mode {
+	CATALOG_RECOGNITION,	/* 采认: recognised directly */
+	CATALOG_ADOPTION,	/* 采信: adopted case by case */
+};
+struct qd_catalog {
+	int64_t		 id;
+	char		*tw_qual;	/* "車床技術士" */
+	char		*tw_level;	/* "乙級" */
+	int64_t		 occupation_id;
+	char		*occupation_code;	/* joined; ignored by writes */
+	char		*occupation_name;
+	int		 level;
+	char		*level_name;	/* "三级/高级工", joined */
+	enum catalog_mode mode;
+	int		 active;
+	char		*note;
+	int64_t		 version;	/* as read; an update checks it */
+};
+/* What db_catalog_list returns; a zero filter is everything. */
+struct qd_catalog_filter {
+	int		 by_mode;
+	enum catalog_mode mode;
+	const char	*text;		/* in tw_qual or the occupation's name */
+	int		 active_only;
+};
+struct qd_agency {
+	int64_t		 id;
+	char		*name;
+	int64_t		 office_id;
+	char		*office_code;	/* joined */
+	char		*office_name;
+	char		*occupation_codes;	/* "6-18-01-11;6-31-01-13" */
+	int		 active;
+	int64_t		 version;
+};
+const char *catalog_mode_name(enum catalog_mode);	/* "recognition" */
+const char *catalog_mode_label(enum catalog_mode);	/* "采认 Recognition" */
+/* recognition, adoption (any case), 采认 or 采信. QD_OK or QD_EINVAL. */
+int	 catalog_mode_parse(const char *, enum catalog_mode *);
+/*
+ * For the db-*.c files: QD_OK if value is clean one-line text of 1 to max
+ * characters (0 to max when empty is set), else QD_EINVAL with *why
+ * naming the field by label ("备注 Note").
+ */
+int	 catalog_check_text(const char *value, int max, int empty,
+	    const char *label, char **why);
+/* The five levels in order. QD_OK or QD_EDB; free with level_free_array. */
+int	 db_level_list(sqlite3 *, struct qd_level **out, size_t *n, char **why);
+void	 level_free_array(struct qd_level *, size_t);
+/*
+ * Occupations by code, all or only the active ones. QD_OK or QD_EDB;
+ * free with occupation_free_array.
+ */
+int	 db_occupation_list(sqlite3 *, int active_only,
+	    struct qd_occupation **out, size_t *n, char **why);
+/*
+ * The occupation whose code or name is key. QD_OK with *out (free with
+ * occupation_free_array(*out, 1)), QD_ENOTFOUND or QD_EDB.
+ */
+int	 db_occupation_find(sqlite3 *, const char *key,
+	    struct qd_occupation **out);
+/*
+ * Admin only: add an occupation (code of 0-9 A-Z a-z . -, up to 20; name
+ * up to 40 characters). QD_EINVAL for a bad field, QD_ECONFLICT when the
+ * code or the name is taken; *id (may be NULL) gets the new id.
+ */
+int	 db_occupation_add(sqlite3 *, const struct qd_user *actor,
+	    const char *code, const char *name, int64_t *id, char **why);
+/* The occupations agency_id covers, by code. As db_occupation_list. */
+int	 db_occupation_list_by_agency(sqlite3 *, int64_t agency_id,
+	    struct qd_occupation **out, size_t *n, char **why);
+/* db_occupation_add's checks and insert, in the caller's transaction. */
+int	 occupation_insert(sqlite3 *, const char *code, const char *name,
+	    int64_t *id, char **why);
+void	 occupation_free_array(struct qd_occupation *, size_t);
+/*
+ * Catalog entries with their occupation and level names, ordered by
+ * tw_qual and tw_level, those filter (may be NULL) lets through. QD_OK or
+ * QD_EDB; free with catalog_free_array.
+ */
+int	 db_catalog_list(sqlite3 *, const struct qd_catalog_filter *,
+	    struct qd_catalog **out, size_t *n, char **why);
+/* One entry by id. QD_OK with *out (free with catalog_free_array(*out,
+ * 1)), QD_ENOTFOUND or QD_EDB. */
+int	 db_catalog_get(sqlite3 *, int64_t id, struct qd_catalog **out,
+	    char **why);
+/* The entry for a Taiwan qualification and level; as db_catalog_get. */
+int	 db_catalog_find(sqlite3 *, const char *tw_qual, const char *tw_level,
+	    struct qd_catalog **out, char **why);
+/*
+ * Admin only: add entry (its tw_qual, tw_level, occupation_id, level,
+ * mode, active and note). QD_EINVAL for a bad field or an unknown
+ * occupation, QD_ECONFLICT when the qualification and level are already
+ * in the catalog; *id (may be NULL) gets the new id.
+ */
+int	 db_catalog_add(sqlite3 *, const struct qd_user *actor,
+	    const struct qd_catalog *entry, int64_t *id, char **why);
+/*
+ * Admin only: write entry's fields over the entry entry->id if it is
+ * still at entry->version (the version goes up by one). QD_ECONFLICT
+ * "已被他人修改 changed by someone else" when it moved, or when the new
+ * qualification and level are another entry's; QD_ENOTFOUND if gone.
+ */
+int	 db_catalog_update(sqlite3 *, const struct qd_user *actor,
+	    const struct qd_catalog *entry, char **why);
+/* Admin only: set active to 0 or 1, with the version check of update. */
+int	 db_catalog_set_active(sqlite3 *, const struct qd_user *actor,
+	    int64_t id, int64_t version, int active, char **why);
+/*
+ * Admin only: import CSV (header row first, columns in any order:
+ * tw_qual, tw_level, occupation_code, occupation_name, level 1-5 or
+ * 一级..五级, mode recognition/adoption or 采认/采信, optional active 1/0
+ * and note). A new occupation code is added with its name; an existing
+ * qualification and level is updated where it differs, a new one added.
+ * All or nothing: the first bad row stops it with QD_EINVAL and
+ * "第N行 line N: why", nothing written. *added and *updated count rows.
+ */
+int	 db_catalog_import(sqlite3 *, const struct qd_user *actor,
+	    const char *data, size_t len, enum csv_charset, int *added,
+	    int *updated, char **why);
+/*
+ * Any role: write the whole catalog as CSV (a header, then the columns
+ * of the import) to f; importing it back changes nothing.
+ */
+int	 db_catalog_export(sqlite3 *, const struct qd_user *actor, FILE *,
+	    enum csv_charset, char **why);
+void	 catalog_free_array(struct qd_catalog *, size_t);
+/*
+ * Agencies with their office and the codes of the occupations they cover,
+ * by office and name. QD_OK or QD_EDB; free with agency_free_array.
+ */
+int	 db_agency_list(sqlite3 *, struct qd_agency **out, size_t *n,
+	    char **why);
+/*
+ * Admin only: add an agency (name up to 60 characters) in the office
+ * office_code covering the occupations codes[0..ncodes). QD_EINVAL for a
+ * bad name, office or code; QD_ECONFLICT if the name is taken.
+ */
+int	 db_agency_add(sqlite3 *, const struct qd_user *actor, const char *name,
+	    const char *office_code, const char *const *codes, size_t ncodes,
+	    int64_t *id, char **why);
+/*
+ * The active agency in office_id's city that covers occupation_id (the
+ * first by id if several): QD_OK with *agency_id, QD_ENOTFOUND when the
+ * city has none (the center then picks one in the province), or QD_EDB.
+ */
+int	 db_agency_for(sqlite3 *, int64_t office_id, int64_t occupation_id,
+	    int64_t *agency_id);
+/* Every active agency of the province that covers occupation_id. */
+int	 db_agency_list_for_occupation(sqlite3 *, int64_t occupation_id,
+	    struct qd_agency **out, size_t *n, char **why);
+/*
+ * Admin only: import agencies from CSV (columns name, office (its code),
+ * occupation_codes separated by ';', optional active 1/0). An agency of
+ * that name is updated (office, active, occupations), a new one added.
+ * All or nothing, as db_catalog_import.
+ */
+int	 db_agency_import(sqlite3 *, const struct qd_user *actor,
+	    const char *data, size_t len, enum csv_charset, int *added,
+	    int *updated, char **why);
+/* Any role: the agencies as CSV in the columns of the import. */
+int	 db_agency_export(sqlite3 *, const struct qd_user *actor, FILE *,
+	    enum csv_charset, char **why);
+void	 agency_free_array(struct qd_agency *, size_t);
+
+/* db-import.c: CSV imports into the catalog tables, all or nothing. */
+struct csv_column {
+	const char	*name;		/* "tw_qual", the export's header */
+	const char	*alias;		/* "台湾资格", or NULL */
+	int		 required;
+};
+/*
+ * Import CSV data whose header row names columns (in any order, any case,
+ * by name or alias) in one transaction: row is called for each row that
+ * is not blank, with its line and cells[i] the trimmed text of columns[i]
+ * ("" when the row is short, NULL when the header lacks the column). The first error
+ * (an unknown, repeated or missing column, a bad CSV row, row's own)
+ * rolls everything back and gives QD_EINVAL (or row's code) with
+ * "第N行 line N: why".
+ */
+int	 db_import(sqlite3 *, const char *data, size_t len, enum csv_charset,
+	    const struct csv_column *columns, size_t ncolumns,
+	    int (*row)(sqlite3 *, void *arg, size_t line, char **cells,
+	    char **why),
+	    void *arg, char **why);
+/*
+ * An optional 1/0 cell: *value is 1 or 0, or left alone when the cell is
+ * NULL or empty. QD_EINVAL otherwise, naming the column label.
+ */
+int	 db_import_flag(const char *cell, const char *label, int *value,
+	    char **why);
+
+/* demo-data.c (generated from schema/demo/ at build time). */
+struct demo_file {
+	const char	*name;		/* "catalog.csv" */
+	const char	*data;
+	size_t		 len;
+};
+extern const struct demo_file demo_files[];
+extern const size_t demo_nfiles;
+
+/* cmd-catalog.c: the catalog, occupation and agency verbs. */
+struct cmd_ctx;
+int	 cmd_catalog_list(struct cmd_ctx *, int, char **);
+int	 cmd_catalog_import(struct cmd_ctx *, int, char **);
+int	 cmd_catalog_export(struct cmd_ctx *, int, char **);
+int	 cmd_occupation_list(struct cmd_ctx *, int, char **);
+int	 cmd_agency_list(struct cmd_ctx *, int, char **);
+int	 cmd_agency_import(struct cmd_ctx *, int, char **);
+int	 cmd_agency_export(struct cmd_ctx *, int, char **);
+
 /* demo.c: the demo database. */
 /*
  * Create the demo users in db if missing (one liaison per office, center,
  * admin, auditor) and authorise for all of them the invoking user's
- * ~/.ssh/ public keys, making ~/.ssh/id_ed25519 if there is none. *keyfile gets
- * the private key path to suggest to ssh (caller frees).
+ * ~/.ssh/ public keys, making ~/.ssh/id_ed25519 if there is none; load the
+ * invented catalog and agencies (schema/demo/) into empty tables. *keyfile
+ * gets the private key path to suggest to ssh (caller frees).
  */
 int	 demo_setup(sqlite3 *, char **keyfile, char **why);
 
