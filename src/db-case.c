@@ -264,6 +264,14 @@ case_list_office(const struct qd_user *actor, const struct qd_case_filter *f)
 	return f->office_id;
 }
 
+/* 1 if the filter asks an office-bound actor for another office's cases. */
+static int
+case_list_elsewhere(const struct qd_user *actor, const struct qd_case_filter *f)
+{
+	return case_scoped(actor) && f->office_id != 0 &&
+	    f->office_id != actor->office_id;
+}
+
 /*
  * Parse a cursor "TEXT|ID" (the center's queue: forwarded_at and id) or
  * "ID" (other lists). QD_EINVAL for anything else.
@@ -357,6 +365,11 @@ db_case_list(sqlite3 *db, const struct qd_user *actor,
 	    (review && cursor != NULL && after == NULL)) {
 		db_set_why(why, "无效的翻页位置 bad page cursor");
 		return QD_EINVAL;
+	}
+	/* None of another office's cases, rather than the actor's own. */
+	if (case_list_elsewhere(actor, f)) {
+		free(after);
+		return QD_OK;
 	}
 	sql = case_list_sql(f, office, review, cursor != NULL);
 	rc = db_prepare(db, sql, &st);
@@ -644,6 +657,8 @@ db_case_count(sqlite3 *db, const struct qd_user *actor,
 		db_set_why(why, "只能统计队列 only a queue can be counted");
 		return QD_EINVAL;
 	}
+	if (case_list_elsewhere(actor, f))
+		return QD_OK;
 	if (f->occupation_id == 0)
 		rc = case_count_kept(db, states, office, f->type, count, why);
 	else {
