@@ -291,6 +291,26 @@ test_rules(int64_t c1)
 	free(msg);
 }
 
+/* Every state of the schema is known to the lists, which name them. */
+static void
+test_states_known(void)
+{
+	sqlite3_stmt	*st;
+	const char	*state;
+	int		 known = 1, n = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT state FROM case_states", -1, &st,
+	    NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		state = (const char *)sqlite3_column_text(st, 0);
+		known &= strcmp(case_state_label(state), state) != 0;
+		n++;
+	}
+	sqlite3_finalize(st);
+	ok(known && n == 10, "the lists know each of the %d states", n);
+}
+
 /* A filter for another office gives an office's clerk none of its cases. */
 static void
 test_other_office(void)
@@ -343,6 +363,7 @@ test_adoption(int64_t c1)
 	    "count the queue");
 	ok(count == 1 && oldest == 0, "one case, today");
 	test_other_office();
+	test_states_known();
 	as(rev1);
 	is_int(db_case_approve(db, rev1, c1, version_of(c1), occ_beauty, 4,
 	    &why), QD_EDENIED, "deciding without taking is refused (%s)", why);
