@@ -129,7 +129,10 @@ cmd_show_json_case(FILE *f, const struct qd_case *c)
 	cmd_json_string(f, "held_by", c->held_by_login, 1);
 	cmd_json_string(f, "held_at", c->held_at, 1);
 	cmd_json_string(f, "decided_occupation", c->decided_occupation, 1);
-	cmd_json_number(f, "decided_level", c->decided_level, 1);
+	if (c->decided_level != 0)
+		cmd_json_number(f, "decided_level", c->decided_level, 1);
+	else
+		fputs("\"decided_level\": null, ", f);
 	cmd_json_string(f, "reason", c->reason, 1);
 	cmd_json_string(f, "agency", c->agency_name, 1);
 	cmd_json_string(f, "agency_ref", c->agency_ref, 1);

@@ -303,6 +303,7 @@ test_show(void)
 	is_int(runf(fz, 1, "cases show %lld --format json", (long long)c1),
 	    QD_EXIT_OK, "as JSON");
 	ok(out_buf[0] == '{' && has(out_buf, "\"history\": [") &&
+	    has(out_buf, "\"decided_level\": null") &&
 	    has(out_buf, "\"action\": \"forward\"") &&
 	    has(out_buf, "\"mtp\": \"12****78\"") && !has(out_buf, "12345678"),
 	    "with history and actions");
