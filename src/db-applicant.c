@@ -534,11 +534,18 @@ db_applicant_find(sqlite3 *db, const struct qd_user *actor, const char *text,
 		free(bound);
 		xasprintf(&bound, "%s\xf4\x8f\xbf\xbf", key);
 	}
-	if (db_prepare(db, "SELECT " APPLICANT_ROW_COLUMNS " WHERE"
-	    " ((?5 <> '' AND a.mtp = ?5) OR (?5 = '' AND a.name_key >= ?1"
-	    " AND a.name_key < ?3)) AND" APPLICANT_SCOPE
+	/*
+	 * A number or a name, never both in one statement: the name's range
+	 * is then read in index order and stops at the page, where an OR of
+	 * the two would sort every 陈 in the province first.
+	 */
+	if (db_prepare(db, num[0] != '\0' ? "SELECT " APPLICANT_ROW_COLUMNS
+	    " WHERE a.mtp = ?5 AND" APPLICANT_SCOPE
 	    " AND (?4 = '' OR (a.name_key, a.id) > (?4, ?6))"
-	    " ORDER BY a.name_key, a.id LIMIT ?7", &st) != QD_OK) {
+	    " ORDER BY a.name_key, a.id LIMIT ?7" : "SELECT "
+	    APPLICANT_ROW_COLUMNS " WHERE a.name_key >= ?1 AND a.name_key < ?3"
+	    " AND" APPLICANT_SCOPE " AND (?4 = '' OR (a.name_key, a.id) >"
+	    " (?4, ?6)) ORDER BY a.name_key, a.id LIMIT ?7", &st) != QD_OK) {
 		free(key);
 		free(bound);
 		return db_fail(db, why);

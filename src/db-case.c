@@ -16,7 +16,10 @@
 	" coalesce(dc.name, oc.name, ''), c.state, coalesce(u.login, '')," \
 	" %s, CAST(julianday('now') - julianday(%s) AS INTEGER), c.version"
 #define CASE_ROW_JOINS \
-	" FROM cases c JOIN applicants a ON a.id = c.applicant_id" \
+	" FROM cases c" CASE_ROW_NAMES
+/* What a row joins to cases c for its names. */
+#define CASE_ROW_NAMES \
+	" JOIN applicants a ON a.id = c.applicant_id" \
 	" JOIN offices o ON o.id = c.office_id" \
 	" LEFT JOIN occupations dc ON dc.id = c.decided_occupation_id" \
 	" LEFT JOIN occupations oc ON oc.id = c.occupation_id" \
@@ -288,6 +291,14 @@ case_list_office(const struct qd_user *actor, const struct qd_case_filter *f)
 	return f->office_id;
 }
 
+/* 1 if the filter asks an office-bound actor for another office's cases. */
+static int
+case_list_elsewhere(const struct qd_user *actor, const struct qd_case_filter *f)
+{
+	return case_scoped(actor) && f->office_id != 0 &&
+	    f->office_id != actor->office_id;
+}
+
 /*
  * Parse a cursor "TEXT|ID" (the center's queue: forwarded_at and id) or
  * "ID" (other lists). QD_EINVAL for anything else.
@@ -315,15 +326,99 @@ case_cursor_parse(const char *cursor, char **text, int64_t *id)
 	return QD_OK;
 }
 
+/*
+ * The offices' queues hold several states. Each state is read newest first
+ * on its own index range, a page at most, and the pages merged: one range
+ * of "state IN (...)" would be read whole and sorted, thousands of rows
+ * for a busy office, to show fifty.
+ */
+static const char *const case_outbox_states[] = { "accepted", "returned",
+    NULL };
+static const char *const case_inbox_states[] = { "approved", "rejected",
+    "notified", NULL };
+
+/*
+ * The filter's conditions after the state, as SQL of constant parts. walk
+ * keeps the planner from the office's index (the unary +), for a walk of
+ * the primary key newest first.
+ */
+static char *
+case_list_conditions(const struct qd_case_filter *f, int64_t office,
+    int review, int paging, int walk)
+{
+	char	*sql;
+
+	xasprintf(&sql, "%s%s%s%s%s", office == 0 ? "" : walk ?
+	    " AND +c.office_id = ?2" : " AND c.office_id = ?2",
+	    f->type != NULL ? " AND c.type = ?3" : "",
+	    f->occupation_id != 0 ? " AND c.occupation_id = ?4" : "",
+	    f->applicant_id != 0 ? " AND c.applicant_id = ?8" : "",
+	    !paging ? "" : review ?
+	    " AND (c.forwarded_at, c.id) > (?5, ?6)" : " AND c.id < ?6");
+	return sql;
+}
+
+/* A page of each of states, merged newest first. */
+static char *
+case_list_merged(const char *const *states, const char *cols,
+    const char *cond)
+{
+	char	*arms = xstrdup(""), *tmp, *sql;
+
+	for (; *states != NULL; states++) {
+		xasprintf(&tmp, "%s%sSELECT id FROM (SELECT c.id FROM cases c"
+		    " WHERE c.state = '%s'%s ORDER BY c.id DESC LIMIT ?7)", arms,
+		    *arms != '\0' ? " UNION ALL " : "", *states, cond);
+		free(arms);
+		arms = tmp;
+	}
+	/* The page's ids first, so that only they are joined to names. */
+	xasprintf(&sql, "SELECT %s FROM (SELECT id FROM (%s) ORDER BY id DESC"
+	    " LIMIT ?7) k JOIN cases c ON c.id = k.id%s ORDER BY c.id DESC",
+	    cols, arms, CASE_ROW_NAMES);
+	free(arms);
+	return sql;
+}
+
+/*
+ * One office's cases in any state: a page of each state from the office's
+ * index, merged. A walk of all cases testing the office reads the whole
+ * table when the office has few or none.
+ */
+static char *
+case_list_office_all(const struct qd_case_filter *f, int64_t office,
+    const char *cols, int paging)
+{
+	const char	*states[sizeof case_states / sizeof case_states[0] + 1];
+	char		*cond, *sql;
+	size_t		 i;
+
+	for (i = 0; i < sizeof case_states / sizeof case_states[0]; i++)
+		states[i] = case_states[i].state;
+	states[i] = NULL;
+	cond = case_list_conditions(f, office, 0, paging, 0);
+	sql = case_list_merged(states, cols, cond);
+	free(cond);
+	return sql;
+}
+
 /* Build the SQL of a list from constant parts chosen by the filter. */
 static char *
 case_list_sql(const struct qd_case_filter *f, int64_t office, int review,
     int paging)
 {
 	const char	*since = review ? "c.forwarded_at" : "c.updated_at";
-	char		*cols, *sql;
+	char		*cols, *cond, *sql;
 	const char	*where;
+	int		 walk = f->queue == CASE_QUEUE_ALL && f->state == NULL;
 
+	xasprintf(&cols, CASE_ROW_COLUMNS, since, since);
+	if (walk && office != 0 && f->applicant_id == 0) {
+		sql = case_list_office_all(f, office, cols, paging);
+		free(cols);
+		return sql;
+	}
+	cond = case_list_conditions(f, office, review, paging, walk);
 	switch (f->queue) {
 	case CASE_QUEUE_REVIEW:
 		where = " WHERE c.state = 'forwarded'";
@@ -332,31 +427,25 @@ case_list_sql(const struct qd_case_filter *f, int64_t office, int review,
 		where = " WHERE c.state = 'agency'";
 		break;
 	case CASE_QUEUE_OUTBOX:
-		where = " WHERE c.state IN ('accepted', 'returned')";
-		break;
 	case CASE_QUEUE_INBOX:
-		where = " WHERE c.state IN ('approved', 'rejected', 'notified')";
-		break;
+		sql = case_list_merged(f->queue == CASE_QUEUE_OUTBOX ?
+		    case_outbox_states : case_inbox_states, cols, cond);
+		free(cols);
+		free(cond);
+		return sql;
 	default:
 		where = f->state != NULL ? " WHERE c.state = ?1" : " WHERE 1";
 		break;
 	}
-	xasprintf(&cols, CASE_ROW_COLUMNS, since, since);
 	/*
-	 * Without a state, walk cases newest first and test the office on
-	 * each row (the unary + keeps the planner on the primary key).
+	 * Without a state or an office, walk cases newest first and test the
+	 * rest on each row.
 	 */
-	xasprintf(&sql, "SELECT %s%s%s%s%s%s%s%s%s LIMIT ?7", cols,
-	    CASE_ROW_JOINS, where,
-	    office == 0 ? "" : (f->queue == CASE_QUEUE_ALL && f->state == NULL ?
-	    " AND +c.office_id = ?2" : " AND c.office_id = ?2"),
-	    f->type != NULL ? " AND c.type = ?3" : "",
-	    f->occupation_id != 0 ? " AND c.occupation_id = ?4" : "",
-	    f->applicant_id != 0 ? " AND c.applicant_id = ?8" : "",
-	    !paging ? "" : review ?
-	    " AND (c.forwarded_at, c.id) > (?5, ?6)" : " AND c.id < ?6",
+	xasprintf(&sql, "SELECT %s%s%s%s%s LIMIT ?7", cols, CASE_ROW_JOINS,
+	    where, cond,
 	    review ? " ORDER BY c.forwarded_at, c.id" : " ORDER BY c.id DESC");
 	free(cols);
+	free(cond);
 	return sql;
 }
 
@@ -381,6 +470,11 @@ db_case_list(sqlite3 *db, const struct qd_user *actor,
 	    (review && cursor != NULL && after == NULL)) {
 		db_set_why(why, "无效的翻页位置 bad page cursor");
 		return QD_EINVAL;
+	}
+	/* None of another office's cases, rather than the actor's own. */
+	if (case_list_elsewhere(actor, f)) {
+		free(after);
+		return QD_OK;
 	}
 	sql = case_list_sql(f, office, review, cursor != NULL);
 	rc = db_prepare(db, sql, &st);
@@ -668,6 +762,8 @@ db_case_count(sqlite3 *db, const struct qd_user *actor,
 		db_set_why(why, "只能统计队列 only a queue can be counted");
 		return QD_EINVAL;
 	}
+	if (case_list_elsewhere(actor, f))
+		return QD_OK;
 	if (f->occupation_id == 0)
 		rc = case_count_kept(db, states, office, f->type, count, why);
 	else {

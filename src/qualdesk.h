@@ -1054,6 +1054,13 @@ int	 cmd_key_list(struct cmd_ctx *, int, char **);
 int	 cmd_key_remove(struct cmd_ctx *, int, char **);
 int	 cmd_audit_list(struct cmd_ctx *, int, char **);
 int	 cmd_demo_data(struct cmd_ctx *, int, char **);
+int	 cmd_cases_list(struct cmd_ctx *, int, char **);
+int	 cmd_cases_show(struct cmd_ctx *, int, char **);
+int	 cmd_cases_find(struct cmd_ctx *, int, char **);
+int	 cmd_cases_forward(struct cmd_ctx *, int, char **);
+int	 cmd_cases_take(struct cmd_ctx *, int, char **);
+int	 cmd_cases_release(struct cmd_ctx *, int, char **);
+int	 cmd_applicants_find(struct cmd_ctx *, int, char **);
 /* cmd-user.c, for the user, key and audit verbs. */
 struct option;
 /*
@@ -1068,6 +1075,51 @@ int	 cmd_usage_error(struct cmd_ctx *, const char *noun, const char *verb,
  */
 int	 cmd_getopt(struct cmd_ctx *, const char *noun, int argc, char **argv,
 	    const struct option *, int *rc);
+/* cmd-format.c: output of the listing verbs. */
+enum cmd_format { CMD_FORMAT_TEXT, CMD_FORMAT_CSV, CMD_FORMAT_JSON };
+#define CMD_FORMATS_ALL	((1 << CMD_FORMAT_TEXT) | (1 << CMD_FORMAT_CSV) | \
+	(1 << CMD_FORMAT_JSON))
+/* A --format value among the allowed (1 << format) bits; QD_EINVAL if not. */
+int	 cmd_format_parse(const char *, int allowed, enum cmd_format *);
+const char *cmd_format_name(enum cmd_format);
+/* A whole decimal number in [min, max], or -1 if it is not one. */
+long long cmd_number(const char *, long long min, long long max);
+enum cmd_type {
+	CMD_STRING,
+	CMD_NUMBER,
+	CMD_OPTIONAL,		/* "" is null in JSON and "-" in text */
+};
+#define CMD_NOTEXT	0x1	/* left out of the text table */
+#define CMD_TEXTONLY	0x2	/* only in the text table */
+/* One column of a list: its key in CSV and JSON, its title in text. */
+struct cmd_column {
+	const char	*key;
+	const char	*title;
+	enum cmd_type	 type;
+	int		 flags;
+	int		 max;		/* widest in text columns, 0: no limit */
+};
+/* A list's rows as strings, ncols to a row (cells owned). */
+struct cmd_rows {
+	const struct cmd_column	*cols;
+	size_t			 ncols;
+	char			**cells;
+	size_t			 n;
+};
+/* Add a row of ncols strings (copied; NULL as ""). */
+void	 cmd_rows_add(struct cmd_rows *, const char *const *cells);
+void	 cmd_rows_free(struct cmd_rows *);
+/*
+ * Print rows to ctx->out: aligned text (nothing when empty), CSV with a
+ * header of the keys, or a JSON array of objects. Returns an exit code.
+ */
+int	 cmd_rows_print(struct cmd_ctx *, enum cmd_format,
+	    const struct cmd_rows *);
+/* "key": value of a JSON object (NULL as null), then ", " when more. */
+void	 cmd_json_string(FILE *, const char *key, const char *value, int more);
+void	 cmd_json_number(FILE *, const char *key, long long value, int more);
+/* s as one word that sh and cmd_split read back unchanged. */
+void	 cmd_shell_word(FILE *, const char *);
 
 /* libssh's handles, named without including libssh here. */
 struct ssh_bind_struct;

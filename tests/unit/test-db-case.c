@@ -293,6 +293,53 @@ test_rules(int64_t c1)
 
 static void test_notice(int64_t);
 
+/* Every state of the schema is known to the lists, which name them. */
+static void
+test_states_known(void)
+{
+	sqlite3_stmt	*st;
+	const char	*state;
+	int		 known = 1, n = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT state FROM case_states", -1, &st,
+	    NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		state = (const char *)sqlite3_column_text(st, 0);
+		known &= strcmp(case_state_label(state), state) != 0;
+		n++;
+	}
+	sqlite3_finalize(st);
+	ok(known && n == 10, "the lists know each of the %d states", n);
+}
+
+/* A filter for another office gives an office's clerk none of its cases. */
+static void
+test_other_office(void)
+{
+	struct qd_case_filter	 f = { .queue = CASE_QUEUE_OUTBOX,
+	    .office_id = 1 };
+	struct qd_case_row	*rows = NULL;
+	char			*why = NULL, *next = NULL;
+	size_t			 n = 0;
+	int64_t			 a, count = -1;
+	int			 oldest;
+
+	a = add_applicant(xm1, "周美玲", "1985-03-09", "45678901", QD_OK,
+	    "Xiamen registers an applicant");
+	ok(open_case(xm1, a, "adoption", cat_beauty, NULL) > 0,
+	    "and opens a case: its outbox holds one");
+	is_int(db_case_list(db, xm1, &f, NULL, 50, &rows, &n, &next, &why),
+	    QD_OK, "Xiamen lists Fuzhou's outbox");
+	is_int(n, 0, "and gets none of it, not its own instead");
+	is_int(db_case_count(db, xm1, &f, &count, &oldest, &why), QD_OK,
+	    "Xiamen counts it");
+	is_int(count, 0, "as none");
+	case_rows_free(rows, n);
+	free(next);
+	free(why);
+}
+
 /* Forward, take, a race between two reviewers, approve, notify, collect. */
 static void
 test_adoption(int64_t c1)
@@ -317,6 +364,9 @@ test_adoption(int64_t c1)
 	is_int(db_case_count(db, rev1, &f, &count, &oldest, &why), QD_OK,
 	    "count the queue");
 	ok(count == 1 && oldest == 0, "one case, today");
+	test_other_office();
+	test_states_known();
+	as(rev1);
 	is_int(db_case_approve(db, rev1, c1, version_of(c1), occ_beauty, 4,
 	    &why), QD_EDENIED, "deciding without taking is refused (%s)", why);
 	ok(why != NULL && strstr(why, "take the case first") != NULL,

@@ -1,0 +1,243 @@
+/*
+ * What the listing verbs share: a list declared as columns and printed as
+ * aligned text (CJK counts two columns), CSV (the csv.c writer) or JSON
+ * (the json.c escaper); --format and number options; and words a shell
+ * reads back unchanged, for the "more:" lines scripts page with.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "qualdesk.h"
+
+static const char *const cmd_formats[] = {
+	[CMD_FORMAT_TEXT] = "text",
+	[CMD_FORMAT_CSV] = "csv",
+	[CMD_FORMAT_JSON] = "json",
+};
+#define CMD_NFORMATS (sizeof cmd_formats / sizeof cmd_formats[0])
+
+int
+cmd_format_parse(const char *s, int allowed, enum cmd_format *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < CMD_NFORMATS; i++) {
+		if (strcmp(s, cmd_formats[i]) == 0 && (allowed & (1 << i))) {
+			*out = (enum cmd_format)i;
+			return QD_OK;
+		}
+	}
+	return QD_EINVAL;
+}
+
+const char *
+cmd_format_name(enum cmd_format format)
+{
+	return (size_t)format < CMD_NFORMATS ? cmd_formats[format] : "text";
+}
+
+long long
+cmd_number(const char *s, long long min, long long max)
+{
+	char		*end;
+	long long	 v;
+
+	if (s[0] < '0' || s[0] > '9' || strlen(s) > 18)
+		return -1;
+	v = strtoll(s, &end, 10);
+	if (*end != '\0' || v < min || v > max)
+		return -1;
+	return v;
+}
+
+void
+cmd_rows_add(struct cmd_rows *rows, const char *const *cells)
+{
+	size_t	 i, at = rows->n * rows->ncols;
+
+	rows->cells = xreallocarray(rows->cells, at + rows->ncols,
+	    sizeof *rows->cells);
+	for (i = 0; i < rows->ncols; i++)
+		rows->cells[at + i] = xstrdup(cells[i] != NULL ? cells[i] : "");
+	rows->n++;
+}
+
+void
+cmd_rows_free(struct cmd_rows *rows)
+{
+	size_t	 i;
+
+	for (i = 0; i < rows->n * rows->ncols; i++)
+		free(rows->cells[i]);
+	xfree(&rows->cells);
+	rows->n = 0;
+}
+
+static const char *
+cmd_rows_cell(const struct cmd_rows *rows, size_t r, size_t c)
+{
+	return rows->cells[r * rows->ncols + c];
+}
+
+/* The text a cell shows in the table: "-" for an empty optional value. */
+static const char *
+cmd_rows_text(const struct cmd_rows *rows, size_t r, size_t c)
+{
+	const char	*s = cmd_rows_cell(rows, r, c);
+
+	if (rows->cols[c].type == CMD_OPTIONAL && *s == '\0')
+		return "-";
+	return s;
+}
+
+/* Aligned columns under their titles; a cell past its width ends in '~'. */
+static void
+cmd_rows_table(FILE *f, const struct cmd_rows *rows)
+{
+	int	*w = xcalloc(rows->ncols, sizeof *w), cw;
+	char	*buf;
+	size_t	 r, c, last = 0, size = 8;
+
+	for (c = 0; c < rows->ncols; c++) {
+		if (rows->cols[c].flags & CMD_NOTEXT)
+			continue;
+		last = c;
+		w[c] = text_width(rows->cols[c].title);
+		for (r = 0; r < rows->n; r++) {
+			if ((cw = text_width(cmd_rows_text(rows, r, c))) > w[c])
+				w[c] = cw;
+		}
+		if (rows->cols[c].max > 0 && w[c] > rows->cols[c].max)
+			w[c] = rows->cols[c].max;
+		/* A cell of w columns takes at most 4 bytes a column. */
+		if ((size_t)w[c] * 4 + 8 > size)
+			size = (size_t)w[c] * 4 + 8;
+	}
+	buf = xmalloc(size);
+	for (r = 0; r <= rows->n; r++) {
+		for (c = 0; c < rows->ncols; c++) {
+			if (rows->cols[c].flags & CMD_NOTEXT)
+				continue;
+			/* The last column is not padded: no trailing blanks. */
+			fprintf(f, "%s%s", text_cell(buf, size, r == 0 ?
+			    rows->cols[c].title : cmd_rows_text(rows, r - 1, c),
+			    w[c], c != last), c != last ? "  " : "\n");
+		}
+	}
+	free(buf);
+	free(w);
+}
+
+/* A header of the keys, then the rows, through the csv.c writer. */
+static int
+cmd_rows_csv(FILE *f, const struct cmd_rows *rows, char **why)
+{
+	const char	**line = xcalloc(rows->ncols, sizeof *line);
+	size_t		  r, c, k;
+	int		  rc = QD_OK;
+
+	for (r = 0; r <= rows->n && rc == QD_OK; r++) {
+		for (c = k = 0; c < rows->ncols; c++) {
+			if (!(rows->cols[c].flags & CMD_TEXTONLY))
+				line[k++] = r == 0 ? rows->cols[c].key :
+				    cmd_rows_cell(rows, r - 1, c);
+		}
+		rc = csv_write_row(f, line, k, CSV_UTF8, why);
+	}
+	free(line);
+	return rc;
+}
+
+/* An array of objects, one to a line. */
+static void
+cmd_rows_json(FILE *f, const struct cmd_rows *rows)
+{
+	const struct cmd_column	*col;
+	const char		*s;
+	size_t			 r, c;
+	int			 more;
+
+	fputc('[', f);
+	for (r = 0; r < rows->n; r++) {
+		fputs(r > 0 ? ",\n {" : "\n {", f);
+		for (c = 0, more = 0; c < rows->ncols; c++) {
+			col = &rows->cols[c];
+			if (col->flags & CMD_TEXTONLY)
+				continue;
+			s = cmd_rows_cell(rows, r, c);
+			fputs(more ? ", " : "", f);
+			if (col->type == CMD_NUMBER)
+				cmd_json_number(f, col->key, strtoll(s, NULL,
+				    10), 0);
+			else
+				cmd_json_string(f, col->key, col->type ==
+				    CMD_OPTIONAL && *s == '\0' ? NULL : s, 0);
+			more = 1;
+		}
+		fputc('}', f);
+	}
+	fputs(rows->n > 0 ? "\n]\n" : "]\n", f);
+}
+
+int
+cmd_rows_print(struct cmd_ctx *ctx, enum cmd_format format,
+    const struct cmd_rows *rows)
+{
+	char	*why = NULL;
+	int	 rc = QD_EXIT_OK, r;
+
+	if (format == CMD_FORMAT_CSV) {
+		if ((r = cmd_rows_csv(ctx->out, rows, &why)) != QD_OK)
+			rc = cmd_fail(ctx, r, why);
+	} else if (format == CMD_FORMAT_JSON)
+		cmd_rows_json(ctx->out, rows);
+	else if (rows->n > 0)
+		cmd_rows_table(ctx->out, rows);
+	free(why);
+	return rc;
+}
+
+void
+cmd_json_string(FILE *f, const char *key, const char *value, int more)
+{
+	fprintf(f, "\"%s\": ", key);
+	if (value == NULL)
+		fputs("null", f);
+	else
+		json_print_string(f, value);
+	fputs(more ? ", " : "", f);
+}
+
+void
+cmd_json_number(FILE *f, const char *key, long long value, int more)
+{
+	fprintf(f, "\"%s\": %lld%s", key, value, more ? ", " : "");
+}
+
+void
+cmd_shell_word(FILE *f, const char *s)
+{
+	const char	*safe = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			    "0123456789._-:/=,+";
+
+	const char	*p;
+
+	/* Bytes of UTF-8 text (陈) mean nothing to a shell either. */
+	for (p = s; *p != '\0'; p++) {
+		if ((unsigned char)*p < 0x80 && strchr(safe, *p) == NULL)
+			break;
+	}
+	if (*s != '\0' && *p == '\0') {
+		fputs(s, f);
+		return;
+	}
+	/* Single quotes, as sh and the SSH command splitter both read them. */
+	fputc('\'', f);
+	for (; *s != '\0'; s++) {
+		if (*s == '\'')
+			fputs("'\\''", f);
+		else
+			fputc(*s, f);
+	}
+	fputc('\'', f);
+}
