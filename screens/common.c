@@ -220,6 +220,17 @@ screen_case_rows_add(struct ui_rows *rows, const struct qd_case_row *r,
 	}
 }
 
+void
+screen_case_page(struct ui_rows *rows, struct qd_case_row *r, size_t n,
+    char *next)
+{
+	screen_case_rows_add(rows, r, n);
+	rows->more = next != NULL;
+	ui_rows_set_cursor(rows, next);
+	case_rows_free(r, n);
+	free(next);
+}
+
 /* A clerk's words for a result without a message of its own. */
 const char *
 screen_result_text(int rc)

@@ -48,11 +48,7 @@ screen_queue_load(struct ui *ui, struct ui_view *v,
 		return rc;
 	if (cursor == NULL)
 		screen_queue_count(ui, v, f);
-	screen_case_rows_add(rows, r, n);
-	rows->more = next != NULL;
-	ui_rows_set_cursor(rows, next);
-	case_rows_free(r, n);
-	free(next);
+	screen_case_page(rows, r, n, next);
 	return QD_OK;
 }
 

@@ -24,11 +24,7 @@ search_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
 	    &next, why);
 	if (rc != QD_OK)
 		return rc;
-	screen_case_rows_add(rows, r, n);
-	rows->more = next != NULL;
-	ui_rows_set_cursor(rows, next);
-	case_rows_free(r, n);
-	free(next);
+	screen_case_page(rows, r, n, next);
 	return QD_OK;
 }
 

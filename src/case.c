@@ -193,29 +193,17 @@ db_case_history(sqlite3 *db, const struct qd_user *actor, int64_t id,
 static void
 case_conflict_why(sqlite3 *db, int64_t id, char **why)
 {
-	sqlite3_stmt	*st;
-	char		 when[32];
+	char	*who, *when;
 
-	if (db_prepare(db, "SELECT actor, at FROM audit WHERE tbl = 'cases'"
-	    " AND record = ?1 ORDER BY id DESC LIMIT 1", &st) != QD_OK) {
+	if (db_audit_last(db, "cases", id, &who, &when) == QD_OK)
+		db_set_why(why, "案件已被 %s 于 %s 修改，您输入的内容已保留"
+		    " case changed by %s at %s; what you typed is kept", who,
+		    when, who, when);
+	else
 		db_set_why(why, "案件已被他人修改，请重新打开 the case was changed"
 		    " by someone else; open it again");
-		return;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		/* "2026-11-22T08:15:02.123Z" shown as "2026-11-22 08:15 UTC". */
-		snprintf(when, sizeof when, "%.10s %.5s UTC",
-		    (const char *)sqlite3_column_text(st, 1),
-		    (const char *)sqlite3_column_text(st, 1) + 11);
-		db_set_why(why, "案件已被 %s 于 %s 修改，您输入的内容已保留"
-		    " case changed by %s at %s; what you typed is kept",
-		    sqlite3_column_text(st, 0), when,
-		    sqlite3_column_text(st, 0), when);
-	} else
-		db_set_why(why, "案件已被他人修改 the case was changed by"
-		    " someone else");
-	sqlite3_finalize(st);
+	free(who);
+	free(when);
 }
 
 /* Why the step cannot be done now, in the clerk's words. */

@@ -110,3 +110,27 @@ audit_free_array(struct qd_audit *list, size_t n)
 	}
 	free(list);
 }
+
+int
+db_audit_last(sqlite3 *db, const char *table, int64_t record, char **who,
+    char **when)
+{
+	sqlite3_stmt	*st;
+	int		 rc = QD_ENOTFOUND;
+
+	*who = *when = NULL;
+	if (db_prepare(db, "SELECT actor, strftime('%Y-%m-%d %H:%M', at,"
+	    " 'localtime') FROM audit WHERE tbl = ?1 AND record = ?2"
+	    " ORDER BY id DESC LIMIT 1", &st) != QD_OK)
+		return QD_EDB;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, record);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 1) != SQLITE_NULL) {
+		*who = db_column_strdup(st, 0);
+		*when = db_column_strdup(st, 1);
+		rc = QD_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

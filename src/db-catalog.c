@@ -375,24 +375,15 @@ catalog_insert(sqlite3 *db, const struct qd_catalog *e, int64_t *id,
 static int
 catalog_changed(sqlite3 *db, int64_t id, char **why)
 {
-	sqlite3_stmt	*stmt;
-	const char	*who = NULL, *at = NULL;
+	char	*who, *when;
 
-	if (db_prepare(db, "SELECT actor, strftime('%Y-%m-%d %H:%M', at,"
-	    " 'localtime') FROM audit WHERE tbl = 'catalog' AND record = ?1"
-	    " ORDER BY id DESC LIMIT 1", &stmt) != QD_OK)
-		return db_fail(db, why);
-	sqlite3_bind_int64(stmt, 1, id);
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		who = (const char *)sqlite3_column_text(stmt, 0);
-		at = (const char *)sqlite3_column_text(stmt, 1);
-	}
-	if (who != NULL && at != NULL)
+	if (db_audit_last(db, "catalog", id, &who, &when) == QD_OK)
 		db_set_why(why, "已被 %s 于 %s 修改 changed by %s at %s", who,
-		    at, who, at);
+		    when, who, when);
 	else
 		db_set_why(why, "已被他人修改 changed by someone else");
-	sqlite3_finalize(stmt);
+	free(who);
+	free(when);
 	return QD_ECONFLICT;
 }
 

@@ -303,6 +303,13 @@ struct qd_audit {
 int	 db_audit_list(sqlite3 *, const struct qd_user *actor, int64_t before_id,
 	    int limit, struct qd_audit **out, size_t *n, char **why);
 void	 audit_free_array(struct qd_audit *, size_t);
+/*
+ * Who changed a record last and when ("YYYY-MM-DD HH:MM", local time), for
+ * the message of a lost race: QD_OK with *who and *when (caller frees),
+ * QD_ENOTFOUND when no audit row names it, or QD_EDB.
+ */
+int	 db_audit_last(sqlite3 *, const char *table, int64_t record,
+	    char **who, char **when);
 
 /* db-office.c: the ten offices. */
 struct qd_office {
@@ -1835,6 +1842,9 @@ int	 screen_agency_choices(struct ui *, int64_t occupation_id,
 extern const struct ui_column screen_case_columns[SCREEN_CASE_NCOLUMNS];
 void	 screen_case_rows_add(struct ui_rows *, const struct qd_case_row *,
 	    size_t);
+/* Add a page of db_case_list or db_case_find to rows; frees r and next. */
+void	 screen_case_page(struct ui_rows *, struct qd_case_row *r, size_t n,
+	    char *next);
 /* A clerk's words for a data-layer result that came without a message. */
 const char *screen_result_text(int);
 /*
