@@ -137,6 +137,29 @@ case_lines_record(const struct qd_case *c, char ***l, size_t *n)
 		case_line(l, n, "领证 Collected   %s", c->collected_on);
 }
 
+/* The notices to the applicant, with what the delivery said. */
+static void
+case_lines_notices(struct ui *ui, int64_t id, char ***l, size_t *n)
+{
+	struct qd_notice	*e = NULL;
+	size_t			 i, ne = 0;
+	char			*why = NULL, t[32];
+
+	if (db_notice_list(ui->db, ui->user, id, 0, 20, &e, &ne, &why) ==
+	    QD_OK && ne > 0) {
+		case_line(l, n, "%s", "");
+		case_line(l, n, "通知 Notices");
+		for (i = 0; i < ne; i++)
+			case_line(l, n, "%.16s %-8s %s %s  %s%s%s",
+			    ui_time(e[i].recorded_at, t, sizeof t),
+			    e[i].recorded_by, notice_channel_label(e[i].channel),
+			    notice_status_label(e[i].status), e[i].text,
+			    *e[i].detail != '\0' ? "  " : "", e[i].detail);
+	}
+	notice_rows_free(e, ne);
+	free(why);
+}
+
 static int
 case_lines(struct ui *ui, struct ui_view *v, char ***out, size_t *n,
     char **why)
@@ -162,6 +185,7 @@ case_lines(struct ui *ui, struct ui_view *v, char ***out, size_t *n,
 		    case_action_label(ev[i].action),
 		    case_state_label(ev[i].to_state), ev[i].note);
 	case_events_free(ev, nev);
+	case_lines_notices(ui, cv->id, out, n);
 	if (cv->nacts == 0)
 		case_line(out, n, "\n（您现在不能对此案件执行操作 Nothing for you"
 		    " to do on this case now）");
@@ -412,17 +436,10 @@ case_confirm(struct ui *ui, struct ui_view *v)
 	    "Confirmed; the office has the result");
 }
 
-static const struct {
-	const char	*value;
-	const char	*label;
-} case_channels[] = {
-	{ "sms", "短信 SMS" },
-	{ "phone", "电话 Phone" },
-	{ "email", "电子邮件 E-mail" },
-	{ "wechat", "微信 WeChat" },
-	{ "in_person", "当面 In person" },
-	{ "post", "邮寄 Post" },
+static const char *const case_channels[] = {
+	"sms", "phone", "email", "wechat", "in_person", "post",
 };
+#define CASE_NCHANNELS	(sizeof case_channels / sizeof case_channels[0])
 
 /* The usual words of a notice for this case. */
 static char *
@@ -444,15 +461,15 @@ static enum ui_next
 case_notify(struct ui *ui, struct ui_view *v)
 {
 	struct case_view	*cv = v->priv;
-	struct ui_choice	 ch[sizeof case_channels / sizeof case_channels[0]];
+	struct ui_choice	 ch[CASE_NCHANNELS];
 	char			*why = NULL, *text = NULL, *initial;
 	size_t			 i, picked;
 	int64_t			 notice = 0;
 	int			 rc;
 
-	for (i = 0; i < sizeof ch / sizeof ch[0]; i++) {
-		ch[i].value = (char *)case_channels[i].value;
-		ch[i].label = (char *)case_channels[i].label;
+	for (i = 0; i < CASE_NCHANNELS; i++) {
+		ch[i].value = (char *)case_channels[i];
+		ch[i].label = (char *)notice_channel_label(case_channels[i]);
 	}
 	if (ui_dialog_pick(ui, v, "通知方式 How was the applicant told",
 	    ch, sizeof ch / sizeof ch[0], &picked) != QD_OK)

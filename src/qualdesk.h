@@ -989,6 +989,31 @@ int	 db_case_collect(sqlite3 *, const struct qd_user *actor, int64_t id,
 int	 notice_deliver(sqlite3 *, const struct qd_user *actor,
 	    const struct qd_config *, int64_t id, char **why);
 
+/* db-notice.c: the notices recorded, newest first. */
+struct qd_notice {
+	int64_t		 id;
+	int64_t		 case_id;
+	char		*applicant_name;
+	char		*channel;	/* "sms" */
+	char		*text;
+	char		*recorded_by;
+	char		*recorded_at;
+	char		*status;	/* "recorded", "sent", "failed" */
+	char		*detail;	/* the delivery command's answer */
+};
+/*
+ * The notices of the cases the actor may see (of one case when case_id is
+ * not 0), older than id before (0: from the newest), at most limit.
+ * Caller frees with notice_rows_free.
+ */
+int	 db_notice_list(sqlite3 *, const struct qd_user *actor, int64_t case_id,
+	    int64_t before, int limit, struct qd_notice **out, size_t *n,
+	    char **why);
+void	 notice_rows_free(struct qd_notice *, size_t);
+/* "已发送 Sent" and "短信 SMS" (static). */
+const char *notice_status_label(const char *status);
+const char *notice_channel_label(const char *channel);
+
 /* db-draft.c: forms saved while typing; one per user, form and record. */
 int	 db_draft_save(sqlite3 *, const struct qd_user *actor, const char *form,
 	    int64_t ref, const char *data, char **why);
@@ -1813,6 +1838,7 @@ extern const struct ui_screen screen_inbox;
 extern const struct ui_screen screen_review;
 extern const struct ui_screen screen_search;
 extern const struct ui_screen screen_cases;
+extern const struct ui_screen screen_notices;
 extern const struct ui_screen screen_case;
 extern const struct ui_screen screen_applicant;
 extern const struct ui_screen screen_applicant_edit;

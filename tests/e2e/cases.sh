@@ -119,6 +119,7 @@ tmux_ send-keys -t fz Enter
 check "and offers the usual words" wait_screen fz "已审核通过"
 tmux_ send-keys -t fz Enter
 check "the notice is recorded" wait_screen fz "Notice recorded"
+check "the case page lists it" wait_screen fz "通知 Notices"
 tmux_ send-keys -t fz F9
 check "collection asks the date" wait_screen fz "领证日期"
 tmux_ send-keys -t fz Enter
@@ -133,6 +134,10 @@ check "each step is in the audit trail" \
 
 # --- The office follows its cases; the same person is found again --------
 esc fz
+esc fz
+tmux_ send-keys -t fz n
+check "the notices outbox shows the notice as recorded" \
+	wait_screen fz "已记录 Recorded"
 esc fz
 tmux_ send-keys -t fz e
 check "all cases shows the case collected" wait_screen fz "已领证"

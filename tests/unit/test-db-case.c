@@ -505,6 +505,31 @@ deliver(int64_t id, const char *command, int timeout, const char *status,
 	free(why);
 }
 
+/* The notices as an outbox: the office's own, newest first. */
+static void
+test_notice_list(int64_t nid)
+{
+	struct qd_notice	*e = NULL;
+	char			*why = NULL;
+	size_t			 n = 0;
+
+	is_int(db_notice_list(db, fz1, 0, 0, 50, &e, &n, &why), QD_OK,
+	    "Fuzhou lists its notices");
+	ok(n == 1 && e[0].id == nid && strcmp(e[0].status, "failed") == 0 &&
+	    strcmp(e[0].channel, "sms") == 0, "one, by SMS, its last delivery"
+	    " failed");
+	notice_rows_free(e, n);
+	is_int(db_notice_list(db, xm1, 0, 0, 50, &e, &n, &why), QD_OK,
+	    "Xiamen lists its notices");
+	is_int(n, 0, "and sees none of Fuzhou's");
+	notice_rows_free(e, n);
+	is_int(db_notice_list(db, aud, 0, 0, 50, &e, &n, &why), QD_OK,
+	    "the auditor lists every office's");
+	is_int(n, 1, "and sees it");
+	notice_rows_free(e, n);
+	free(why);
+}
+
 static void
 test_notice(int64_t nid)
 {
@@ -530,6 +555,7 @@ test_notice(int64_t nid)
 	    "网关拒绝 rejected", "a gateway that refuses");
 	deliver(nid, "exec sleep 30", 1, "failed", "timed out",
 	    "a gateway that hangs is killed");
+	test_notice_list(nid);
 }
 
 static void
