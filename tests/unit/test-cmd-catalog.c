@@ -175,6 +175,30 @@ test_lists(void)
 	    QD_EXIT_USAGE, "agency list takes only --format");
 }
 
+/* A number left empty is null in JSON, not a made-up 0. */
+static void
+test_rows_empty_number(void)
+{
+	static const struct cmd_column	 cols[] = {
+		{ "n", "N", CMD_NUMBER, 0, 0 },
+		{ "b", "B", CMD_BOOL, 0, 0 },
+	};
+	struct cmd_rows			 rows = { cols, 2, NULL, 0 };
+	const char			*cells[] = { "", "0" };
+	struct cmd_ctx			 ctx;
+
+	memset(&ctx, 0, sizeof ctx);
+	xfree(&out_buf);
+	ctx.out = open_memstream(&out_buf, &out_len);
+	cmd_rows_add(&rows, cells);
+	is_int(cmd_rows_print(&ctx, CMD_FORMAT_JSON, &rows), QD_EXIT_OK,
+	    "a row with an empty number prints");
+	fclose(ctx.out);
+	cmd_rows_free(&rows);
+	is_str(out_buf, "[\n {\"n\": null, \"b\": false}\n]\n",
+	    "as null beside a false");
+}
+
 static void
 test_export(void)
 {
@@ -205,6 +229,7 @@ main(void)
 	test_import();
 	test_lists();
 	test_export();
+	test_rows_empty_number();
 	xfree(&out_buf);
 	xfree(&err_buf);
 	db_close(db);
