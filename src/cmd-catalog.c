@@ -1,7 +1,7 @@
 /*
  * The catalog verbs: catalog list, import and export; occupation list;
- * agency list, import and export. Lists print as aligned text, CSV or
- * JSON from one declaration of their columns.
+ * agency list, import and export. Each list is a declaration of its
+ * columns, printed by cmd-format.c.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -13,230 +13,38 @@
 #define CATALOG_INPUT_MAX	(16 * 1024 * 1024)
 #define CATALOG_CELL_MAX	40	/* columns of a text cell, unless said */
 
-enum out_format { OUT_TEXT, OUT_CSV, OUT_JSON };
-static const char *const out_formats[] = {
-	[OUT_TEXT] = "text", [OUT_CSV] = "csv", [OUT_JSON] = "json"
+static const struct cmd_column catalog_columns[] = {
+	{ "id", "ID", CMD_NUMBER, 0, 0 },
+	{ "tw_qual", "TW_QUAL", CMD_STRING, 0, CATALOG_CELL_MAX },
+	{ "tw_level", "TW_LEVEL", CMD_STRING, 0, CATALOG_CELL_MAX },
+	{ "occupation_id", NULL, CMD_NUMBER, CMD_NOTEXT, 0 },
+	{ "occupation_code", "CODE", CMD_STRING, 0, CATALOG_CELL_MAX },
+	{ "occupation_name", "OCCUPATION", CMD_STRING, 0, CATALOG_CELL_MAX },
+	{ "level", NULL, CMD_NUMBER, CMD_NOTEXT, 0 },
+	{ "level_name", "LEVEL", CMD_STRING, 0, CATALOG_CELL_MAX },
+	{ "mode", "MODE", CMD_STRING, 0, CATALOG_CELL_MAX },
+	{ "active", "ACTIVE", CMD_BOOL, 0, 0 },
+	{ "note", "NOTE", CMD_STRING, 0, CATALOG_CELL_MAX },
+	{ "version", NULL, CMD_NUMBER, CMD_NOTEXT, 0 },
 };
-
-enum out_type {
-	OUT_STRING,
-	OUT_NUMBER,
-	OUT_BOOL,	/* "1" or "0": yes/no in text, true/false in JSON */
+static const struct cmd_column occupation_columns[] = {
+	{ "id", "ID", CMD_NUMBER, 0, 0 },
+	{ "code", "CODE", CMD_STRING, 0, CATALOG_CELL_MAX },
+	{ "name", "NAME", CMD_STRING, 0, CATALOG_CELL_MAX },
+	{ "active", "ACTIVE", CMD_BOOL, 0, 0 },
+	{ "version", NULL, CMD_NUMBER, CMD_NOTEXT, 0 },
 };
-#define OUT_NOTEXT	0x1	/* left out of the text table */
-
-/* One column of a list: its key in CSV and JSON, its title in text. */
-struct out_column {
-	const char	*key;
-	const char	*title;
-	enum out_type	 type;
-	int		 flags;
-	int		 max;		/* text columns at most; 0: CATALOG_CELL_MAX */
-};
-
-/* A list's rows as strings, ncols to a row. */
-struct out_rows {
-	const struct out_column	*cols;
-	size_t			 ncols;
-	char			**cells;
-	size_t			 n;
-};
-
-static const struct out_column catalog_out[] = {
-	{ .key = "id", .title = "ID", .type = OUT_NUMBER },
-	{ .key = "tw_qual", .title = "TW_QUAL", .type = OUT_STRING },
-	{ .key = "tw_level", .title = "TW_LEVEL", .type = OUT_STRING },
-	{ .key = "occupation_id", .type = OUT_NUMBER, .flags = OUT_NOTEXT },
-	{ .key = "occupation_code", .title = "CODE", .type = OUT_STRING },
-	{ .key = "occupation_name", .title = "OCCUPATION", .type = OUT_STRING },
-	{ .key = "level", .type = OUT_NUMBER, .flags = OUT_NOTEXT },
-	{ .key = "level_name", .title = "LEVEL", .type = OUT_STRING },
-	{ .key = "mode", .title = "MODE", .type = OUT_STRING },
-	{ .key = "active", .title = "ACTIVE", .type = OUT_BOOL },
-	{ .key = "note", .title = "NOTE", .type = OUT_STRING },
-	{ .key = "version", .type = OUT_NUMBER, .flags = OUT_NOTEXT },
-};
-static const struct out_column occupation_out[] = {
-	{ .key = "id", .title = "ID", .type = OUT_NUMBER },
-	{ .key = "code", .title = "CODE", .type = OUT_STRING },
-	{ .key = "name", .title = "NAME", .type = OUT_STRING },
-	{ .key = "active", .title = "ACTIVE", .type = OUT_BOOL },
-	{ .key = "version", .type = OUT_NUMBER, .flags = OUT_NOTEXT },
-};
-static const struct out_column agency_out[] = {
-	{ .key = "id", .title = "ID", .type = OUT_NUMBER },
-	{ .key = "name", .title = "NAME", .type = OUT_STRING },
-	{ .key = "office", .title = "OFFICE", .type = OUT_STRING },
-	{ .key = "office_name", .type = OUT_STRING, .flags = OUT_NOTEXT },
-	{ .key = "occupation_codes", .title = "OCCUPATIONS",
-	  .type = OUT_STRING, .max = 120 },
-	{ .key = "active", .title = "ACTIVE", .type = OUT_BOOL },
-	{ .key = "version", .type = OUT_NUMBER, .flags = OUT_NOTEXT },
+/* The codes are what an agency is listed for: a wider column for them. */
+static const struct cmd_column agency_columns[] = {
+	{ "id", "ID", CMD_NUMBER, 0, 0 },
+	{ "name", "NAME", CMD_STRING, 0, CATALOG_CELL_MAX },
+	{ "office", "OFFICE", CMD_STRING, 0, CATALOG_CELL_MAX },
+	{ "office_name", NULL, CMD_STRING, CMD_NOTEXT, 0 },
+	{ "occupation_codes", "OCCUPATIONS", CMD_STRING, 0, 120 },
+	{ "active", "ACTIVE", CMD_BOOL, 0, 0 },
+	{ "version", NULL, CMD_NUMBER, CMD_NOTEXT, 0 },
 };
 #define nitems(a) (sizeof (a) / sizeof (a)[0])
-
-/* Add one row of strings (copied) to rows. */
-static void
-out_add(struct out_rows *rows, const char *const *cells)
-{
-	size_t	 i, at = rows->n * rows->ncols;
-
-	rows->cells = xreallocarray(rows->cells, at + rows->ncols,
-	    sizeof *rows->cells);
-	for (i = 0; i < rows->ncols; i++)
-		rows->cells[at + i] = xstrdup(cells[i] != NULL ? cells[i] : "");
-	rows->n++;
-}
-
-static void
-out_free(struct out_rows *rows)
-{
-	size_t	 i;
-
-	for (i = 0; i < rows->n * rows->ncols; i++)
-		free(rows->cells[i]);
-	free(rows->cells);
-}
-
-/* The text a cell shows in the text table. */
-static const char *
-out_text_cell(const struct out_column *col, const char *cell)
-{
-	if (col->type == OUT_BOOL)
-		return strcmp(cell, "1") == 0 ? "yes" : "no";
-	return cell;
-}
-
-/* Aligned columns, widths in terminal columns, long cells cut with '~'. */
-static void
-out_text(FILE *f, const struct out_rows *rows)
-{
-	int		*w, cw, max;
-	char		*buf;
-	size_t		 r, c, last = 0, size = 0;
-	const char	*s;
-
-	w = xcalloc(rows->ncols, sizeof *w);
-	for (c = 0; c < rows->ncols; c++) {
-		if (rows->cols[c].flags & OUT_NOTEXT)
-			continue;
-		last = c;
-		w[c] = text_width(rows->cols[c].title);
-		max = rows->cols[c].max != 0 ? rows->cols[c].max :
-		    CATALOG_CELL_MAX;
-		for (r = 0; r < rows->n; r++) {
-			s = out_text_cell(&rows->cols[c],
-			    rows->cells[r * rows->ncols + c]);
-			if ((cw = text_width(s)) > w[c])
-				w[c] = cw > max ? max : cw;
-		}
-		/* A cell of w columns takes at most 4 bytes a column. */
-		if ((size_t)w[c] * 4 + 8 > size)
-			size = (size_t)w[c] * 4 + 8;
-	}
-	buf = xmalloc(size);
-	for (r = 0; r <= rows->n; r++) {
-		for (c = 0; c < rows->ncols; c++) {
-			if (rows->cols[c].flags & OUT_NOTEXT)
-				continue;
-			s = r == 0 ? rows->cols[c].title : out_text_cell(
-			    &rows->cols[c], rows->cells[(r - 1) * rows->ncols +
-			    c]);
-			fprintf(f, "%s%s", text_cell(buf, size, s, w[c],
-			    c != last), c != last ? "  " : "\n");
-		}
-	}
-	free(buf);
-	free(w);
-}
-
-/* One JSON value of a cell. */
-static void
-out_json_value(FILE *f, const struct out_column *col, const char *cell)
-{
-	if (col->type == OUT_BOOL)
-		fputs(strcmp(cell, "1") == 0 ? "true" : "false", f);
-	else if (col->type == OUT_NUMBER)
-		fputs(*cell != '\0' ? cell : "null", f);
-	else
-		json_print_string(f, cell);
-}
-
-/* An array of objects, one line each. */
-static void
-out_json(FILE *f, const struct out_rows *rows)
-{
-	size_t	 r, c;
-
-	fputc('[', f);
-	for (r = 0; r < rows->n; r++) {
-		fputs(r > 0 ? ",\n{" : "\n{", f);
-		for (c = 0; c < rows->ncols; c++) {
-			if (c > 0)
-				fputs(", ", f);
-			json_print_string(f, rows->cols[c].key);
-			fputs(": ", f);
-			out_json_value(f, &rows->cols[c],
-			    rows->cells[r * rows->ncols + c]);
-		}
-		fputc('}', f);
-	}
-	fputs(rows->n > 0 ? "\n]\n" : "]\n", f);
-}
-
-/* A header of the keys, then the rows. */
-static int
-out_csv(struct cmd_ctx *ctx, const struct out_rows *rows)
-{
-	const char	**keys;
-	char		 *why = NULL;
-	size_t		  c, r;
-	int		  rc;
-
-	keys = xcalloc(rows->ncols, sizeof *keys);
-	for (c = 0; c < rows->ncols; c++)
-		keys[c] = rows->cols[c].key;
-	rc = csv_write_row(ctx->out, keys, rows->ncols, CSV_UTF8, &why);
-	for (r = 0; rc == QD_OK && r < rows->n; r++)
-		rc = csv_write_row(ctx->out, (const char *const *)rows->cells +
-		    r * rows->ncols, rows->ncols, CSV_UTF8, &why);
-	free(keys);
-	if (rc != QD_OK) {
-		rc = cmd_fail(ctx, rc, why);
-		free(why);
-		return rc;
-	}
-	return QD_EXIT_OK;
-}
-
-/* Print rows in format. */
-static int
-out_print(struct cmd_ctx *ctx, enum out_format format,
-    const struct out_rows *rows)
-{
-	if (format == OUT_CSV)
-		return out_csv(ctx, rows);
-	if (format == OUT_JSON)
-		out_json(ctx->out, rows);
-	else
-		out_text(ctx->out, rows);
-	return QD_EXIT_OK;
-}
-
-/* Parse --format; a usage error for anything else. */
-static int
-out_format_parse(const char *s, enum out_format *format)
-{
-	size_t	 i;
-
-	for (i = 0; i < nitems(out_formats); i++) {
-		if (strcmp(s, out_formats[i]) == 0) {
-			*format = (enum out_format)i;
-			return 0;
-		}
-	}
-	return -1;
-}
 
 /* Report a data-layer failure and free why. */
 static int
@@ -258,13 +66,12 @@ cmd_catalog_list(struct cmd_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct qd_catalog_filter	 filter;
-	struct qd_catalog		*list = NULL, *e;
-	struct out_rows			 rows = { catalog_out,
-					     nitems(catalog_out), NULL, 0 };
-	enum out_format			 format = OUT_TEXT;
+	struct qd_catalog		*list = NULL;
+	struct cmd_rows			 rows = { catalog_columns,
+					     nitems(catalog_columns), NULL, 0 };
+	enum cmd_format			 format = CMD_FORMAT_TEXT;
 	char				*why = NULL, id[24], occ[24], level[4];
-	char				 active[2], version[24];
-	const char			*cells[nitems(catalog_out)];
+	char				 version[24];
 	size_t				 n = 0, i;
 	int				 c, rc;
 
@@ -279,7 +86,8 @@ cmd_catalog_list(struct cmd_ctx *ctx, int argc, char **argv)
 			filter.text = optarg;
 		else if (c == 'a')
 			filter.active_only = 1;
-		else if (c == 'f' && out_format_parse(optarg, &format) != 0)
+		else if (c == 'f' && cmd_format_parse(optarg, CMD_FORMATS_ALL,
+		    &format) != QD_OK)
 			return cmd_usage_error(ctx, "catalog", argv[0],
 			    "--format is text, csv or json");
 	}
@@ -291,30 +99,24 @@ cmd_catalog_list(struct cmd_ctx *ctx, int argc, char **argv)
 	if ((rc = db_catalog_list(ctx->db, &filter, &list, &n, &why)) != QD_OK)
 		return cmd_catalog_fail(ctx, rc, why);
 	for (i = 0; i < n; i++) {
-		e = &list[i];
+		const struct qd_catalog	*e = &list[i];
+		const char		*cells[nitems(catalog_columns)] = {
+			id, e->tw_qual, e->tw_level, occ, e->occupation_code,
+			e->occupation_name, level, e->level_name,
+			format == CMD_FORMAT_TEXT ? catalog_mode_label(e->mode) :
+			catalog_mode_name(e->mode), e->active ? "1" : "0",
+			e->note, version
+		};
+
 		snprintf(id, sizeof id, "%lld", (long long)e->id);
 		snprintf(occ, sizeof occ, "%lld", (long long)e->occupation_id);
 		snprintf(level, sizeof level, "%d", e->level);
-		snprintf(active, sizeof active, "%d", e->active != 0);
 		snprintf(version, sizeof version, "%lld", (long long)e->version);
-		cells[0] = id;
-		cells[1] = e->tw_qual;
-		cells[2] = e->tw_level;
-		cells[3] = occ;
-		cells[4] = e->occupation_code;
-		cells[5] = e->occupation_name;
-		cells[6] = level;
-		cells[7] = e->level_name;
-		cells[8] = format == OUT_TEXT ? catalog_mode_label(e->mode) :
-		    catalog_mode_name(e->mode);
-		cells[9] = active;
-		cells[10] = e->note;
-		cells[11] = version;
-		out_add(&rows, cells);
+		cmd_rows_add(&rows, cells);
 	}
 	catalog_free_array(list, n);
-	rc = out_print(ctx, format, &rows);
-	out_free(&rows);
+	rc = cmd_rows_print(ctx, format, &rows);
+	cmd_rows_free(&rows);
 	return rc;
 }
 
@@ -474,10 +276,10 @@ cmd_agency_export(struct cmd_ctx *ctx, int argc, char **argv)
 	    db_agency_export);
 }
 
-/* Only --format (and the options in more); *format set. */
+/* Only --format (and --active where active_only is given); *format set. */
 static int
 cmd_catalog_list_args(struct cmd_ctx *ctx, const char *noun, int argc,
-    char **argv, enum out_format *format, int *active_only)
+    char **argv, enum cmd_format *format, int *active_only)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -487,7 +289,8 @@ cmd_catalog_list_args(struct cmd_ctx *ctx, const char *noun, int argc,
 	int	 c, rc;
 
 	while ((c = cmd_getopt(ctx, noun, argc, argv, opts, &rc)) != -1) {
-		if (c == 'f' && out_format_parse(optarg, format) != 0)
+		if (c == 'f' && cmd_format_parse(optarg, CMD_FORMATS_ALL,
+		    format) != QD_OK)
 			return cmd_usage_error(ctx, noun, argv[0],
 			    "--format is text, csv or json");
 		if (c == 'a' && active_only == NULL)
@@ -507,11 +310,10 @@ int
 cmd_occupation_list(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct qd_occupation	*list = NULL;
-	struct out_rows		 rows = { occupation_out,
-				     nitems(occupation_out), NULL, 0 };
-	enum out_format		 format = OUT_TEXT;
-	const char		*cells[nitems(occupation_out)];
-	char			*why = NULL, id[24], active[2], version[24];
+	struct cmd_rows		 rows = { occupation_columns,
+				     nitems(occupation_columns), NULL, 0 };
+	enum cmd_format		 format = CMD_FORMAT_TEXT;
+	char			*why = NULL, id[24], version[24];
 	size_t			 n = 0, i;
 	int			 rc, active_only = 0;
 
@@ -522,20 +324,18 @@ cmd_occupation_list(struct cmd_ctx *ctx, int argc, char **argv)
 	    QD_OK)
 		return cmd_catalog_fail(ctx, rc, why);
 	for (i = 0; i < n; i++) {
-		snprintf(id, sizeof id, "%lld", (long long)list[i].id);
-		snprintf(active, sizeof active, "%d", list[i].active != 0);
-		snprintf(version, sizeof version, "%lld",
-		    (long long)list[i].version);
-		cells[0] = id;
-		cells[1] = list[i].code;
-		cells[2] = list[i].name;
-		cells[3] = active;
-		cells[4] = version;
-		out_add(&rows, cells);
+		const struct qd_occupation	*o = &list[i];
+		const char			*cells[nitems(occupation_columns)] = {
+			id, o->code, o->name, o->active ? "1" : "0", version
+		};
+
+		snprintf(id, sizeof id, "%lld", (long long)o->id);
+		snprintf(version, sizeof version, "%lld", (long long)o->version);
+		cmd_rows_add(&rows, cells);
 	}
 	occupation_free_array(list, n);
-	rc = out_print(ctx, format, &rows);
-	out_free(&rows);
+	rc = cmd_rows_print(ctx, format, &rows);
+	cmd_rows_free(&rows);
 	return rc;
 }
 
@@ -543,12 +343,10 @@ int
 cmd_agency_list(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct qd_agency	*list = NULL;
-	struct out_rows		 rows = { agency_out, nitems(agency_out),
+	struct cmd_rows		 rows = { agency_columns, nitems(agency_columns),
 				     NULL, 0 };
-	enum out_format		 format = OUT_TEXT;
-	const char		*cells[nitems(agency_out)];
-	char			*why = NULL, id[24], active[2], version[24];
-	char			 office[96];
+	enum cmd_format		 format = CMD_FORMAT_TEXT;
+	char			*why = NULL, id[24], version[24], office[96];
 	size_t			 n = 0, i;
 	int			 rc;
 
@@ -558,24 +356,22 @@ cmd_agency_list(struct cmd_ctx *ctx, int argc, char **argv)
 	if ((rc = db_agency_list(ctx->db, &list, &n, &why)) != QD_OK)
 		return cmd_catalog_fail(ctx, rc, why);
 	for (i = 0; i < n; i++) {
-		snprintf(id, sizeof id, "%lld", (long long)list[i].id);
-		snprintf(active, sizeof active, "%d", list[i].active != 0);
-		snprintf(version, sizeof version, "%lld",
-		    (long long)list[i].version);
-		snprintf(office, sizeof office, "%s%s%s", list[i].office_code,
-		    format == OUT_TEXT ? " " : "",
-		    format == OUT_TEXT ? list[i].office_name : "");
-		cells[0] = id;
-		cells[1] = list[i].name;
-		cells[2] = office;
-		cells[3] = list[i].office_name;
-		cells[4] = list[i].occupation_codes;
-		cells[5] = active;
-		cells[6] = version;
-		out_add(&rows, cells);
+		const struct qd_agency	*a = &list[i];
+		const char		*cells[nitems(agency_columns)] = {
+			id, a->name, office, a->office_name,
+			a->occupation_codes, a->active ? "1" : "0", version
+		};
+
+		snprintf(id, sizeof id, "%lld", (long long)a->id);
+		snprintf(version, sizeof version, "%lld", (long long)a->version);
+		/* Text names the office too; scripts get its code alone. */
+		snprintf(office, sizeof office, "%s%s%s", a->office_code,
+		    format == CMD_FORMAT_TEXT ? " " : "",
+		    format == CMD_FORMAT_TEXT ? a->office_name : "");
+		cmd_rows_add(&rows, cells);
 	}
 	agency_free_array(list, n);
-	rc = out_print(ctx, format, &rows);
-	out_free(&rows);
+	rc = cmd_rows_print(ctx, format, &rows);
+	cmd_rows_free(&rows);
 	return rc;
 }

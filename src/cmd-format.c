@@ -87,6 +87,8 @@ cmd_rows_text(const struct cmd_rows *rows, size_t r, size_t c)
 
 	if (rows->cols[c].type == CMD_OPTIONAL && *s == '\0')
 		return "-";
+	if (rows->cols[c].type == CMD_BOOL)
+		return strcmp(s, "1") == 0 ? "yes" : "no";
 	return s;
 }
 
@@ -148,30 +150,37 @@ cmd_rows_csv(FILE *f, const struct cmd_rows *rows, char **why)
 	return rc;
 }
 
+/* A cell as a JSON value: a number or a string, or null when it is empty. */
+static void
+cmd_rows_json_value(FILE *f, const struct cmd_column *col, const char *s)
+{
+	if (col->type == CMD_BOOL)
+		fputs(strcmp(s, "1") == 0 ? "true" : "false", f);
+	else if (*s == '\0' && col->type != CMD_STRING)
+		fputs("null", f);
+	else if (col->type == CMD_NUMBER)
+		fprintf(f, "%lld", strtoll(s, NULL, 10));
+	else
+		json_print_string(f, s);
+}
+
 /* An array of objects, one to a line. */
 static void
 cmd_rows_json(FILE *f, const struct cmd_rows *rows)
 {
-	const struct cmd_column	*col;
-	const char		*s;
-	size_t			 r, c;
-	int			 more;
+	size_t	 r, c;
+	int	 more;
 
 	fputc('[', f);
 	for (r = 0; r < rows->n; r++) {
 		fputs(r > 0 ? ",\n {" : "\n {", f);
 		for (c = 0, more = 0; c < rows->ncols; c++) {
-			col = &rows->cols[c];
-			if (col->flags & CMD_TEXTONLY)
+			if (rows->cols[c].flags & CMD_TEXTONLY)
 				continue;
-			s = cmd_rows_cell(rows, r, c);
-			fputs(more ? ", " : "", f);
-			if (col->type == CMD_NUMBER)
-				cmd_json_number(f, col->key, strtoll(s, NULL,
-				    10), 0);
-			else
-				cmd_json_string(f, col->key, col->type ==
-				    CMD_OPTIONAL && *s == '\0' ? NULL : s, 0);
+			fprintf(f, "%s\"%s\": ", more ? ", " : "",
+			    rows->cols[c].key);
+			cmd_rows_json_value(f, &rows->cols[c],
+			    cmd_rows_cell(rows, r, c));
 			more = 1;
 		}
 		fputc('}', f);

@@ -1118,8 +1118,9 @@ const char *cmd_format_name(enum cmd_format);
 long long cmd_number(const char *, long long min, long long max);
 enum cmd_type {
 	CMD_STRING,
-	CMD_NUMBER,
+	CMD_NUMBER,		/* "" is null in JSON */
 	CMD_OPTIONAL,		/* "" is null in JSON and "-" in text */
+	CMD_BOOL,		/* "1" or "0": yes/no in text, true/false in JSON */
 };
 #define CMD_NOTEXT	0x1	/* left out of the text table */
 #define CMD_TEXTONLY	0x2	/* only in the text table */

@@ -175,6 +175,68 @@ test_lists(void)
 	    QD_EXIT_USAGE, "agency list takes only --format");
 }
 
+/* What the shared printer makes of the lists' columns. */
+static void
+test_list_cells(void)
+{
+	const char	 long_note[] = "tw_qual,tw_level,occupation_code,level,"
+	    "mode,active,note\n車床技術士,丙級,6-18-01-11,4,recognition,1,"
+	    "\"須附工作證明, 以及最近三年之工作經歷, 由雇主簽章\"\n";
+
+	run(&liaison, 1, NULL, 0, "catalog list --search 男子理髮");
+	ok(has(out_buf, "Recognition  yes") && has(out_buf, "Recognition  no"),
+	    "active reads yes or no in text");
+	run(&liaison, 1, NULL, 0, "catalog list --search 男子理髮 --format csv");
+	ok(has(out_buf, ",recognition,1,,1\r\n") &&
+	    has(out_buf, ",recognition,0,暂停采认"), "and 1 or 0 in CSV");
+	run(&liaison, 1, NULL, 0, "occupation list --format json");
+	ok(has(out_buf, "\"active\": true, \"version\": 1}"),
+	    "occupations' active as a boolean too");
+
+	is_int(run(&liaison, 1, NULL, 0, "catalog list --search 沒有這項"),
+	    QD_EXIT_OK, "a search that finds nothing");
+	is_int(out_len, 0, "prints no text, as the case lists");
+	run(&liaison, 1, NULL, 0, "catalog list --search 沒有這項 --format csv");
+	ok(out_buf != NULL && strcmp(out_buf, "id,tw_qual,tw_level,"
+	    "occupation_id,occupation_code,occupation_name,level,level_name,"
+	    "mode,active,note,version\r\n") == 0, "CSV keeps its header");
+	run(&liaison, 1, NULL, 0, "catalog list --search 沒有這項 --format json");
+	ok(out_buf != NULL && strcmp(out_buf, "[]\n") == 0, "JSON, []");
+
+	is_int(run(&admin, 1, long_note, sizeof long_note - 1,
+	    "catalog import -"), QD_EXIT_OK, "a long note (%s)", err_buf);
+	run(&liaison, 1, NULL, 0, "catalog list --search 車床 --mode recognition");
+	ok(has(out_buf, "yes     須附工作證明, 以及最近三年之工作經歷, ~\n"),
+	    "text cuts a note at 40 columns with ~");
+	run(&liaison, 1, NULL, 0, "catalog list --search 車床 --format json");
+	ok(json_rows() == 5 && has(out_buf, "工作經歷, 由雇主簽章\""),
+	    "JSON has the whole note");
+}
+
+/* A number left empty is null in JSON, not a made-up 0. */
+static void
+test_rows_empty_number(void)
+{
+	static const struct cmd_column	 cols[] = {
+		{ "n", "N", CMD_NUMBER, 0, 0 },
+		{ "b", "B", CMD_BOOL, 0, 0 },
+	};
+	struct cmd_rows			 rows = { cols, 2, NULL, 0 };
+	const char			*cells[] = { "", "0" };
+	struct cmd_ctx			 ctx;
+
+	memset(&ctx, 0, sizeof ctx);
+	xfree(&out_buf);
+	ctx.out = open_memstream(&out_buf, &out_len);
+	cmd_rows_add(&rows, cells);
+	is_int(cmd_rows_print(&ctx, CMD_FORMAT_JSON, &rows), QD_EXIT_OK,
+	    "a row with an empty number prints");
+	fclose(ctx.out);
+	cmd_rows_free(&rows);
+	is_str(out_buf, "[\n {\"n\": null, \"b\": false}\n]\n",
+	    "as null beside a false");
+}
+
 static void
 test_export(void)
 {
@@ -205,6 +267,8 @@ main(void)
 	test_import();
 	test_lists();
 	test_export();
+	test_list_cells();
+	test_rows_empty_number();
 	xfree(&out_buf);
 	xfree(&err_buf);
 	db_close(db);
