@@ -23,6 +23,7 @@
 struct intake_case_arg {
 	int64_t			 applicant_id;
 	const struct qd_case	*edit;		/* NULL for a new case */
+	char			*who;		/* a person of another office */
 };
 
 /* Wrap an idcheck function as a field validator. */
@@ -248,16 +249,23 @@ intake_next(struct ui *ui, struct ui_view *v)
 	struct qd_applicant_row	*r = NULL;
 	struct intake_case_arg	 arg;
 	char			*why = NULL;
-	size_t			 n = 0;
+	size_t			 i, n = 0;
 	int64_t			 id = 0;
 	int			 rc;
 
 	intake_person(v, &nf);
 	rc = db_applicant_duplicates(ui->db, ui->user, nf.name, nf.birth_date,
 	    nf.mtp, &r, &n, &why);
+	memset(&arg, 0, sizeof arg);
 	if (rc == QD_OK && n > 0)
 		rc = intake_pick_existing(ui, v, r, n, intake_same_mtp(v, r, n,
 		    ui->db, ui->user), &id);
+	/* Another office's person is shown as the match listed them. */
+	for (i = 0; rc == QD_OK && i < n; i++) {
+		if (r[i].id == id)
+			xasprintf(&arg.who, "%s  %s  %s  (%s)", r[i].name,
+			    r[i].birth_date, r[i].mtp_masked, r[i].office_name);
+	}
 	applicant_rows_free(r, n);
 	if (rc == QD_OK && id == 0)
 		rc = db_applicant_add(ui->db, ui->user, &nf, &id, &why);
@@ -266,13 +274,14 @@ intake_next(struct ui *ui, struct ui_view *v)
 			ui_error(ui, "%s", why != NULL ? why :
 			    screen_result_text(rc));
 		free(why);
+		free(arg.who);
 		return UI_STAY;
 	}
 	free(why);
 	db_draft_drop(ui->db, ui->user, INTAKE_FORM, 0);
-	memset(&arg, 0, sizeof arg);
 	arg.applicant_id = id;
 	ui_screen_run_arg(ui, &screen_intake_case, &arg);
+	free(arg.who);
 	return UI_CLOSE;
 }
 
@@ -433,7 +442,8 @@ intake_case_open(struct ui *ui, struct ui_view *v)
 		    p->mtp);
 		ui_view_set(v, "applicant_id", who);
 		free(who);
-	}
+	} else if (a->who != NULL)
+		ui_view_set(v, "applicant_id", a->who);
 	applicant_free(p);
 	free(why);
 	if (a->edit != NULL)

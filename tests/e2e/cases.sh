@@ -190,6 +190,23 @@ tmux_ send-keys -t xm Enter
 sleep 1
 check "Xiamen does not see the Fuzhou case" \
 	bash -c "! tmux -S '$TMUX_SOCK' capture-pane -p -t xm | grep -q 陳大文"
+esc xm
+tmux_ send-keys -t xm i
+wait_screen xm "Intake 1/2" >/dev/null
+tmux_ send-keys -t xm -l '陈大文'
+tmux_ send-keys -t xm Tab Tab
+tmux_ send-keys -t xm -l '1990-05-17'
+tmux_ send-keys -t xm Tab
+tmux_ send-keys -t xm -l '12345678'
+tmux_ send-keys -t xm F2
+check "Xiamen taking in the same person is offered the one registered" \
+	wait_screen xm "已登记的台胞"
+tmux_ send-keys -t xm Enter
+check "and sees them as matched, with the number masked, of Fuzhou" \
+	wait_screen xm "12****78  (福州市)"
+check "the registered MTP number leaves no way to register them twice" \
+	test "$(sql "SELECT count(*) FROM applicants")" = 1
+tmux_ send-keys -t xm F3
 
 tmux_ send-keys -t fz F10
 tmux_ send-keys -t ct F10
