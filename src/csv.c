@@ -265,6 +265,8 @@ csv_put(struct csv_reader *r, char c)
 		r->field = xrealloc(r->field, r->fsize);
 	}
 	r->field[r->flen++] = c;
+	/* Kept terminated: the UTF-8 check reads a character whole. */
+	r->field[r->flen] = '\0';
 	return 0;
 }
 

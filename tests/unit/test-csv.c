@@ -128,6 +128,17 @@ test_errors(void)
 	    "GB18030 bytes read as UTF-8: the field and a hint");
 	ok(fails_with("\xe8\x8c\n", 3, CSV_UTF8, "line 1", "not valid UTF-8"),
 	    "a truncated UTF-8 character");
+	/*
+	 * Found by fuzz-csv: a field that ends in the first byte of a
+	 * 3-byte character, in a buffer grown to hold a longer field, was
+	 * read past its end (ASan saw it).
+	 */
+	big = xmalloc(131);
+	memset(big, 'B', 126);
+	memcpy(big + 126, "\xef\n?", 4);
+	ok(fails_with(big, 129, CSV_UTF8, "line 1", "not valid UTF-8"),
+	    "a field of 126 bytes ending in a cut character");
+	free(big);
 
 	big = xmalloc(200);
 	for (i = 0; i < 64; i++)
