@@ -241,6 +241,50 @@ intake_same_mtp(const struct ui_view *v, const struct qd_applicant_row *r,
 	return same;
 }
 
+/*
+ * Show the person chosen and their cases: those of this office in full,
+ * the others' as a count (they are another office's to read).
+ */
+static void
+intake_show_existing(struct ui *ui, struct ui_view *v,
+    const struct qd_applicant_row *p)
+{
+	struct qd_case_filter	 f = { .queue = CASE_QUEUE_ALL,
+	    .applicant_id = p->id };
+	struct qd_case_row	*r = NULL;
+	char			*why = NULL, *next = NULL, *text, *t;
+	size_t			 i, n = 0;
+
+	xasprintf(&text, "%s  %s  台胞证 %s  %s\n", p->name, p->birth_date,
+	    p->mtp_masked, p->office_name);
+	if (db_case_list(ui->db, ui->user, &f, NULL, 20, &r, &n, &next,
+	    &why) == QD_OK) {
+		for (i = 0; i < n; i++) {
+			xasprintf(&t, "%s\n案件 %lld  %s  %s", text,
+			    (long long)r[i].id, r[i].state_name, r[i].tw_qual);
+			free(text);
+			text = t;
+		}
+	}
+	if (p->ncases > p->ncases_here) {
+		xasprintf(&t, "%s\n\n其他办公室另有 %d 件 %d more at other"
+		    " offices", text, p->ncases - p->ncases_here,
+		    p->ncases - p->ncases_here);
+		free(text);
+		text = t;
+	} else if (p->ncases == 0) {
+		xasprintf(&t, "%s\n尚无案件 No cases yet", text);
+		free(text);
+		text = t;
+	}
+	ui_dialog_show(ui, v, "已登记的台胞及其案件 The person and their cases",
+	    text);
+	case_rows_free(r, n);
+	free(next);
+	free(why);
+	free(text);
+}
+
 /* F2: find or register the person, then take the case. */
 static enum ui_next
 intake_next(struct ui *ui, struct ui_view *v)
@@ -262,9 +306,11 @@ intake_next(struct ui *ui, struct ui_view *v)
 		    ui->db, ui->user), &id);
 	/* Another office's person is shown as the match listed them. */
 	for (i = 0; rc == QD_OK && i < n; i++) {
-		if (r[i].id == id)
-			xasprintf(&arg.who, "%s  %s  %s  (%s)", r[i].name,
-			    r[i].birth_date, r[i].mtp_masked, r[i].office_name);
+		if (r[i].id != id)
+			continue;
+		intake_show_existing(ui, v, &r[i]);
+		xasprintf(&arg.who, "%s  %s  %s  (%s)", r[i].name,
+		    r[i].birth_date, r[i].mtp_masked, r[i].office_name);
 	}
 	applicant_rows_free(r, n);
 	if (rc == QD_OK && id == 0)

@@ -154,7 +154,9 @@ check "the same name in Simplified and birth date offers the person" \
 	wait_screen fz "已登记的台胞"
 check "written as registered, with the number masked" wait_screen fz "12****78"
 tmux_ send-keys -t fz Enter
-check "choosing them goes on to a case for that person" \
+check "choosing them shows their cases" wait_screen fz "案件 $CASE  已领证"
+tmux_ send-keys -t fz Enter
+check "then goes on to a case for that person" \
 	wait_screen fz "陳大文  1990-05-17"
 check "and no second person is registered" \
 	test "$(sql "SELECT count(*) FROM applicants")" = 1
@@ -201,6 +203,11 @@ tmux_ send-keys -t xm -l '12345678'
 tmux_ send-keys -t xm F2
 check "Xiamen taking in the same person is offered the one registered" \
 	wait_screen xm "已登记的台胞"
+tmux_ send-keys -t xm Enter
+check "Xiamen is told Fuzhou has a case of theirs, not which" \
+	wait_screen xm "1 more at other offices"
+check "and no Fuzhou case number is shown" \
+	bash -c "! tmux -S '$TMUX_SOCK' capture-pane -p -t xm | grep -q '案件 $CASE'"
 tmux_ send-keys -t xm Enter
 check "and sees them as matched, with the number masked, of Fuzhou" \
 	wait_screen xm "12****78  (福州市)"
