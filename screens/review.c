@@ -61,7 +61,7 @@ static const struct ui_field review_fields[] = {
 	  .column = "office_id", .choices = screen_office_choices },
 	{ .label = "类型 Type", .type = UI_FIELD_CHOICE, .width = 26,
 	  .column = "type", .choices = screen_type_choices },
-	{ .label = "职业 Occupation", .type = UI_FIELD_CHOICE, .width = 26,
+	{ .label = "职业 Occupation", .type = UI_FIELD_CHOICE, .width = 30,
 	  .column = "occupation_id",
 	  .choices = screen_occupation_filter_choices },
 };

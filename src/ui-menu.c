@@ -33,8 +33,14 @@ ui_menu_item_draw(const struct ui_menu_item *item, size_t i, int y, int lw,
 	char	 head[16], key[8];
 	int	 x = 4, attr = selected ? A_REVERSE : A_NORMAL;
 
-	snprintf(head, sizeof head, "%c %zu  ", selected ? '>' : ' ',
-	    item->screen == NULL ? (size_t)0 : i + 1);
+	/* Digits 1-9 and 0 for quit; later items are chosen by letter. */
+	if (item->screen == NULL)
+		snprintf(head, sizeof head, "%c 0  ", selected ? '>' : ' ');
+	else if (i < 9)
+		snprintf(head, sizeof head, "%c %zu  ", selected ? '>' : ' ',
+		    i + 1);
+	else
+		snprintf(head, sizeof head, "%c    ", selected ? '>' : ' ');
 	snprintf(key, sizeof key, "  (%c) ", item->key);
 	x += ui_put(y, x, head, COLS - x - 1, attr, 0);
 	x += ui_put(y, x, item->label, lw < COLS - x - 1 ? lw : COLS - x - 1,
