@@ -436,10 +436,7 @@ case_confirm(struct ui *ui, struct ui_view *v)
 	    "Confirmed; the office has the result");
 }
 
-static const char *const case_channels[] = {
-	"sms", "phone", "email", "wechat", "in_person", "post",
-};
-#define CASE_NCHANNELS	(sizeof case_channels / sizeof case_channels[0])
+#define CASE_NCHANNELS	8	/* room for every notice channel */
 
 /* The usual words of a notice for this case. */
 static char *
@@ -463,16 +460,16 @@ case_notify(struct ui *ui, struct ui_view *v)
 	struct case_view	*cv = v->priv;
 	struct ui_choice	 ch[CASE_NCHANNELS];
 	char			*why = NULL, *text = NULL, *initial;
-	size_t			 i, picked;
+	size_t			 n, picked;
 	int64_t			 notice = 0;
 	int			 rc;
 
-	for (i = 0; i < CASE_NCHANNELS; i++) {
-		ch[i].value = (char *)case_channels[i];
-		ch[i].label = (char *)notice_channel_label(case_channels[i]);
+	for (n = 0; n < CASE_NCHANNELS && notice_channel(n) != NULL; n++) {
+		ch[n].value = (char *)notice_channel(n);
+		ch[n].label = (char *)notice_channel_label(notice_channel(n));
 	}
 	if (ui_dialog_pick(ui, v, "通知方式 How was the applicant told",
-	    ch, sizeof ch / sizeof ch[0], &picked) != QD_OK)
+	    ch, n, &picked) != QD_OK)
 		return UI_STAY;
 	initial = cv->typed != NULL ? xstrdup(cv->typed) :
 	    case_notice_text(cv->c);

@@ -20,6 +20,15 @@ struct case_step {
 	int64_t		 i1;		/* ?5 */
 	int64_t		 i2;		/* ?6 */
 	const char	*t1;		/* ?7 */
+	/*
+	 * Optional: run once the case is read and the step allowed, before
+	 * the update, in the same transaction (pick an agency, record the
+	 * notice the step needs).
+	 */
+	int		(*before)(sqlite3 *, const struct qd_user *,
+			    const struct qd_case *, struct case_step *,
+			    char **why);
+	void		*arg;
 };
 
 #define CASE_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -253,7 +262,7 @@ case_denied_why(sqlite3 *db, const struct qd_user *actor,
  */
 static int
 case_step_apply(sqlite3 *db, const struct qd_user *actor, int64_t id,
-    int64_t version, const struct case_step *s, char **why)
+    int64_t version, struct case_step *s, char **why)
 {
 	struct qd_case		*c = NULL;
 	struct qd_case_action	*all = NULL;
@@ -281,6 +290,9 @@ case_step_apply(sqlite3 *db, const struct qd_user *actor, int64_t id,
 		rc = QD_EDENIED;
 		goto out;
 	}
+	if (s->before != NULL && (rc = s->before(db, actor, c, s, why)) !=
+	    QD_OK)
+		goto out;
 	xasprintf(&sql, "UPDATE cases SET state = ?3, action = ?4, version ="
 	    " version + 1, updated_at = %s%s%s WHERE id = ?1 AND"
 	    " version = ?2", CASE_NOW, s->set != NULL ? ", " : "",
@@ -319,7 +331,7 @@ out:
 /* One step in its own transaction. */
 static int
 case_step_run(sqlite3 *db, const struct qd_user *actor, int64_t id,
-    int64_t version, const struct case_step *s, char **why)
+    int64_t version, struct case_step *s, char **why)
 {
 	int	 rc;
 
@@ -483,16 +495,18 @@ db_case_return(sqlite3 *db, const struct qd_user *actor, int64_t id,
 }
 
 /*
- * The agency for a recognition case: agency_id if given (it must cover the
- * occupation), else the office's own. QD_ENOTFOUND when the office has none.
+ * Route's own part: the agency, s->i1 if given (it must cover the
+ * occupation), else the office's own. QD_ENOTFOUND when the office has
+ * none: the center then names one in the province.
  */
 static int
-case_agency_pick(sqlite3 *db, const struct qd_case *c, int64_t *agency_id,
-    char **why)
+case_route_agency(sqlite3 *db, const struct qd_user *actor,
+    const struct qd_case *c, struct case_step *s, char **why)
 {
 	sqlite3_stmt	*st;
 	int		 rc = QD_OK;
 
+	(void)actor;
 	if (db_prepare(db, "SELECT g.id FROM agencies g JOIN agency_occupations"
 	    " ao ON ao.agency_id = g.id WHERE g.active = 1 AND"
 	    " ao.occupation_id = ?1 AND (?2 = 0 OR g.id = ?2)"
@@ -500,11 +514,11 @@ case_agency_pick(sqlite3 *db, const struct qd_case *c, int64_t *agency_id,
 	    QD_OK)
 		return db_fail(db, why);
 	sqlite3_bind_int64(st, 1, c->occupation_id);
-	sqlite3_bind_int64(st, 2, *agency_id);
+	sqlite3_bind_int64(st, 2, s->i1);
 	sqlite3_bind_int64(st, 3, c->office_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		*agency_id = sqlite3_column_int64(st, 0);
-	else if (*agency_id != 0) {
+		s->i1 = sqlite3_column_int64(st, 0);
+	else if (s->i1 != 0) {
 		db_set_why(why, "该机构不能认定此职业 that agency does not"
 		    " appraise %s", c->occupation_name != NULL ?
 		    c->occupation_name : "this occupation");
@@ -523,17 +537,9 @@ int
 db_case_route(sqlite3 *db, const struct qd_user *actor, int64_t id,
     int64_t version, int64_t agency_id, char **why)
 {
-	struct case_step	 s = { .action = "route", .set = "agency_id = ?5" };
-	struct qd_case		*c = NULL;
-	int			 rc;
+	struct case_step	 s = { .action = "route", .set = "agency_id = ?5",
+	    .i1 = agency_id, .before = case_route_agency };
 
-	if ((rc = db_case_get(db, actor, id, &c, why)) != QD_OK)
-		return rc;
-	rc = case_agency_pick(db, c, &agency_id, why);
-	case_free(c);
-	if (rc != QD_OK)
-		return rc;
-	s.i1 = agency_id;
 	return case_step_run(db, actor, id, version, &s, why);
 }
 
@@ -554,26 +560,48 @@ db_case_confirm(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	return case_step_run(db, actor, id, version, &s, why);
 }
 
-static const char *const case_channels[] = {
-	"sms", "phone", "email", "wechat", "in_person", "post", NULL
+/* What notify records with the step. */
+struct case_notice {
+	const char	*channel;
+	const char	*text;
+	int64_t		 id;
 };
+
+/* Notify's own part: the notice, which the schema wants before the step. */
+static int
+case_notice_record(sqlite3 *db, const struct qd_user *actor,
+    const struct qd_case *c, struct case_step *s, char **why)
+{
+	struct case_notice	*cn = s->arg;
+	sqlite3_stmt		*st;
+	int			 rc = QD_OK;
+
+	if (db_prepare(db, "INSERT INTO notices (case_id, channel, text,"
+	    " recorded_by) VALUES (?1, ?2, ?3, ?4)", &st) != QD_OK)
+		return db_fail(db, why);
+	sqlite3_bind_int64(st, 1, c->id);
+	sqlite3_bind_text(st, 2, cn->channel, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, cn->text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, actor->login, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = db_fail(db, why);
+	else
+		cn->id = sqlite3_last_insert_rowid(db);
+	sqlite3_finalize(st);
+	return rc;
+}
 
 int
 db_case_notify(sqlite3 *db, const struct qd_user *actor, int64_t id,
     int64_t version, const char *channel, const char *text,
     int64_t *notice_id, char **why)
 {
-	struct case_step	 s = { .action = "notify" };
-	struct qd_case		*c = NULL;
-	sqlite3_stmt		*st;
-	size_t			 i;
+	struct case_notice	 cn = { .channel = channel, .text = text };
+	struct case_step	 s = { .action = "notify",
+	    .before = case_notice_record, .arg = &cn };
 	int			 rc;
 
-	for (i = 0; case_channels[i] != NULL; i++) {
-		if (channel != NULL && strcmp(channel, case_channels[i]) == 0)
-			break;
-	}
-	if (case_channels[i] == NULL) {
+	if (!notice_channel_valid(channel)) {
 		db_set_why(why, "通知方式应为 sms phone email wechat in_person"
 		    " post the channel must be one of sms, phone, email,"
 		    " wechat, in_person, post");
@@ -582,30 +610,9 @@ db_case_notify(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	if (case_text_check(text, 250, "通知内容", "the notice text", why) !=
 	    QD_OK)
 		return QD_EINVAL;
-	if (db_begin(db) != QD_OK)
-		return db_fail(db, why);
-	rc = db_case_get(db, actor, id, &c, why);
-	case_free(c);
-	if (rc == QD_OK && (rc = db_prepare(db, "INSERT INTO notices (case_id,"
-	    " channel, text, recorded_by) VALUES (?1, ?2, ?3, ?4)", &st)) ==
-	    QD_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, channel, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 3, text, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 4, actor->login, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = db_fail(db, why);
-		sqlite3_finalize(st);
-		if (notice_id != NULL)
-			*notice_id = sqlite3_last_insert_rowid(db);
-	} else if (rc == QD_EDB)
-		rc = db_fail(db, why);
-	if (rc == QD_OK)
-		rc = case_step_apply(db, actor, id, version, &s, why);
-	if (rc == QD_OK && db_commit(db) != QD_OK)
-		rc = db_fail(db, why);
-	if (rc != QD_OK)
-		db_rollback(db);
+	rc = case_step_run(db, actor, id, version, &s, why);
+	if (rc == QD_OK && notice_id != NULL)
+		*notice_id = cn.id;
 	return rc;
 }
 

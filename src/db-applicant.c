@@ -365,7 +365,6 @@ db_applicant_get(sqlite3 *db, const struct qd_user *actor, int64_t id,
     struct qd_applicant **out, char **why)
 {
 	sqlite3_stmt	*st;
-	char		*detail;
 	int		 step, rc = QD_OK;
 
 	*out = NULL;
@@ -392,13 +391,12 @@ db_applicant_get(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	if (rc != QD_OK)
 		return rc;
 	/* Reading a whole record of personal data is itself audited. */
-	xasprintf(&detail, "{\"fields\":\"all\"}");
-	if (db_audit(db, "view", "applicants", id, detail) != QD_OK) {
+	if (db_audit(db, "view", "applicants", id, "{\"fields\":\"all\"}") !=
+	    QD_OK) {
 		rc = db_fail(db, why);
 		applicant_free(*out);
 		*out = NULL;
 	}
-	free(detail);
 	return rc;
 }
 

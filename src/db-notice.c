@@ -86,22 +86,45 @@ notice_status_label(const char *status)
 	return "已记录 Recorded";
 }
 
+/* The ways an applicant is told, as the schema's CHECK lists them. */
+static const struct {
+	const char	*channel;
+	const char	*label;
+} notice_channels[] = {
+	{ "sms", "短信 SMS" }, { "phone", "电话 Phone" },
+	{ "email", "电子邮件 E-mail" }, { "wechat", "微信 WeChat" },
+	{ "in_person", "当面 In person" }, { "post", "邮寄 Post" },
+};
+#define NOTICE_NCHANNELS (sizeof notice_channels / sizeof notice_channels[0])
+
+const char *
+notice_channel(size_t i)
+{
+	return i < NOTICE_NCHANNELS ? notice_channels[i].channel : NULL;
+}
+
+int
+notice_channel_valid(const char *channel)
+{
+	size_t	 i;
+
+	for (i = 0; i < NOTICE_NCHANNELS; i++) {
+		if (channel != NULL &&
+		    strcmp(notice_channels[i].channel, channel) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 const char *
 notice_channel_label(const char *channel)
 {
-	static const struct {
-		const char	*channel;
-		const char	*label;
-	} labels[] = {
-		{ "sms", "短信 SMS" }, { "phone", "电话 Phone" },
-		{ "email", "电子邮件 E-mail" }, { "wechat", "微信 WeChat" },
-		{ "in_person", "当面 In person" }, { "post", "邮寄 Post" },
-	};
 	size_t	 i;
 
-	for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
-		if (channel != NULL && strcmp(labels[i].channel, channel) == 0)
-			return labels[i].label;
+	for (i = 0; i < NOTICE_NCHANNELS; i++) {
+		if (channel != NULL &&
+		    strcmp(notice_channels[i].channel, channel) == 0)
+			return notice_channels[i].label;
 	}
 	return channel != NULL ? channel : "";
 }

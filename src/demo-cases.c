@@ -346,6 +346,19 @@ demo_case(struct demo *d, int64_t i, char **why)
 	return QD_OK;
 }
 
+/*
+ * A second run on the same database draws different people: the seed is
+ * mixed with how many there are already (the same state and seed still
+ * give the same data).
+ */
+static void
+demo_vary(struct demo *d)
+{
+	d->rng ^= (uint64_t)d->mtp_base * 0x9e3779b97f4a7c15ULL;
+	if (d->rng == 0)
+		d->rng = 1;
+}
+
 static int
 demo_prepare(struct demo *d, char **why)
 {
@@ -375,26 +388,13 @@ demo_prepare(struct demo *d, char **why)
 			d->mtp_base = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
 	}
+	demo_vary(d);
 	if (db_prepare(d->db, "SELECT id FROM users WHERE role = 'center'"
 	    " AND active = 1 ORDER BY id LIMIT 1", &st) == QD_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			d->center_user = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
 	}
-	return QD_OK;
-}
-
-/*
- * A second run on the same database draws different people: the seed is
- * mixed with how many there are already (the same state and seed still
- * give the same data).
- */
-static int
-demo_vary(struct demo *d)
-{
-	d->rng ^= (uint64_t)d->mtp_base * 0x9e3779b97f4a7c15ULL;
-	if (d->rng == 0)
-		d->rng = 1;
 	return QD_OK;
 }
 
@@ -470,7 +470,6 @@ cmd_demo_data(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_fail(ctx, QD_EDB, NULL);
 	if ((rc = demo_load_catalog(&d, &why)) == QD_OK &&
 	    (rc = demo_prepare(&d, &why)) == QD_OK &&
-	    (rc = demo_vary(&d)) == QD_OK &&
 	    (rc = demo_insert(&d, d.napplicants, demo_applicant, &why)) ==
 	    QD_OK)
 		rc = demo_insert(&d, ncases, demo_case, &why);

@@ -1013,6 +1013,9 @@ void	 notice_rows_free(struct qd_notice *, size_t);
 /* "已发送 Sent" and "短信 SMS" (static). */
 const char *notice_status_label(const char *status);
 const char *notice_channel_label(const char *channel);
+/* The i-th channel ("sms"), NULL past the last; 1 if channel is one. */
+const char *notice_channel(size_t i);
+int	 notice_channel_valid(const char *channel);
 
 /* db-draft.c: forms saved while typing; one per user, form and record. */
 int	 db_draft_save(sqlite3 *, const struct qd_user *actor, const char *form,

@@ -340,6 +340,31 @@ test_other_office(void)
 	free(why);
 }
 
+/* A city without an agency: the center names one in the province. */
+static void
+test_route_province(void)
+{
+	char	*why = NULL;
+	int64_t	 a, c;
+
+	a = add_applicant(xm1, "許志強", "1979-07-07", "56789012", QD_OK,
+	    "Xiamen registers a welder");
+	c = open_case(xm1, a, "recognition", cat_lathe, NULL);
+	as(xm1);
+	db_case_forward(db, xm1, &c, 1, &why);
+	as(rev1);
+	db_case_take(db, rev1, c, version_of(c), &why);
+	is_int(db_case_route(db, rev1, c, version_of(c), 0, &why),
+	    QD_ENOTFOUND, "Xiamen has no agency for it (%s)", why);
+	is_str(state_of(c), "forwarded", "and the case stays forwarded");
+	is_int(db_case_route(db, rev1, c, version_of(c), 99, &why), QD_EINVAL,
+	    "an agency that does not appraise it is refused");
+	is_int(db_case_route(db, rev1, c, version_of(c), 2, &why), QD_OK,
+	    "the center names the Quanzhou agency");
+	is_str(state_of(c), "agency", "the case is with the agency");
+	free(why);
+}
+
 /* Forward, take, a race between two reviewers, approve, notify, collect. */
 static void
 test_adoption(int64_t c1)
@@ -365,6 +390,7 @@ test_adoption(int64_t c1)
 	    "count the queue");
 	ok(count == 1 && oldest == 0, "one case, today");
 	test_other_office();
+	test_route_province();
 	test_states_known();
 	as(rev1);
 	is_int(db_case_approve(db, rev1, c1, version_of(c1), occ_beauty, 4,
