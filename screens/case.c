@@ -227,51 +227,79 @@ case_forward(struct ui *ui, struct ui_view *v)
 	    &why), why, "已报送中心", "Forwarded to the center");
 }
 
+/* A step that takes one line of text: a reason, a reference. */
+struct case_text_step {
+	const char	*title;
+	const char	*prompt;
+	int		(*step)(sqlite3 *, const struct qd_user *, int64_t,
+			    int64_t, const char *, char **);
+	const char	*done_zh;
+	const char	*done_en;
+};
+
 /*
- * Ask for a text (a reason, a reference); what was typed before a failed
- * step is offered again. QD_OK with *out, or QD_ENOTFOUND if cancelled.
+ * Ask for the text and take the step. What was typed before a step that
+ * failed is offered again, and dropped once one succeeds.
  */
-static int
-case_ask(struct ui *ui, struct ui_view *v, const char *title,
-    const char *prompt, char **out)
+static enum ui_next
+case_text_run(struct ui *ui, struct ui_view *v,
+    const struct case_text_step *ts)
 {
 	struct case_view	*cv = v->priv;
+	char			*why = NULL, *text = NULL;
 	int			 rc;
 
-	rc = ui_dialog_input(ui, v, title, prompt, cv->typed, 120, out);
-	if (rc == QD_OK) {
-		free(cv->typed);
-		cv->typed = xstrdup(*out);
-	}
-	return rc;
-}
-
-/* The step took: what was typed for it is no longer needed. */
-static enum ui_next
-case_done_typed(struct ui *ui, struct ui_view *v, int rc, char *why,
-    const char *zh, const char *en)
-{
-	struct case_view	*cv = v->priv;
-
+	if (ui_dialog_input(ui, v, ts->title, ts->prompt, cv->typed, 120,
+	    &text) != QD_OK)
+		return UI_STAY;
+	free(cv->typed);
+	cv->typed = text;
+	rc = ts->step(ui->db, ui->user, cv->id, cv->c->version, text, &why);
 	if (rc == QD_OK)
 		xfree(&cv->typed);
-	return case_done(ui, rc, why, zh, en);
+	return case_done(ui, rc, why, ts->done_zh, ts->done_en);
 }
+
+static const struct case_text_step case_withdraw_step = {
+	"撤回 Withdraw", "原因（可空） Reason (optional)", db_case_withdraw,
+	"已撤回", "Withdrawn"
+};
+static const struct case_text_step case_reject_step = {
+	"不予通过 Reject", "原因 Reason", db_case_reject,
+	"已不予通过", "Rejected"
+};
+static const struct case_text_step case_return_step = {
+	"退回补正 Return", "缺少什么 What is missing", db_case_return,
+	"已退回办公室", "Returned to the office"
+};
+static const struct case_text_step case_confirm_step = {
+	"认定确认 Agency confirmed", "机构确认编号 The agency's reference",
+	db_case_confirm, "已确认，结果已反馈办公室",
+	"Confirmed; the office has the result"
+};
 
 static enum ui_next
 case_withdraw(struct ui *ui, struct ui_view *v)
 {
-	struct case_view	*cv = v->priv;
-	char			*why = NULL, *reason = NULL;
-	int			 rc;
+	return case_text_run(ui, v, &case_withdraw_step);
+}
 
-	if (case_ask(ui, v, "撤回 Withdraw", "原因（可空） Reason (optional)",
-	    &reason) != QD_OK)
-		return UI_STAY;
-	rc = db_case_withdraw(ui->db, ui->user, cv->id, cv->c->version, reason,
-	    &why);
-	free(reason);
-	return case_done_typed(ui, v, rc, why, "已撤回", "Withdrawn");
+static enum ui_next
+case_reject(struct ui *ui, struct ui_view *v)
+{
+	return case_text_run(ui, v, &case_reject_step);
+}
+
+static enum ui_next
+case_return(struct ui *ui, struct ui_view *v)
+{
+	return case_text_run(ui, v, &case_return_step);
+}
+
+static enum ui_next
+case_confirm(struct ui *ui, struct ui_view *v)
+{
+	return case_text_run(ui, v, &case_confirm_step);
 }
 
 static enum ui_next
@@ -352,37 +380,7 @@ case_approve(struct ui *ui, struct ui_view *v)
 	    "Approved; the office has the result");
 }
 
-static enum ui_next
-case_reject(struct ui *ui, struct ui_view *v)
-{
-	struct case_view	*cv = v->priv;
-	char			*why = NULL, *reason = NULL;
-	int			 rc;
 
-	if (case_ask(ui, v, "不予通过 Reject", "原因 Reason", &reason) != QD_OK)
-		return UI_STAY;
-	rc = db_case_reject(ui->db, ui->user, cv->id, cv->c->version, reason,
-	    &why);
-	free(reason);
-	return case_done_typed(ui, v, rc, why, "已不予通过", "Rejected");
-}
-
-static enum ui_next
-case_return(struct ui *ui, struct ui_view *v)
-{
-	struct case_view	*cv = v->priv;
-	char			*why = NULL, *missing = NULL;
-	int			 rc;
-
-	if (case_ask(ui, v, "退回补正 Return", "缺少什么 What is missing",
-	    &missing) != QD_OK)
-		return UI_STAY;
-	rc = db_case_return(ui->db, ui->user, cv->id, cv->c->version, missing,
-	    &why);
-	free(missing);
-	return case_done_typed(ui, v, rc, why, "已退回办公室",
-	    "Returned to the office");
-}
 
 /* Route to the office's own agency, or one the center picks (委托认证). */
 static enum ui_next
@@ -419,22 +417,6 @@ case_route(struct ui *ui, struct ui_view *v)
 	    "Sent to an agency in the province");
 }
 
-static enum ui_next
-case_confirm(struct ui *ui, struct ui_view *v)
-{
-	struct case_view	*cv = v->priv;
-	char			*why = NULL, *ref = NULL;
-	int			 rc;
-
-	if (case_ask(ui, v, "认定确认 Agency confirmed",
-	    "机构确认编号 The agency's reference", &ref) != QD_OK)
-		return UI_STAY;
-	rc = db_case_confirm(ui->db, ui->user, cv->id, cv->c->version, ref,
-	    &why);
-	free(ref);
-	return case_done_typed(ui, v, rc, why, "已确认，结果已反馈办公室",
-	    "Confirmed; the office has the result");
-}
 
 #define CASE_NCHANNELS	8	/* room for every notice channel */
 
