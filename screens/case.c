@@ -199,6 +199,7 @@ case_enabled(struct ui *ui, struct ui_view *v, const struct ui_action *a)
 	struct case_view	*cv = v->priv;
 
 	(void)ui;
+	/* Edit is no transition: the office may while it could forward. */
 	if (strcmp(a->name, "edit") == 0)
 		return case_action_allowed(cv->acts, cv->nacts, "forward");
 	return case_action_allowed(cv->acts, cv->nacts, a->name);
