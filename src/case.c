@@ -28,6 +28,9 @@ struct case_step {
 	int		(*before)(sqlite3 *, const struct qd_user *,
 			    const struct qd_case *, struct case_step *,
 			    char **why);
+	/* Optional: run after the update, in the same transaction. */
+	int		(*after)(sqlite3 *, const struct qd_case *,
+			    char **why);
 	void		*arg;
 };
 
@@ -320,7 +323,8 @@ case_step_apply(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	else if (sqlite3_changes(db) != 1) {
 		case_conflict_why(db, id, why);
 		rc = QD_ECONFLICT;
-	}
+	} else if (s->after != NULL)
+		rc = s->after(db, c, why);
 out:
 	sqlite3_finalize(st);
 	case_actions_free(all, n);
@@ -453,6 +457,20 @@ case_occupation_ok(sqlite3 *db, int64_t occupation_id, int level, char **why)
 	return ok;
 }
 
+/* Approval's own part: the certificate, numbered and signed. */
+static int
+case_cert_issue(sqlite3 *db, const struct qd_case *c, char **why)
+{
+	return db_cert_issue(db, c->id, 0, NULL, NULL, NULL, why);
+}
+
+/* Collection's own part: the certificate is handed over. */
+static int
+case_cert_handed(sqlite3 *db, const struct qd_case *c, char **why)
+{
+	return db_cert_handed(db, c->id, why);
+}
+
 int
 db_case_approve(sqlite3 *db, const struct qd_user *actor, int64_t id,
     int64_t version, int64_t occupation_id, int level, char **why)
@@ -460,7 +478,7 @@ db_case_approve(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	struct case_step	 s = { .action = "approve",
 	    .set = "decided_occupation_id = ?5, decided_level = ?6,"
 	    " decided_at = " CASE_NOW ", held_by = NULL, held_at = NULL",
-	    .i1 = occupation_id, .i2 = level };
+	    .i1 = occupation_id, .i2 = level, .after = case_cert_issue };
 
 	if (!case_occupation_ok(db, occupation_id, level, why))
 		return QD_EINVAL;
@@ -552,7 +570,7 @@ db_case_confirm(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	    " occupation_id FROM catalog WHERE id = cases.catalog_id),"
 	    " decided_level = (SELECT level FROM catalog WHERE id ="
 	    " cases.catalog_id), decided_at = " CASE_NOW ", held_by = NULL,"
-	    " held_at = NULL", .t1 = agency_ref };
+	    " held_at = NULL", .t1 = agency_ref, .after = case_cert_issue };
 
 	if (case_text_check(agency_ref, 30, "认定机构的确认编号",
 	    "the agency's reference", why) != QD_OK)
@@ -621,7 +639,7 @@ db_case_collect(sqlite3 *db, const struct qd_user *actor, int64_t id,
     int64_t version, const char *date, char **why)
 {
 	struct case_step	 s = { .action = "collect",
-	    .set = "collected_on = ?7" };
+	    .set = "collected_on = ?7", .after = case_cert_handed };
 	char			 day[11], *bad = NULL;
 
 	if (idcheck_date(date, day, &bad) != QD_OK) {

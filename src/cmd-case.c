@@ -202,10 +202,9 @@ cmd_case_state(struct cmd_ctx *ctx, const char *state, char **argv)
 	return QD_EXIT_OK;
 }
 
-/* --office CODE as the office's id. */
-static int
-cmd_case_office(struct cmd_ctx *ctx, const char *code, char **argv,
-    int64_t *id)
+int
+cmd_office_id(struct cmd_ctx *ctx, const char *noun, const char *code,
+    char **argv, int64_t *id)
 {
 	struct qd_office	*list = NULL;
 	char			*codes = NULL, *tmp;
@@ -223,7 +222,7 @@ cmd_case_office(struct cmd_ctx *ctx, const char *code, char **argv,
 	}
 	office_free_array(list, n);
 	if (*id == 0)
-		cmd_usage_error(ctx, "cases", argv[0], "unknown office '%s': one"
+		cmd_usage_error(ctx, noun, argv[0], "unknown office '%s': one"
 		    " of %s", text_valid(code) ? code : "?",
 		    codes != NULL ? codes : "");
 	free(codes);
@@ -266,7 +265,8 @@ cmd_case_filter(struct cmd_ctx *ctx, char **argv,
 		return rc;
 	f->state = o->state;
 	if (o->office != NULL &&
-	    (rc = cmd_case_office(ctx, o->office, argv, &f->office_id)) !=
+	    (rc = cmd_office_id(ctx, "cases", o->office, argv,
+	    &f->office_id)) !=
 	    QD_EXIT_OK)
 		return rc;
 	return QD_EXIT_OK;

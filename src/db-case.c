@@ -63,6 +63,8 @@ static const struct {
 	{ "reject", "不予通过" }, { "return", "退回补正" },
 	{ "route", "委托认定" }, { "confirm", "认定确认" }, { "notify", "通知" },
 	{ "collect", "领证" }, { "demo-data", "演示数据" },
+	{ "certificate", "发证" }, { "print", "打印证书" },
+	{ "revoke", "撤销证书" },
 };
 
 const char *

@@ -351,6 +351,35 @@ fail:
 	return QD_EDB;
 }
 
+/* What a migration needs done in C, in its transaction. */
+static const struct {
+	const char	*name;
+	int		(*fn)(sqlite3 *, char **);
+} db_migrate_steps[] = {
+	/* A signing key cannot be made in SQL. */
+	{ "003-certificates.sql", db_cert_migrate },
+};
+
+/* Run migration i's C step, if it has one. */
+static int
+db_migrate_step(sqlite3 *db, const char *path, size_t i, char **why)
+{
+	char	*one = NULL;
+	size_t	 j;
+	int	 rc = QD_OK;
+
+	for (j = 0; j < sizeof db_migrate_steps / sizeof db_migrate_steps[0];
+	    j++) {
+		if (strcmp(db_migrate_steps[j].name, schema_files[i].name) != 0)
+			continue;
+		if ((rc = db_migrate_steps[j].fn(db, &one)) != QD_OK)
+			db_set_why(why, "cannot upgrade %s: %s: %s", path,
+			    schema_files[i].name, one != NULL ? one : "");
+	}
+	free(one);
+	return rc;
+}
+
 /*
  * Apply migration i (schema_files[i]) and its user_version bump in one
  * transaction. Another process may have applied it since we looked, so
@@ -380,6 +409,10 @@ db_migrate_one(sqlite3 *db, const char *path, size_t i, char **why)
 	    SQLITE_OK) {
 		db_set_why(why, "cannot upgrade %s: %s: %s", path,
 		    schema_files[i].name, sqlite3_errmsg(db));
+		db_rollback(db);
+		return QD_EDB;
+	}
+	if (db_migrate_step(db, path, i, why) != QD_OK) {
 		db_rollback(db);
 		return QD_EDB;
 	}

@@ -343,6 +343,14 @@ demo_case(struct demo *d, int64_t i, char **why)
 	demo_case_state(d, st, state, e, t);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(d->db, why);
+	/* An approved case has its certificate, dated the day of approval. */
+	if (strcmp(state, "approved") == 0 || strcmp(state, "notified") == 0 ||
+	    strcmp(state, "collected") == 0) {
+		demo_time(t[2], buf, sizeof buf);
+		buf[10] = '\0';
+		return db_cert_issue(d->db, sqlite3_last_insert_rowid(d->db), 0,
+		    NULL, buf, NULL, why);
+	}
 	return QD_OK;
 }
 
@@ -473,6 +481,13 @@ cmd_demo_data(struct cmd_ctx *ctx, int argc, char **argv)
 	    (rc = demo_insert(&d, d.napplicants, demo_applicant, &why)) ==
 	    QD_OK)
 		rc = demo_insert(&d, ncases, demo_case, &why);
+	if (rc == QD_OK && (rc = db_begin(d.db)) == QD_OK) {
+		if ((rc = cert_mark_collected(d.db, &why)) == QD_OK &&
+		    db_commit(d.db) != QD_OK)
+			rc = db_fail(d.db, &why);
+		if (rc != QD_OK)
+			db_rollback(d.db);
+	}
 	db_set_actor(d.db, ctx->actor);
 	demo_free(&d);
 	if (rc != QD_OK) {

@@ -1254,6 +1254,24 @@ int	 db_cert_verify(sqlite3 *, const struct qd_user *actor,
 	    char **why);
 /* The current signing key's public key as PEM and its id. */
 int	 db_cert_pubkey(sqlite3 *, char **pem, unsigned *kid, char **why);
+/*
+ * Inside an open write transaction (the case step's): issue the
+ * certificate of approved case case_id, dated day (YYYY-MM-DD, NULL:
+ * today), numbered next in its series and year and signed with the
+ * current key; replaces is the revoked one it replaces (0: none) and
+ * reason why. *number (if not NULL; caller frees) gets its number.
+ */
+int	 db_cert_issue(sqlite3 *, int64_t case_id, int64_t replaces,
+	    const char *reason, const char *day, char **number, char **why);
+/* Inside the collect step: the case's certificate is handed over. */
+int	 db_cert_handed(sqlite3 *, int64_t case_id, char **why);
+/* Mark the certificates of collected cases printed and handed over. */
+int	 cert_mark_collected(sqlite3 *, char **why);
+/*
+ * Run by the migration that adds certificates, inside it: make the first
+ * signing key and issue certificates for cases approved before.
+ */
+int	 db_cert_migrate(sqlite3 *, char **why);
 /* Fill p from c for cert_pdf_write (p points into c). */
 void	 cert_print_from(const struct qd_cert *c, struct cert_print *p);
 /* Whether actor's screens print through the terminal (ESC [5i). */
@@ -1325,6 +1343,15 @@ int	 cmd_cases_forward(struct cmd_ctx *, int, char **);
 int	 cmd_cases_take(struct cmd_ctx *, int, char **);
 int	 cmd_cases_release(struct cmd_ctx *, int, char **);
 int	 cmd_applicants_find(struct cmd_ctx *, int, char **);
+int	 cmd_cert_pubkey(struct cmd_ctx *, int, char **);
+int	 cmd_cert_verify(struct cmd_ctx *, int, char **);
+int	 cmd_cert_show(struct cmd_ctx *, int, char **);
+int	 cmd_cert_list(struct cmd_ctx *, int, char **);
+int	 cmd_cert_pdf(struct cmd_ctx *, int, char **);
+int	 cmd_cert_batch(struct cmd_ctx *, int, char **);
+int	 cmd_cert_printed(struct cmd_ctx *, int, char **);
+int	 cmd_cert_revoke(struct cmd_ctx *, int, char **);
+int	 cmd_cert_reissue(struct cmd_ctx *, int, char **);
 /* cmd-user.c, for the user, key and audit verbs. */
 struct option;
 /*
@@ -1339,6 +1366,12 @@ int	 cmd_usage_error(struct cmd_ctx *, const char *noun, const char *verb,
  */
 int	 cmd_getopt(struct cmd_ctx *, const char *noun, int argc, char **argv,
 	    const struct option *, int *rc);
+/*
+ * cmd-case.c: --office CODE as the office's id in *id (0 before the
+ * call); a usage error naming the codes if there is none.
+ */
+int	 cmd_office_id(struct cmd_ctx *, const char *noun, const char *code,
+	    char **argv, int64_t *id);
 /* cmd-format.c: output of the listing verbs. */
 enum cmd_format { CMD_FORMAT_TEXT, CMD_FORMAT_CSV, CMD_FORMAT_JSON };
 #define CMD_FORMATS_ALL	((1 << CMD_FORMAT_TEXT) | (1 << CMD_FORMAT_CSV) | \

@@ -120,6 +120,12 @@ check "and offers the usual words" wait_screen fz "已审核通过"
 tmux_ send-keys -t fz Enter
 check "the notice is recorded" wait_screen fz "Notice recorded"
 check "the case page lists it" wait_screen fz "通知 Notices"
+NUMBER=$(sql "SELECT number FROM certificates WHERE case_id = $CASE")
+check "the approval issued its certificate" \
+	test "${NUMBER#CX-}" != "$NUMBER"
+check "the office's script records it printed" \
+	test "$($(ssh_cmd fuzhou fuzhou) cert printed "$NUMBER")" = \
+	"$NUMBER printed"
 tmux_ send-keys -t fz F9
 check "collection asks the date" wait_screen fz "领证日期"
 tmux_ send-keys -t fz Enter
@@ -128,7 +134,7 @@ check "the case is collected" \
 	test "$(sql "SELECT state FROM cases WHERE id = $CASE")" = collected
 check "its history has every step" \
 	test "$(sql "SELECT group_concat(action, ' ') FROM (SELECT action FROM case_events WHERE case_id = $CASE ORDER BY id)")" = \
-	"accept forward take approve notify collect"
+	"accept forward take approve certificate notify print collect"
 check "each step is in the audit trail" \
 	test "$(sql "SELECT count(*) FROM audit WHERE tbl = 'cases' AND record = $CASE")" -ge 6
 

@@ -241,6 +241,25 @@ state_of(int64_t id)
 	return state;
 }
 
+/* The number of case id's certificate ("" if none). */
+static const char *
+cert_of(int64_t id)
+{
+	static char	 number[32];
+	sqlite3_stmt	*st;
+
+	number[0] = '\0';
+	if (sqlite3_prepare_v2(db, "SELECT number FROM certificates WHERE"
+	    " case_id = ?", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(number, sizeof number, "%s",
+			    sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	return number;
+}
+
 static void
 test_rules(int64_t c1)
 {
@@ -427,13 +446,15 @@ test_adoption(int64_t c1)
 	    "您的证书已可领取", &nid, &why), QD_OK, "notify by SMS");
 	ok(nid > 0, "the notice is recorded");
 	test_notice(nid);
+	is_int(db_cert_printed(db, fz1, cert_of(c1), 0, &why), QD_OK,
+	    "the certificate is printed");
 	is_int(db_case_collect(db, fz1, c1, version_of(c1), "2026/11/20",
 	    &why), QD_OK, "collected");
 	is_str(state_of(c1), "collected", "collected");
 	is_int(db_case_history(db, fz1, c1, &ev, &n, &why), QD_OK, "history");
-	ok(n == 8, "accept forward take release take approve notify collect"
-	    " (%zu events)", n);
-	if (n == 8)
+	ok(n == 10, "accept forward take release take approve certificate"
+	    " notify print collect (%zu events)", n);
+	if (n == 10)
 		is_str(ev[5].note, "美容师 四级/中级工",
 		    "the approval names occupation and level");
 	case_events_free(ev, n);
