@@ -1151,11 +1151,13 @@ typedef int (*cert_pdf_sink)(void *arg, const unsigned char *, size_t);
 /*
  * Write n certificates, one A4 page each, to sink: text in an embedded
  * subset of a CJK font, the QR code as vector squares. QD_EINVAL with
- * *why if a QR text does not fit, QD_ESYS if cairo or the sink failed.
+ * *why, before any byte is written, if a QR text does not fit, a date is
+ * not YYYY-MM-DD or n is 0; QD_ESYS if cairo or the sink failed (what
+ * the sink took is then no PDF).
  */
 int	 cert_pdf_write(const struct cert_print *, size_t n, cert_pdf_sink,
 	    void *arg, char **why);
-/* The same to a stdio stream. */
+/* The same to a stdio stream, flushed; QD_ESYS if writing it failed. */
 int	 cert_pdf_file(const struct cert_print *, size_t n, FILE *,
 	    char **why);
 
