@@ -183,6 +183,10 @@ cmd_cert_verify(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (rc != QD_EXIT_OK)
 		return rc;
+	if (argc - optind > 1)
+		return cmd_usage_error(ctx, "cert", argv[0], "the text has"
+		    " spaces: quote it (over ssh, quote it twice: \"'TEXT'\"),"
+		    " or give - and send it on standard input");
 	if (argc - optind != 1)
 		return cmd_usage_error(ctx, "cert", argv[0], "give the text"
 		    " read from the QR code (quoted), or - to read it from"
