@@ -23,7 +23,8 @@ for src in "$QD_SRCDIR"/tests/fuzz/fuzz-*.c; do
 	esac
 	eval clang -g -O1 -fsanitize=address,undefined,fuzzer \
 	    -I"$QD_SRCDIR/src" -I. -o "$name" "$src" libqualdesk.a \
-	    $(pkg-config --libs ncursesw libssh sqlite3 libqrencode opencc) -lutil
+	    $(pkg-config --libs ncursesw libssh sqlite3 libqrencode opencc \
+		 libcrypto) -lutil
 	mkdir -p "corpus-$name"
 	echo "== $name for $seconds s"
 	./"$name" -max_total_time="$seconds" -max_len=4096 "corpus-$name"

@@ -21,7 +21,7 @@ static const struct {
 	const char	*text;
 	const char	*what;
 } refusals[] = {
-	{ "GGW", "a group worth 65536 (RFC 9285 section 6)" },
+	{ "GGW", "a group worth 65536" },
 	{ ":::", "a group worth 91124" },
 	{ "GGW0", "a lone last character after a bad group" },
 	{ "BB80", "a lone last character" },
