@@ -1075,7 +1075,7 @@ enum cert_series {
 /* What the payload carries, as signed. */
 struct cert_fields {
 	enum cert_series series;
-	int		 year;		/* 2000-2255 */
+	int		 year;		/* 2000-2179 (the day count's reach) */
 	uint32_t	 seq;		/* 1-16777215 within series and year */
 	char		 issued_on[11];	/* YYYY-MM-DD */
 	char		 mtp[9];	/* the holder's 8-digit MTP number */
