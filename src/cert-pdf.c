@@ -93,20 +93,6 @@ struct cert_pdf_out {
 	int		 failed;
 };
 
-/* Set *why (if why is not NULL), freeing what was there. */
-static void __attribute__((format(printf, 2, 3)))
-cert_pdf_why(char **why, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	if (why == NULL)
-		return;
-	free(*why);
-	va_start(ap, fmt);
-	xvasprintf(why, fmt, ap);
-	va_end(ap);
-}
-
 /* The text of field f of c. */
 static const char *
 cert_pdf_text_of(const struct cert_print *c, const struct cert_pdf_field *f)
@@ -423,19 +409,19 @@ cert_pdf_check(const struct cert_print *c, size_t n, struct qr *qrs,
 	size_t	 i;
 
 	if (n == 0) {
-		cert_pdf_why(why, "没有要打印的证书 no certificate to print");
+		db_set_why(why, "没有要打印的证书 no certificate to print");
 		return QD_EINVAL;
 	}
 	for (i = 0; i < n; i++) {
 		if (cert_pdf_date(c[i].birth_date, buf, sizeof buf) != QD_OK ||
 		    cert_pdf_date(c[i].issued_on, buf, sizeof buf) != QD_OK) {
-			cert_pdf_why(why, "证书 %s：日期不是 YYYY-MM-DD "
+			db_set_why(why, "证书 %s：日期不是 YYYY-MM-DD "
 			    "certificate %s: a date is not YYYY-MM-DD",
 			    c[i].number, c[i].number);
 			return QD_EINVAL;
 		}
 		if (qr_make(c[i].qr_text, &qrs[i], &qwhy) != QD_OK) {
-			cert_pdf_why(why, "证书 %s certificate %s: %s",
+			db_set_why(why, "证书 %s certificate %s: %s",
 			    c[i].number, c[i].number, qwhy);
 			free(qwhy);
 			return QD_EINVAL;
@@ -498,11 +484,11 @@ cert_pdf_draw(const struct cert_print *c, size_t n, const struct qr *qrs,
 	cairo_destroy(p.cr);
 	cairo_surface_destroy(s);
 	if (out->failed) {
-		cert_pdf_why(why, "无法写出 PDF cannot write the PDF");
+		db_set_why(why, "无法写出 PDF cannot write the PDF");
 		return QD_ESYS;
 	}
 	if (st != CAIRO_STATUS_SUCCESS) {
-		cert_pdf_why(why, "无法生成 PDF cannot make the PDF: %s",
+		db_set_why(why, "无法生成 PDF cannot make the PDF: %s",
 		    cairo_status_to_string(st));
 		return QD_ESYS;
 	}
@@ -544,7 +530,7 @@ cert_pdf_file(const struct cert_print *c, size_t n, FILE *f, char **why)
 	if ((rc = cert_pdf_write(c, n, cert_pdf_fwrite, f, why)) != QD_OK)
 		return rc;
 	if (fflush(f) != 0 || ferror(f)) {
-		cert_pdf_why(why, "无法写出 PDF cannot write the PDF");
+		db_set_why(why, "无法写出 PDF cannot write the PDF");
 		return QD_ESYS;
 	}
 	return QD_OK;

@@ -97,4 +97,27 @@ fixture_text(sqlite3 *db, const char *sql)
 	return v;
 }
 
+/*
+ * Add an account as op (the local operator) and read it back, or bail
+ * out; its via is "test".
+ */
+static inline struct qd_user *
+fixture_user(sqlite3 *db, const struct qd_user *op, const char *login,
+    enum qd_role role, const char *office)
+{
+	struct qd_user_new	 nu = { login, login, role, office };
+	struct qd_user		*u = NULL;
+	char			*why = NULL;
+
+	db_set_actor(db, op);
+	if (db_user_add(db, op, &nu, &why) != QD_OK ||
+	    db_user_find(db, login, &u) != QD_OK) {
+		printf("Bail out! cannot add %s: %s\n", login, why);
+		exit(1);
+	}
+	free(why);
+	u->via = "test";
+	return u;
+}
+
 #endif

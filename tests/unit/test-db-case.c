@@ -17,24 +17,6 @@ static sqlite3		*db;
 static struct qd_user	*op, *fz1, *fz2, *xm1, *rev1, *rev2, *aud;
 static int64_t		 occ_lathe, occ_beauty, cat_lathe, cat_beauty;
 
-static struct qd_user *
-make_user(const char *login, enum qd_role role, const char *office)
-{
-	struct qd_user_new	 nu = { login, login, role, office };
-	struct qd_user		*u = NULL;
-	char			*why = NULL;
-
-	db_set_actor(db, op);
-	if (db_user_add(db, op, &nu, &why) != QD_OK ||
-	    db_user_find(db, login, &u) != QD_OK) {
-		printf("Bail out! cannot add %s: %s\n", login, why);
-		exit(1);
-	}
-	free(why);
-	u->via = "test";
-	return u;
-}
-
 /* Act as u on db: the triggers read the connection's actor. */
 static void
 as(struct qd_user *u)
@@ -636,12 +618,12 @@ main(void)
 	dir = fixture_dir("case");
 	db = fixture_db(dir, "case.db");
 	op = user_local_operator();
-	fz1 = make_user("fz1", ROLE_CLERK, "fuzhou");
-	fz2 = make_user("fz2", ROLE_LIAISON, "fuzhou");
-	xm1 = make_user("xm1", ROLE_CLERK, "xiamen");
-	rev1 = make_user("rev1", ROLE_CENTER, NULL);
-	rev2 = make_user("rev2", ROLE_CENTER, NULL);
-	aud = make_user("aud", ROLE_AUDITOR, NULL);
+	fz1 = fixture_user(db, op, "fz1", ROLE_CLERK, "fuzhou");
+	fz2 = fixture_user(db, op, "fz2", ROLE_LIAISON, "fuzhou");
+	xm1 = fixture_user(db, op, "xm1", ROLE_CLERK, "xiamen");
+	rev1 = fixture_user(db, op, "rev1", ROLE_CENTER, NULL);
+	rev2 = fixture_user(db, op, "rev2", ROLE_CENTER, NULL);
+	aud = fixture_user(db, op, "aud", ROLE_AUDITOR, NULL);
 	setup_catalog();
 
 	test_applicants();

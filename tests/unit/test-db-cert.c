@@ -21,24 +21,6 @@ static sqlite3		*db;
 static struct qd_user	*op, *fz1, *xm1, *rev1, *aud;
 static char		 year[5];
 
-static struct qd_user *
-make_user(const char *login, enum qd_role role, const char *office)
-{
-	struct qd_user_new	 nu = { login, login, role, office };
-	struct qd_user		*u = NULL;
-	char			*why = NULL;
-
-	db_set_actor(db, op);
-	if (db_user_add(db, op, &nu, &why) != QD_OK ||
-	    db_user_find(db, login, &u) != QD_OK) {
-		printf("Bail out! cannot add %s: %s\n", login, why);
-		exit(1);
-	}
-	free(why);
-	u->via = "test";
-	return u;
-}
-
 static void
 as(struct qd_user *u)
 {
@@ -105,32 +87,6 @@ version_of(int64_t id)
 	snprintf(sql, sizeof sql, "SELECT version FROM cases WHERE id = %lld",
 	    (long long)id);
 	return fixture_int(db, sql);
-}
-
-/* Open, forward, take and approve an adoption case; its id. */
-static int64_t
-approved_case(int64_t applicant)
-{
-	struct qd_case_new	 nc = { .applicant_id = applicant,
-	    .type = "adoption", .catalog_id = 2, .tw_cert_no = "TW-0042",
-	    .mat_id = 1, .mat_cert = 1 };
-	char			*why = NULL;
-	int64_t			 id = 0;
-
-	as(fz1);
-	if (db_case_open(db, fz1, &nc, &id, &why) != QD_OK ||
-	    db_case_forward(db, fz1, &id, 1, &why) != QD_OK) {
-		printf("Bail out! case: %s\n", why);
-		exit(1);
-	}
-	as(rev1);
-	if (db_case_take(db, rev1, id, version_of(id), &why) != QD_OK ||
-	    db_case_approve(db, rev1, id, version_of(id), 2, 4, &why) !=
-	    QD_OK) {
-		printf("Bail out! approve: %s\n", why);
-		exit(1);
-	}
-	return id;
 }
 
 /* The number of case id's certificate in force ("" if none). */
@@ -224,6 +180,21 @@ taken_case(int64_t applicant)
 	as(rev1);
 	if (db_case_take(db, rev1, id, version_of(id), &why) != QD_OK) {
 		printf("Bail out! take: %s\n", why);
+		exit(1);
+	}
+	return id;
+}
+
+/* Open, forward, take and approve an adoption case; its id. */
+static int64_t
+approved_case(int64_t applicant)
+{
+	int64_t	 id = taken_case(applicant);
+	char	*why = NULL;
+
+	if (db_case_approve(db, rev1, id, version_of(id), 2, 4, &why) !=
+	    QD_OK) {
+		printf("Bail out! approve: %s\n", why);
 		exit(1);
 	}
 	return id;
@@ -512,10 +483,10 @@ main(void)
 	xasprintf(&path, "%s/cert.db", dir);
 	db = fixture_db(dir, "cert.db");
 	op = user_local_operator();
-	fz1 = make_user("fz1", ROLE_CLERK, "fuzhou");
-	xm1 = make_user("xm1", ROLE_CLERK, "xiamen");
-	rev1 = make_user("rev1", ROLE_CENTER, NULL);
-	aud = make_user("aud", ROLE_AUDITOR, NULL);
+	fz1 = fixture_user(db, op, "fz1", ROLE_CLERK, "fuzhou");
+	xm1 = fixture_user(db, op, "xm1", ROLE_CLERK, "xiamen");
+	rev1 = fixture_user(db, op, "rev1", ROLE_CENTER, NULL);
+	aud = fixture_user(db, op, "aud", ROLE_AUDITOR, NULL);
 	setup_catalog();
 
 	test_key();

@@ -115,23 +115,6 @@ lines(const char *text)
 	return n;
 }
 
-static struct qd_user *
-make_user(const char *login, enum qd_role role, const char *office)
-{
-	struct qd_user_new	 nu = { login, login, role, office };
-	struct qd_user		*u = NULL;
-	char			*why = NULL;
-
-	db_set_actor(db, op);
-	if (db_user_add(db, op, &nu, &why) != QD_OK ||
-	    db_user_find(db, login, &u) != QD_OK) {
-		printf("Bail out! cannot add %s: %s\n", login, why);
-		exit(1);
-	}
-	u->via = "test";
-	return u;
-}
-
 /* Two occupations and a catalog entry of each mode, as the system. */
 static void
 setup_catalog(sqlite3 *on)
@@ -474,11 +457,11 @@ main(void)
 	dir = fixture_dir("cmd-case");
 	db = fixture_db(dir, "cmd-case.db");
 	op = user_local_operator();
-	fz = make_user("fz", ROLE_LIAISON, "fuzhou");
-	xm = make_user("xm", ROLE_LIAISON, "xiamen");
-	rev1 = make_user("rev1", ROLE_CENTER, NULL);
-	rev2 = make_user("rev2", ROLE_CENTER, NULL);
-	aud = make_user("aud", ROLE_AUDITOR, NULL);
+	fz = fixture_user(db, op, "fz", ROLE_LIAISON, "fuzhou");
+	xm = fixture_user(db, op, "xm", ROLE_LIAISON, "xiamen");
+	rev1 = fixture_user(db, op, "rev1", ROLE_CENTER, NULL);
+	rev2 = fixture_user(db, op, "rev2", ROLE_CENTER, NULL);
+	aud = fixture_user(db, op, "aud", ROLE_AUDITOR, NULL);
 	setup_catalog(db);
 	a1 = add_applicant(fz, "陳大文", "12345678");
 	a2 = add_applicant(fz, "林\"小\",美", "23456789");

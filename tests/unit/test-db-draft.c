@@ -14,24 +14,6 @@ static char		*dir;
 static sqlite3		*db;
 static struct qd_user	*op, *clerk, *liaison, *center;
 
-static struct qd_user *
-make_user(const char *login, enum qd_role role, const char *office)
-{
-	struct qd_user_new	 nu = { login, login, role, office };
-	struct qd_user		*u = NULL;
-	char			*why = NULL;
-
-	db_set_actor(db, op);
-	if (db_user_add(db, op, &nu, &why) != QD_OK ||
-	    db_user_find(db, login, &u) != QD_OK) {
-		printf("Bail out! cannot add %s: %s\n", login, why);
-		exit(1);
-	}
-	free(why);
-	u->via = "test";
-	return u;
-}
-
 /* Save a draft of form as u, or say why not. */
 static void
 save(struct qd_user *u, const char *form, int64_t ref)
@@ -120,9 +102,9 @@ main(void)
 	dir = fixture_dir("draft");
 	db = fixture_db(dir, "draft.db");
 	op = user_local_operator();
-	clerk = make_user("fz1", ROLE_CLERK, "fuzhou");
-	liaison = make_user("fz2", ROLE_LIAISON, "fuzhou");
-	center = make_user("rev1", ROLE_CENTER, NULL);
+	clerk = fixture_user(db, op, "fz1", ROLE_CLERK, "fuzhou");
+	liaison = fixture_user(db, op, "fz2", ROLE_LIAISON, "fuzhou");
+	center = fixture_user(db, op, "rev1", ROLE_CENTER, NULL);
 	test_count();
 	test_greeting();
 	user_free(op);
