@@ -16,17 +16,24 @@
 /* A day's batch is one office's day: a few dozen pages at most. */
 #define CERT_BATCH_MAX	1000
 
-/* Refuse to write a PDF onto a terminal. */
+/*
+ * Refuse to write a PDF onto a terminal: on the local one it is noise,
+ * and over `ssh -t` the pty would turn its line ends into CR LF.
+ */
 static int
 cmd_cert_out_ok(struct cmd_ctx *ctx, const char *verb)
 {
-	if (!ctx->remote && isatty(fileno(ctx->out))) {
+	if (!isatty(fileno(ctx->out)))
+		return 1;
+	if (ctx->remote)
+		fprintf(ctx->err, "%s: cert %s writes a PDF: run ssh without -t"
+		    " and send it to a file, e.g. ssh HOST cert %s ... >"
+		    " cert.pdf\n", QD_NAME, verb, verb);
+	else
 		fprintf(ctx->err, "%s: cert %s writes a PDF: send it to a file,"
 		    " e.g. qualdesk cert %s ... > cert.pdf\n", QD_NAME, verb,
 		    verb);
-		return 0;
-	}
-	return 1;
+	return 0;
 }
 
 /* Write list as one PDF to ctx->out. */
