@@ -1750,7 +1750,8 @@ struct ui_list {
 /* What the engine does after an action's handler. */
 enum ui_next {
 	UI_STAY,		/* keep the screen as it is */
-	UI_RELOAD,		/* load the list or the page again */
+	UI_RELOAD,		/* load the list or the page, and the shown
+				   fields from their get, again */
 	UI_CLOSE,		/* leave the screen */
 };
 /*
@@ -1818,6 +1819,12 @@ struct ui_screen {
 	 * discard what was typed; it deletes the draft itself once saved.
 	 */
 	void			(*draft)(struct ui *, struct ui_view *);
+	/*
+	 * Optional: draw what fields cannot show (a verdict in large
+	 * letters, say) from line top, below the fields and the list, with
+	 * the engine's drawing parts (ui_put, ui_banner). Each draw.
+	 */
+	void			(*draw)(struct ui *, struct ui_view *, int top);
 };
 #define UI_DRAFT_IDLE_MS	700
 /* A screen while it runs. */
@@ -1941,6 +1948,10 @@ void	 ui_term_end(struct ui *);
 int	 ui_term_signalled(void);
 /* 1 if the terminal hung up (a pty whose other side closed). */
 int	 ui_term_gone(void);
+/* Colour pairs beyond the frame's (1 errors, 2 the title bar). */
+#define UI_PAIR_PAPER	3	/* black on white: a QR code as on paper */
+#define UI_PAIR_GOOD	4	/* black on green: good news */
+#define UI_PAIR_BAD	5	/* white on red: bad news */
 
 /* ui-keys.c: the one key reader. */
 /*
@@ -1983,6 +1994,19 @@ void	 ui_frame_keybar_text(const struct ui_keybar_item *, size_t n,
 /* First and last lines of the body, both included. */
 int	 ui_frame_body_top(void);
 int	 ui_frame_body_bottom(void);
+/* How a banner reads. */
+enum ui_tone {
+	UI_TONE_PLAIN,		/* bold words, no band */
+	UI_TONE_GOOD,		/* a green band (reversed without colour) */
+	UI_TONE_BAD,		/* a red band (reversed and bold without) */
+};
+/*
+ * A verdict seen from across the desk: headline centred in a band three
+ * lines high across the screen from line y, then detail (may be NULL)
+ * wrapped below it, as far as the body goes. Returns the next free line.
+ */
+int	 ui_banner(struct ui *, int y, const char *headline,
+	    const char *detail, enum ui_tone);
 
 /* ui-list.c, ui-form.c, ui-text.c, ui-menu.c, ui-dialog.c: the parts. */
 /* Append a row: ncols cells (NULL for ""), copied. */
@@ -2027,6 +2051,8 @@ enum ui_form_did {
 enum ui_form_did ui_form_key(struct ui *, struct ui_view *, int key);
 /* Check required fields and validators; QD_OK or a message shown. */
 int	 ui_form_check(struct ui *, struct ui_view *);
+/* Get the shown fields' values again: an action changed what they show. */
+void	 ui_form_refresh(struct ui *, struct ui_view *);
 /* 1 if something was typed into a field, or a draft filled them. */
 int	 ui_form_changed(const struct ui_view *);
 int	 ui_form_label_width(const struct ui_screen *);

@@ -307,6 +307,21 @@ ui_form_key(struct ui *ui, struct ui_view *v, int key)
 	return r == 0 ? UI_FORM_IGNORED : UI_FORM_USED;
 }
 
+void
+ui_form_refresh(struct ui *ui, struct ui_view *v)
+{
+	const struct ui_field	*f;
+	size_t			 i;
+
+	for (i = 0; i < v->screen->nfields; i++) {
+		f = &v->screen->fields[i];
+		if (f->type != UI_FIELD_SHOW || f->get == NULL)
+			continue;
+		free(v->state[i].shown);
+		v->state[i].shown = f->get(ui);
+	}
+}
+
 int
 ui_form_check(struct ui *ui, struct ui_view *v)
 {

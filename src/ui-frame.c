@@ -338,3 +338,42 @@ ui_frame_draw(struct ui *ui, const struct ui_keybar_item *keys, size_t nkeys)
 	ui_frame_keybar(keys, nkeys);
 	return 0;
 }
+
+/* The band's look for a tone: colour where there is, reverse without. */
+static int
+ui_banner_attr(const struct ui *ui, enum ui_tone tone)
+{
+	if (tone == UI_TONE_GOOD)
+		return ui->colour ? (int)COLOR_PAIR(UI_PAIR_GOOD) :
+		    (int)A_REVERSE;
+	return ui->colour ? (int)COLOR_PAIR(UI_PAIR_BAD) :
+	    (int)(A_REVERSE | A_BOLD);
+}
+
+int
+ui_banner(struct ui *ui, int y, const char *headline, const char *detail,
+    enum ui_tone tone)
+{
+	char	**lines = NULL;
+	size_t	  n = 0, i;
+	int	  attr, w, bottom = ui_frame_body_bottom();
+
+	w = text_width(headline);
+	/* Too little room for a band: the words alone, still bold. */
+	if (tone != UI_TONE_PLAIN && y + 2 <= bottom) {
+		attr = ui_banner_attr(ui, tone);
+		for (i = 0; i < 3; i++)
+			ui_put(y + (int)i, 0, "", COLS, attr, 1);
+		ui_put(y + 1, w < COLS ? (COLS - w) / 2 : 0, headline, COLS,
+		    attr | A_BOLD, 0);
+		y += 3;
+	} else
+		ui_put(y++, 1, headline, COLS - 2, A_BOLD, 0);
+	/* A blank line between the verdict and why. */
+	if (detail != NULL)
+		n = ui_text_wrap(detail, COLS - 2, &lines);
+	for (i = 0, y++; i < n && y <= bottom; i++)
+		ui_put(y++, 1, lines[i], COLS - 2, A_NORMAL, 0);
+	ui_text_free_lines(lines, n);
+	return y;
+}

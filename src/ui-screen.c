@@ -16,11 +16,11 @@ ui_screen_fn_key(int key)
 }
 
 /*
- * The action bound to key. NULL if none; *forbidden is set when there is
- * one that the user's role may not use.
+ * The action bound to exactly key. NULL if none; *forbidden is set when
+ * there is one that the user's role may not use.
  */
 static const struct ui_action *
-ui_screen_action(struct ui *ui, const struct ui_view *v, int key,
+ui_screen_action_exact(struct ui *ui, const struct ui_view *v, int key,
     int *forbidden)
 {
 	const struct ui_screen	*s = v->screen;
@@ -35,6 +35,29 @@ ui_screen_action(struct ui *ui, const struct ui_view *v, int key,
 		*forbidden = 1;
 	}
 	return NULL;
+}
+
+/*
+ * The action bound to key, or to the same letter in the other case when
+ * none is to this one: Caps Lock or Shift should not make P do nothing.
+ */
+static const struct ui_action *
+ui_screen_action(struct ui *ui, const struct ui_view *v, int key,
+    int *forbidden)
+{
+	const struct ui_action	*a;
+	int			 other;
+
+	if ((a = ui_screen_action_exact(ui, v, key, forbidden)) != NULL ||
+	    *forbidden)
+		return a;
+	if (key >= 'a' && key <= 'z')
+		other = key - 'a' + 'A';
+	else if (key >= 'A' && key <= 'Z')
+		other = key - 'A' + 'a';
+	else
+		return NULL;
+	return ui_screen_action_exact(ui, v, other, forbidden);
 }
 
 /* Give the draft hook what changed since it last ran, if anything. */
@@ -90,8 +113,10 @@ ui_screen_act(struct ui *ui, struct ui_view *v, const struct ui_action *a)
 	if (a->key == UI_KEY_SAVE && ui_form_check(ui, v) != QD_OK)
 		return 0;
 	next = a->run(ui, v);
-	if (next == UI_RELOAD)
+	if (next == UI_RELOAD) {
+		ui_form_refresh(ui, v);
 		ui_screen_load(ui, v);
+	}
 	return next == UI_CLOSE;
 }
 

@@ -146,6 +146,9 @@ ui_term_colours(struct ui *ui)
 		init_pair(1, COLOR_RED, COLOR_BLACK);
 		init_pair(2, COLOR_WHITE, COLOR_BLUE);
 	}
+	init_pair(UI_PAIR_PAPER, COLOR_BLACK, COLOR_WHITE);
+	init_pair(UI_PAIR_GOOD, COLOR_BLACK, COLOR_GREEN);
+	init_pair(UI_PAIR_BAD, COLOR_WHITE, COLOR_RED);
 }
 
 int

@@ -160,6 +160,8 @@ ui_view_draw(struct ui *ui, struct ui_view *v)
 		top = ui_form_draw(ui, v, top + 1);
 	if (s->list != NULL)
 		ui_list_draw(ui, v, top);
+	if (s->draw != NULL)
+		s->draw(ui, v, top);
 }
 
 /* Write a line to stderr about why the UI could not start. */
