@@ -2110,6 +2110,18 @@ size_t	 ui_menu_visible(enum qd_role, const struct ui_menu_item **out,
 	    size_t max);
 void	 ui_menu_run(struct ui *);
 
+/* ui-qr.c: a QR code on the terminal, for a phone or a scanner to read. */
+/*
+ * Show the QR code of text full-screen, centred, dark modules dark on
+ * light (with colour black on white, without it in reverse video for a
+ * dark terminal), quiet zone included, with title above it when there is
+ * room; redrawn on resize until any other key. A window too small for
+ * the whole code says how large it must be and shows text to copy.
+ */
+void	 ui_qr_show(struct ui *, const char *title, const char *text);
+/* Columns and lines the code of text needs with its quiet zone. */
+int	 ui_qr_size(const char *text, int *cols, int *lines, char **why);
+
 /* screens/NAME.c: the declared screens. */
 extern const struct ui_menu_item ui_menu_items[];
 extern const size_t ui_menu_nitems;
