@@ -2122,6 +2122,25 @@ void	 ui_qr_show(struct ui *, const char *title, const char *text);
 /* Columns and lines the code of text needs with its quiet zone. */
 int	 ui_qr_size(const char *text, int *cols, int *lines, char **why);
 
+/* ui-print.c: certificates printed through the user's terminal. */
+/*
+ * Send len bytes to the printer of the terminal on fd: ESC [5i, the
+ * bytes, ESC [4i, every byte as it is (output processing is off
+ * meanwhile, so no LF becomes CR LF, and on again after), through short
+ * writes and interrupts; ESC [4i is sent even after a failure, so the
+ * terminal does not stay in printer mode. QD_OK, or QD_ESYS with *why.
+ */
+int	 ui_print_send(int fd, const void *, size_t len, char **why);
+/*
+ * Print the n certificates (a revoked one is left out and named) as the
+ * user's setting says. Through the terminal: the PDF is sent, then the
+ * user is asked whether it printed and, for an office, they are recorded
+ * printed. Without: how to get the PDF by ssh, and an office may record
+ * them printed all the same. Dialogs over v; results on the message line.
+ */
+void	 ui_print_certs(struct ui *, struct ui_view *,
+	    struct qd_cert *const *, size_t n);
+
 /* screens/NAME.c: the declared screens. */
 extern const struct ui_menu_item ui_menu_items[];
 extern const size_t ui_menu_nitems;
