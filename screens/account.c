@@ -1,4 +1,7 @@
-/* My account: who I am, where, and the SSH keys I log in with. */
+/*
+ * My account: who I am, where, the SSH keys I log in with, and whether
+ * certificates print through my terminal to the printer attached to it.
+ */
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +44,43 @@ account_via(struct ui *ui)
 	return xstrdup(ui->user->via != NULL ? ui->user->via : "");
 }
 
+#define ACCOUNT_PRINTING	"打印机直通（终端打印） Print through the terminal" \
+	" (ESC [5i)"
+
+static char *
+account_printing(struct ui *ui)
+{
+	int	 on = 0;
+
+	db_user_passthrough(ui->db, ui->user, &on);
+	return xstrdup(on ? "开 On：打印机直通 Print through the terminal" :
+	    "关 Off：F5 开启 press F5 to print through the terminal");
+}
+
+/* Turn printing through the terminal on or off, saying what it means. */
+static enum ui_next
+account_printing_toggle(struct ui *ui, struct ui_view *v)
+{
+	char	*q, *why = NULL;
+	int	 on = 0, rc;
+
+	db_user_passthrough(ui->db, ui->user, &on);
+	xasprintf(&q, "%s%s？", on ? "关闭" : "开启", ACCOUNT_PRINTING);
+	rc = ui_dialog_confirm(ui, v, q);
+	free(q);
+	if (!rc)
+		return UI_STAY;
+	if (db_user_passthrough_set(ui->db, ui->user, !on, &why) == QD_OK)
+		ui_msg(ui, "%s %s", on ? "已关闭终端打印" : "已开启终端打印：打印"
+		    "的证书将发往终端所连的打印机", on ? "Printing through the"
+		    " terminal is off" : "Certificates now print on the"
+		    " terminal's printer");
+	else
+		ui_error(ui, "%s", why != NULL ? why : screen_result_text(QD_EDB));
+	free(why);
+	return UI_RELOAD;
+}
+
 static const struct ui_field account_fields[] = {
 	{ .label = "登录名 Login", .type = UI_FIELD_SHOW, .width = 32,
 	  .column = "login", .get = account_login },
@@ -52,6 +92,13 @@ static const struct ui_field account_fields[] = {
 	  .column = "office_id", .get = account_office },
 	{ .label = "登录方式 Via", .type = UI_FIELD_SHOW, .width = 40,
 	  .get = account_via },
+	{ .label = "终端打印 Printing", .type = UI_FIELD_SHOW, .width = 52,
+	  .get = account_printing },
+};
+
+static const struct ui_action account_actions[] = {
+	{ .key = UI_KEY_F(5), .label = "终端打印 Printing",
+	  .roles = UI_ROLES_ALL, .run = account_printing_toggle },
 };
 
 static const struct ui_column account_key_columns[] = {
@@ -105,4 +152,6 @@ const struct ui_screen screen_account = {
 	.fields = account_fields,
 	.nfields = sizeof account_fields / sizeof account_fields[0],
 	.list = &account_keys,
+	.actions = account_actions,
+	.nactions = sizeof account_actions / sizeof account_actions[0],
 };

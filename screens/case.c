@@ -22,7 +22,20 @@ struct case_view {
 	struct qd_case_action	*acts;
 	size_t			 nacts;
 	char			*typed;		/* a reason kept after a failure */
+	char			*cert;		/* its certificate's number */
 };
+
+/* The number of the case's newest certificate, if it has one. */
+static void
+case_view_cert(struct ui *ui, struct case_view *cv)
+{
+	struct qd_cert	*cert = NULL;
+
+	xfree(&cv->cert);
+	if (db_cert_get_case(ui->db, ui->user, cv->id, &cert, NULL) == QD_OK)
+		cv->cert = xstrdup(cert->number);
+	cert_free(cert);
+}
 
 /* Read the case and what the user may do with it again. */
 static int
@@ -37,6 +50,7 @@ case_view_load(struct ui *ui, struct case_view *cv, char **why)
 	cv->nacts = 0;
 	if ((rc = db_case_get(ui->db, ui->user, cv->id, &cv->c, why)) != QD_OK)
 		return rc;
+	case_view_cert(ui, cv);
 	return db_case_actions(ui->db, ui->user, cv->c, &cv->acts, &cv->nacts);
 }
 
@@ -53,6 +67,7 @@ case_open(struct ui *ui, struct ui_view *v)
 		    " open the case");
 		free(why);
 		case_free(cv->c);
+		free(cv->cert);
 		free(cv);
 		return QD_ENOTFOUND;
 	}
@@ -69,6 +84,7 @@ case_close(struct ui *ui, struct ui_view *v)
 	case_free(cv->c);
 	case_actions_free(cv->acts, cv->nacts);
 	free(cv->typed);
+	free(cv->cert);
 	free(cv);
 	v->priv = NULL;
 }
@@ -507,6 +523,26 @@ case_edit(struct ui *ui, struct ui_view *v)
 	return UI_RELOAD;
 }
 
+/* The certificate key is there once the approval issued one. */
+static int
+case_has_cert(struct ui *ui, struct ui_view *v, const struct ui_action *a)
+{
+	(void)ui;
+	(void)a;
+	return ((struct case_view *)v->priv)->cert != NULL;
+}
+
+static enum ui_next
+case_cert(struct ui *ui, struct ui_view *v)
+{
+	struct case_view	*cv = v->priv;
+	char			*number = xstrdup(cv->cert);
+
+	screen_cert_show(ui, number);
+	free(number);
+	return UI_RELOAD;
+}
+
 static enum ui_next
 case_applicant(struct ui *ui, struct ui_view *v)
 {
@@ -548,6 +584,9 @@ static const struct ui_action case_actions[] = {
 	  .run = case_release },
 	{ .key = 'p', .label = "台胞 Applicant", .roles = UI_ROLES_ALL &
 	  ~UI_ROLE(ROLE_ADMIN), .run = case_applicant },
+	/* One character: the center's widest key bar has to fit 80 columns. */
+	{ .key = 'z', .label = "证 Certificate", .name = "certificate",
+	  .roles = UI_ROLES_ALL, .enabled = case_has_cert, .run = case_cert },
 };
 
 const struct ui_screen screen_case = {

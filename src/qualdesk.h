@@ -2169,6 +2169,11 @@ extern const struct ui_screen screen_applicant;
 extern const struct ui_screen screen_applicant_edit;
 extern const struct ui_screen screen_catalog;
 extern const struct ui_screen screen_catalog_edit;
+extern const struct ui_screen screen_certs;
+extern const struct ui_screen screen_cert;
+extern const struct ui_screen screen_verify;
+/* Open certificate number on the certificate page. */
+void	 screen_cert_show(struct ui *, const char *number);
 /* Open case id on the case screen (all the lists do on Enter). */
 void	 screen_case_show(struct ui *, int64_t id);
 /* Correct a case still on the office's desk with the intake form. */

@@ -218,16 +218,16 @@ test_menu(void)
 		enum qd_role	 role;
 		const char	*want;
 	} menus[] = {
-		{ ROLE_ADMIN, "review notices cases search catalog account"
-		    " offices users audit help quit" },
-		{ ROLE_AUDITOR, "review notices cases search catalog account"
-		    " offices users audit help quit" },
-		{ ROLE_CENTER, "review notices cases search catalog account"
-		    " offices help quit" },
-		{ ROLE_LIAISON, "intake outbox inbox notices cases search catalog"
+		{ ROLE_ADMIN, "review certs notices cases search verify catalog"
+		    " account offices users audit help quit" },
+		{ ROLE_AUDITOR, "review certs notices cases search verify catalog"
+		    " account offices users audit help quit" },
+		{ ROLE_CENTER, "review certs notices cases search verify catalog"
 		    " account offices help quit" },
-		{ ROLE_CLERK, "intake outbox inbox notices cases search catalog"
-		    " account offices help quit" },
+		{ ROLE_LIAISON, "intake outbox inbox certs notices cases search"
+		    " verify catalog account offices help quit" },
+		{ ROLE_CLERK, "intake outbox inbox certs notices cases search"
+		    " verify catalog account offices help quit" },
 	};
 	char	 got[256];
 	size_t	 i, j, n;
