@@ -161,7 +161,10 @@ certs_state(struct ui *ui, struct ui_view *v)
 	return UI_RELOAD;
 }
 
-/* A day in any form a clerk types it; empty for every day. */
+/*
+ * A day in any form a clerk types it (idcheck_date's, whose words are for
+ * a birth date: ours say which day); empty for every day.
+ */
 static enum ui_next
 certs_day(struct ui *ui, struct ui_view *v)
 {
@@ -177,7 +180,8 @@ certs_day(struct ui *ui, struct ui_view *v)
 	else if (idcheck_date(typed, day, &why) == QD_OK)
 		memcpy(cv->day, day, sizeof cv->day);
 	else
-		ui_error(ui, "%s", why);
+		ui_error(ui, "日期请写成年-月-日，如 2026-11-22  Write the day as"
+		    " YYYY-MM-DD, such as 2026-11-22");
 	free(typed);
 	free(why);
 	v->sel = v->top = 0;

@@ -8,13 +8,12 @@
  * processing is off while it passes. Whether paper came out only the
  * clerk knows: they are asked before anything is recorded.
  */
+#include <curses.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
-
-#include <curses.h>
 
 #include "qualdesk.h"
 
