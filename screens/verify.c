@@ -31,7 +31,7 @@ verify_empty(struct ui *ui)
 
 static const struct ui_field verify_fields[] = {
 	{ .label = "二维码内容 Code", .type = UI_FIELD_TEXT, .width = 52,
-	  .max_chars = VERIFY_MAX, .max_bytes = VERIFY_MAX, .required = 1,
+	  .max_chars = VERIFY_MAX, .max_bytes = VERIFY_MAX,
 	  .column = "qr_text" },
 	{ .label = "证书编号 Number", .type = UI_FIELD_SHOW, .width = 20,
 	  .column = "number", .get = verify_empty },
@@ -172,15 +172,14 @@ verify_run(struct ui *ui, struct ui_view *v)
 	struct cert_fields	 f;
 	struct qd_cert		*rec = NULL;
 	char			*text, *why = NULL;
-	size_t			 len;
 	int			 rc;
 
+	/* A scanner ending its text in CR LF sends a second, empty Enter. */
+	if (*ui_view_value(v, "qr_text") == '\0')
+		return UI_STAY;
+	/* Spaces are Base45 too: the text is checked exactly as scanned. */
 	text = xstrdup(ui_view_value(v, "qr_text"));
-	len = strlen(text);
-	while (len > 0 && text[len - 1] == ' ')
-		text[--len] = '\0';
-	rc = db_cert_verify(ui->db, ui->user, text + strspn(text, " "), &f,
-	    &rec, &why);
+	rc = db_cert_verify(ui->db, ui->user, text, &f, &rec, &why);
 	verify_fields_set(ui, v, &f);
 	verify_verdict(vv, rc, rec, why);
 	cert_fields_free(&f);
