@@ -132,21 +132,16 @@ verify_fields_set(struct ui *ui, struct ui_view *v,
 	free(number);
 }
 
-/*
- * The verdict. A genuine code the record contradicts is revoked when the
- * record says so; anything else wrong with it is invalid.
- */
+/* The verdict: in force, revoked (the data layer's QD_ECONFLICT), or not. */
 static void
-verify_verdict(struct verify_view *vv, int rc, const struct qd_cert *rec,
-    char *why)
+verify_verdict(struct verify_view *vv, int rc, char *why)
 {
 	int	 revoked;
 
 	free(vv->headline);
 	free(vv->detail);
 	vv->detail = why;
-	revoked = rc == QD_ECONFLICT && (rec != NULL ? rec->revoked_at != NULL :
-	    why != NULL && strstr(why, " revoked on ") != NULL);
+	revoked = rc == QD_ECONFLICT;
 	if (rc == QD_OK) {
 		vv->tone = UI_TONE_GOOD;
 		vv->headline = xstrdup("证书有效 VALID");
@@ -170,7 +165,6 @@ verify_run(struct ui *ui, struct ui_view *v)
 {
 	struct verify_view	*vv = v->priv;
 	struct cert_fields	 f;
-	struct qd_cert		*rec = NULL;
 	char			*text, *why = NULL;
 	int			 rc;
 
@@ -179,11 +173,10 @@ verify_run(struct ui *ui, struct ui_view *v)
 		return UI_STAY;
 	/* Spaces are Base45 too: the text is checked exactly as scanned. */
 	text = xstrdup(ui_view_value(v, "qr_text"));
-	rc = db_cert_verify(ui->db, ui->user, text, &f, &rec, &why);
+	rc = db_cert_verify(ui->db, ui->user, text, &f, NULL, &why);
 	verify_fields_set(ui, v, &f);
-	verify_verdict(vv, rc, rec, why);
+	verify_verdict(vv, rc, why);
 	cert_fields_free(&f);
-	cert_free(rec);
 	free(text);
 	ui_view_set(v, "qr_text", "");
 	return UI_STAY;

@@ -208,7 +208,7 @@ cmd_cert_verify(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_cert_fields_json(ctx->out, rc, &cf, why);
 	else {
 		fprintf(ctx->out, "%s\n", rc == QD_OK ? "证书有效 VALID" :
-		    rc == QD_ECONFLICT ? "证书无效 NOT IN FORCE" :
+		    rc == QD_ECONFLICT ? "证书已撤销 REVOKED" :
 		    "验证失败 INVALID");
 		if (cf.name != NULL)
 			cmd_cert_fields_text(ctx->out, &cf, why);

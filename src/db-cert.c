@@ -313,14 +313,14 @@ db_cert_verify(sqlite3 *db, const struct qd_user *actor, const char *text,
 	if ((rc = db_cert_get(db, &all, number, &c, NULL)) == QD_ENOTFOUND) {
 		db_set_why(why, "签名有效，但本库无此证书 %s the signature holds"
 		    " but this database has no certificate %s", number, number);
-		rc = QD_ECONFLICT;
+		rc = QD_ENOTFOUND;
 	} else if (rc != QD_OK)
 		db_set_why(why, "%s", db_errmsg(db));
 	else if (!cert_matches(f, c)) {
 		db_set_why(why, "签名有效，但与本库记录 %s 不符 the signature"
 		    " holds but does not match the record of %s", number,
 		    number);
-		rc = QD_ECONFLICT;
+		rc = QD_ENOTFOUND;
 	} else if (c->revoked_at != NULL) {
 		db_set_why(why, "证书 %s 已于 %.10s 撤销：%s  certificate %s was"
 		    " revoked on %.10s: %s", number, c->revoked_at,

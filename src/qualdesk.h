@@ -1248,8 +1248,10 @@ int	 db_cert_reissue(sqlite3 *, const struct qd_user *actor,
 /*
  * Verify text (read from a QR code) with this database's keys and fill
  * *f. *rec (if not NULL) gets the certificate when actor may see it.
- * QD_OK: genuine and in force; QD_ECONFLICT: genuine but revoked, or
- * not the one on record (*why says which); else as cert_verify.
+ * QD_OK: genuine and in force; QD_ECONFLICT: genuine but revoked (*why
+ * says when and why); QD_ENOTFOUND: signed with a key this database does
+ * not know, or genuine but not the certificate on record; else as
+ * cert_verify.
  */
 int	 db_cert_verify(sqlite3 *, const struct qd_user *actor,
 	    const char *text, struct cert_fields *f, struct qd_cert **rec,

@@ -109,6 +109,25 @@ number_of(int64_t id)
 	return number;
 }
 
+/* The QR text of certificate number, as this connection sees it. */
+static const char *
+lookup_text(const char *number)
+{
+	static char	 text[1024];
+	sqlite3_stmt	*st;
+
+	text[0] = '\0';
+	if (sqlite3_prepare_v2(db, "SELECT qr_text FROM certificates WHERE"
+	    " number = ?", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(text, sizeof text, "%s",
+			    sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	return text;
+}
+
 static void
 test_key(void)
 {
@@ -367,7 +386,7 @@ test_revoke(int64_t c2)
 {
 	struct cert_fields	 f;
 	struct qd_cert		*c = NULL;
-	char			*why = NULL, *fresh = NULL, *msg = NULL;
+	char			*why = NULL, *fresh = NULL, *msg = NULL, *text;
 	char			 number[32], want[32], sql[1024];
 	int64_t			 nid = 0;
 
@@ -413,7 +432,19 @@ test_revoke(int64_t c2)
 	    " certificates WHERE number = '%s'", year, year, number);
 	ok(!sql_ok(sql, &msg) && msg != NULL && strstr(msg, "without gaps"),
 	    "a replacement that skips numbers is refused");
+	/* A genuine code whose issue was rolled back is no certificate. */
 	as(rev1);
+	db_begin(db);
+	is_int(db_cert_issue(db, c2, c->id, "试发", NULL, &fresh, &why), QD_OK,
+	    "issue a replacement, then roll it back");
+	text = fresh != NULL ? xstrdup(lookup_text(fresh)) : xstrdup("");
+	db_rollback(db);
+	free(fresh);
+	fresh = NULL;
+	is_int(db_cert_verify(db, rev1, text, &f, NULL, &why), QD_ENOTFOUND,
+	    "its code is signed but not on record (%s)", why);
+	cert_fields_free(&f);
+	free(text);
 	is_int(db_cert_reissue(db, rev1, number, "姓名更正后换发", &fresh,
 	    &why), QD_OK, "a replacement is issued on purpose");
 	snprintf(want, sizeof want, "CX-%s-000006", year);
