@@ -21,20 +21,6 @@ static const char *const qr_blocks[2][2] = {
 };
 #define QR_BLOCK_MAX	3	/* bytes of the longest */
 
-/* Set *why (if why is not NULL), freeing what was there. */
-static void __attribute__((format(printf, 2, 3)))
-qr_why(char **why, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	if (why == NULL)
-		return;
-	free(*why);
-	va_start(ap, fmt);
-	xvasprintf(why, fmt, ap);
-	va_end(ap);
-}
-
 int
 qr_make(const char *text, struct qr *qr, char **why)
 {
@@ -46,12 +32,12 @@ qr_make(const char *text, struct qr *qr, char **why)
 	errno = 0;
 	code = QRcode_encodeString(text, 0, QR_ECLEVEL_Q, QR_MODE_8, 1);
 	if (code == NULL && errno == ERANGE) {
-		qr_why(why, "二维码内容太长（%zu 字节） the text is too long for "
+		db_set_why(why, "二维码内容太长（%zu 字节） the text is too long for "
 		    "a QR code (%zu bytes)", strlen(text), strlen(text));
 		return QD_EINVAL;
 	}
 	if (code == NULL) {
-		qr_why(why, "无法生成二维码 cannot make the QR code: %s",
+		db_set_why(why, "无法生成二维码 cannot make the QR code: %s",
 		    *text == '\0' ? "内容为空 the text is empty" :
 		    strerror(errno));
 		return QD_EINVAL;

@@ -120,4 +120,23 @@ fixture_user(sqlite3 *db, const struct qd_user *op, const char *login,
 	return u;
 }
 
+/*
+ * Run sql on db as the connection's actor: SQLITE_OK or the error code,
+ * with SQLite's message in *msg (freed first; NULL when none).
+ */
+static inline int
+fixture_exec(sqlite3 *db, const char *sql, char **msg)
+{
+	char	*err = NULL;
+	int	 rc;
+
+	free(*msg);
+	*msg = NULL;
+	rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+	if (err != NULL)
+		*msg = xstrdup(err);
+	sqlite3_free(err);
+	return rc;
+}
+
 #endif

@@ -30,29 +30,13 @@ sql_id(const char *sql)
 	return fixture_int(db, sql);
 }
 
-/* Run sql as the connection's actor; SQLITE_OK or the error code. */
-static int
-sql_run(const char *sql, char **msg)
-{
-	char	*err = NULL;
-	int	 rc;
-
-	free(*msg);
-	*msg = NULL;
-	rc = sqlite3_exec(db, sql, NULL, NULL, &err);
-	if (err != NULL)
-		*msg = xstrdup(err);
-	sqlite3_free(err);
-	return rc;
-}
-
 static void
 setup_catalog(void)
 {
 	char	*msg = NULL;
 
 	db_set_system_actor(db, "(test)", "test");
-	if (sql_run("INSERT INTO occupations (code, name) VALUES"
+	if (fixture_exec(db, "INSERT INTO occupations (code, name) VALUES"
 	    " ('6-18-01-01', '车工'), ('4-10-03-01', '美容师');"
 	    "INSERT INTO catalog (tw_qual, tw_level, occupation_id, level, mode)"
 	    " VALUES ('車床技術士', '乙級', 1, 3, 'recognition'),"
@@ -254,7 +238,7 @@ test_rules(int64_t c1)
 	    "Xiamen cannot forward a Fuzhou case (%s)", why);
 	snprintf(sql, sizeof sql, "UPDATE cases SET notes = 'x', version ="
 	    " version + 1 WHERE id = %lld", (long long)c1);
-	rc = sql_run(sql, &msg);
+	rc = fixture_exec(db, sql, &msg);
 	ok(rc != SQLITE_OK && msg != NULL &&
 	    strstr(msg, "another office") != NULL,
 	    "raw SQL from Xiamen is refused by the schema (%s)", msg);
@@ -267,7 +251,7 @@ test_rules(int64_t c1)
 	snprintf(sql, sizeof sql, "UPDATE cases SET state = 'approved', action"
 	    " = 'approve', decided_occupation_id = 2, decided_level = 4,"
 	    " version = version + 1 WHERE id = %lld", (long long)c1);
-	rc = sql_run(sql, &msg);
+	rc = fixture_exec(db, sql, &msg);
 	ok(rc != SQLITE_OK && msg != NULL &&
 	    strstr(msg, "not allowed") != NULL,
 	    "and so is the same in raw SQL (%s)", msg);
@@ -275,16 +259,16 @@ test_rules(int64_t c1)
 	snprintf(sql, sizeof sql, "UPDATE cases SET state = 'approved', action"
 	    " = 'forward', decided_occupation_id = 2, decided_level = 4,"
 	    " version = version + 1 WHERE id = %lld", (long long)c1);
-	rc = sql_run(sql, &msg);
+	rc = fixture_exec(db, sql, &msg);
 	ok(rc != SQLITE_OK,
 	    "an office cannot approve its own case under another name");
 	as(aud);
 	snprintf(sql, sizeof sql, "UPDATE cases SET notes = 'x', version ="
 	    " version + 1 WHERE id = %lld", (long long)c1);
-	rc = sql_run(sql, &msg);
+	rc = fixture_exec(db, sql, &msg);
 	ok(rc != SQLITE_OK, "the auditor writes nothing");
 	db_set_actor(db, NULL);
-	rc = sql_run(sql, &msg);
+	rc = fixture_exec(db, sql, &msg);
 	ok(rc != SQLITE_OK,
 	    "a connection without an actor writes nothing (%s)", msg);
 	is_str(state_of(c1), "accepted", "the case is still accepted");

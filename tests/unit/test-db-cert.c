@@ -27,32 +27,16 @@ as(struct qd_user *u)
 	db_set_actor(db, u);
 }
 
-/* Run sql as the connection's actor; 1 if SQLite took it. */
-static int
-sql_ok(const char *sql, char **msg)
-{
-	char	*err = NULL;
-	int	 rc;
-
-	free(*msg);
-	*msg = NULL;
-	rc = sqlite3_exec(db, sql, NULL, NULL, &err);
-	if (err != NULL)
-		*msg = xstrdup(err);
-	sqlite3_free(err);
-	return rc == SQLITE_OK;
-}
-
 static void
 setup_catalog(void)
 {
 	char	*msg = NULL;
 
 	db_set_system_actor(db, "(test)", "test");
-	if (!sql_ok("INSERT INTO occupations (code, name) VALUES"
+	if (fixture_exec(db, "INSERT INTO occupations (code, name) VALUES"
 	    " ('6-18-01-01', '车工'), ('4-10-03-01', '美容师');"
-	    "INSERT INTO catalog (tw_qual, tw_level, occupation_id, level, mode)"
-	    " VALUES ('車床技術士', '乙級', 1, 3, 'recognition'),"
+	    "INSERT INTO catalog (tw_qual, tw_level, occupation_id, level,"
+	    " mode) VALUES ('車床技術士', '乙級', 1, 3, 'recognition'),"
 	    " ('美容技術士', '丙級', 2, 4, 'adoption');"
 	    "INSERT INTO agencies (name, office_id) VALUES"
 	    " ('福州职业技能等级认定中心', 1);"
@@ -295,12 +279,12 @@ test_gapless(int64_t a2)
 	    " case_id, office_id, kid, name, sex, birth_date, mtp, tw_qual,"
 	    " occupation, level, issued_on, qr_text, 'x', id, 'test' FROM"
 	    " certificates WHERE case_id = %lld", year, year, (long long)c5);
-	ok(!sql_ok(sql, &msg) && msg != NULL,
+	ok(fixture_exec(db, sql, &msg) && msg != NULL,
 	    "a second certificate for a case is refused (%s)",
 	    msg != NULL ? msg : "taken");
-	ok(!sql_ok("DELETE FROM certificates", &msg) && msg != NULL &&
+	ok(fixture_exec(db, "DELETE FROM certificates", &msg) && msg != NULL &&
 	    strstr(msg, "only revoked"), "no certificate is deleted");
-	ok(!sql_ok("UPDATE certificates SET name = '王小明', version ="
+	ok(fixture_exec(db, "UPDATE certificates SET name = '王小明', version ="
 	    " version + 1", &msg) && msg != NULL && strstr(msg, "as it was"
 	    " signed"), "nor changed after signing");
 	free(msg);
@@ -421,7 +405,8 @@ test_revoke(int64_t c2)
 	snprintf(sql, sizeof sql, "UPDATE certificates SET revoked_at = NULL,"
 	    " revoked_by = NULL, version = version + 1 WHERE number = '%s'",
 	    number);
-	ok(!sql_ok(sql, &msg) && msg != NULL && strstr(msg, "revoked"),
+	ok(fixture_exec(db, sql, &msg) && msg != NULL &&
+	    strstr(msg, "revoked"),
 	    "a revocation cannot be undone");
 	snprintf(sql, sizeof sql, "INSERT INTO certificates (number, series,"
 	    " year, seq, case_id, office_id, kid, name, sex, birth_date, mtp,"
@@ -430,7 +415,8 @@ test_revoke(int64_t c2)
 	    " case_id, office_id, kid, name, sex, birth_date, mtp, tw_qual,"
 	    " occupation, level, issued_on, qr_text, 'x', id, 'test' FROM"
 	    " certificates WHERE number = '%s'", year, year, number);
-	ok(!sql_ok(sql, &msg) && msg != NULL && strstr(msg, "without gaps"),
+	ok(fixture_exec(db, sql, &msg) && msg != NULL &&
+	    strstr(msg, "without gaps"),
 	    "a replacement that skips numbers is refused");
 	/* A genuine code whose issue was rolled back is no certificate. */
 	as(rev1);
