@@ -5,9 +5,10 @@
 
 -- The center's Ed25519 signing keys. The newest without retired_at signs;
 -- retired ones stay to verify what they signed. private is NULL once a
--- key is retired. The key is made by the program when this migration is
--- applied (SQL cannot make one), so this file holds the database's most
--- secret column: it is never audited, never listed, never exported.
+-- key is retired. The first key is made by the program when this
+-- migration is applied (SQL cannot make one), later ones by an admin's
+-- `cert rotate-key`; so this table holds the database's most secret
+-- column: it is never audited, never listed, never exported.
 CREATE TABLE cert_keys (
 	id		INTEGER PRIMARY KEY,
 	kid		INTEGER NOT NULL UNIQUE CHECK (kid BETWEEN 0 AND 65535),
@@ -19,15 +20,17 @@ CREATE TABLE cert_keys (
 	CHECK (retired_at IS NOT NULL OR private IS NOT NULL)
 );
 CREATE TRIGGER cert_keys_write BEFORE INSERT ON cert_keys
-WHEN qd_role() IS NOT 'system'
+WHEN qd_role() NOT IN ('system', 'admin') OR NEW.retired_at IS NOT NULL
 BEGIN
-	SELECT RAISE(ABORT, '签名密钥只能由系统生成 only the system makes signing keys');
+	SELECT RAISE(ABORT, '签名密钥只能由系统或管理员生成 only the system or an admin makes signing keys');
 END;
+-- The one change a key knows: retiring it, which forgets its private half.
 CREATE TRIGGER cert_keys_change BEFORE UPDATE ON cert_keys
-WHEN qd_role() IS NOT 'system' OR NEW.public IS NOT OLD.public
+WHEN qd_role() NOT IN ('system', 'admin') OR NEW.public IS NOT OLD.public
     OR NEW.kid IS NOT OLD.kid OR OLD.retired_at IS NOT NULL
+    OR NEW.retired_at IS NULL OR NEW.private IS NOT NULL
 BEGIN
-	SELECT RAISE(ABORT, '签名密钥不可更改 a signing key cannot be changed');
+	SELECT RAISE(ABORT, '签名密钥不可更改，只能停用 a signing key cannot be changed, only retired');
 END;
 CREATE TRIGGER cert_keys_remove BEFORE DELETE ON cert_keys
 BEGIN

@@ -532,10 +532,13 @@ cert_verify(const char *text, cert_key_lookup lookup, void *arg,
 		goto out;
 	kid = (unsigned)p[1] << 8 | p[2];
 	if ((rv = lookup(arg, kid, pub)) != QD_OK) {
-		e = CERT_CODE_KEY_UNKNOWN;
 		if (rv != QD_ENOTFOUND)
 			log_warn("looking up key %04x failed (%d)", kid, rv);
-		goto out;
+		free(p);
+		/* The id tells a verifier which published key to fetch. */
+		db_set_why(why, "%s (%04x)",
+		    cert_code_errors[CERT_CODE_KEY_UNKNOWN].msg, kid);
+		return cert_code_errors[CERT_CODE_KEY_UNKNOWN].rv;
 	}
 	/* The signature first: fields of a changed code are not read. */
 	signed_len = len - CERT_SIG_BYTES;

@@ -250,3 +250,26 @@ cmd_cert_reissue(struct cmd_ctx *ctx, int argc, char **argv)
 	free(why);
 	return rc;
 }
+
+int
+cmd_cert_rotate_key(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	char		*why = NULL, *pem = NULL;
+	unsigned	 kid = 0;
+	int		 rc;
+
+	if (argc != 1)
+		return cmd_usage_error(ctx, "cert", argv[0], "takes no"
+		    " arguments");
+	if ((rc = db_cert_key_rotate(ctx->db, ctx->actor, &kid, &why)) ==
+	    QD_OK && (rc = db_cert_pubkey(ctx->db, 1, &kid, &pem, &why)) ==
+	    QD_OK) {
+		fprintf(ctx->err, "new signing key %04x; certificates signed"
+		    " before still verify. Publish its public key:\n", kid);
+		fputs(pem, ctx->out);
+	}
+	free(pem);
+	rc = cmd_fail(ctx, rc, why);
+	free(why);
+	return rc;
+}

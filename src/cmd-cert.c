@@ -21,14 +21,31 @@ static const char *const cmd_cert_states[] = { "issued", "printed", "handed",
 int
 cmd_cert_pubkey(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	char		*pem = NULL, *why = NULL;
-	unsigned	 kid;
-	int		 rc;
+	static const struct option opts[] = {
+		{ "id", required_argument, NULL, 'i' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char		*pem = NULL, *why = NULL, *end;
+	unsigned long	 v;
+	unsigned	 kid = 0;
+	int		 c, rc, have_kid = 0;
 
-	if (argc != 1)
-		return cmd_usage_error(ctx, "cert", argv[0], "takes no"
-		    " arguments");
-	if ((rc = db_cert_pubkey(ctx->db, &pem, &kid, &why)) != QD_OK) {
+	while ((c = cmd_getopt(ctx, "cert", argc, argv, opts, &rc)) != -1) {
+		v = strtoul(optarg, &end, 16);
+		if (*optarg == '\0' || *end != '\0' || v > 0xffff)
+			return cmd_usage_error(ctx, "cert", argv[0], "--id is"
+			    " a key id of four hex digits, as cert verify"
+			    " shows it");
+		kid = (unsigned)v;
+		have_kid = 1;
+	}
+	if (rc != QD_EXIT_OK)
+		return rc;
+	if (argc != optind)
+		return cmd_usage_error(ctx, "cert", argv[0], "unexpected"
+		    " argument");
+	if ((rc = db_cert_pubkey(ctx->db, have_kid, &kid, &pem, &why)) !=
+	    QD_OK) {
 		rc = cmd_fail(ctx, rc, why);
 		free(why);
 		return rc;

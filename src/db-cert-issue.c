@@ -381,31 +381,70 @@ out:
 	return rc;
 }
 
-/* Make the first signing key. */
+/*
+ * Make a signing key whose id no earlier key has (ids are two bytes, so
+ * a new one may meet an old one: draw again).
+ */
 static int
-cert_key_make(sqlite3 *db, char **why)
+cert_key_make(sqlite3 *db, unsigned *kid, char **why)
 {
 	sqlite3_stmt	*st;
 	uint8_t		 priv[CERT_KEY_BYTES], pub[CERT_KEY_BYTES];
-	int		 rc = QD_OK;
+	int		 rc = QD_OK, try, step = SQLITE_CONSTRAINT;
 
-	if (cert_key_generate(priv, pub) != QD_OK) {
-		db_set_why(why, "cannot make the certificate signing key");
-		return QD_ESYS;
-	}
 	if (db_prepare(db, "INSERT INTO cert_keys (kid, public, private)"
-	    " VALUES (?1, ?2, ?3)", &st) != QD_OK) {
-		rc = db_fail(db, why);
-		goto out;
+	    " SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM cert_keys"
+	    " WHERE kid = ?1)", &st) != QD_OK)
+		return db_fail(db, why);
+	for (try = 0; try < 16 && rc == QD_OK; try++) {
+		if (cert_key_generate(priv, pub) != QD_OK) {
+			db_set_why(why, "cannot make the certificate signing"
+			    " key");
+			rc = QD_ESYS;
+			break;
+		}
+		*kid = cert_key_id(pub);
+		sqlite3_reset(st);
+		sqlite3_bind_int(st, 1, (int)*kid);
+		sqlite3_bind_blob(st, 2, pub, sizeof pub, SQLITE_TRANSIENT);
+		sqlite3_bind_blob(st, 3, priv, sizeof priv, SQLITE_TRANSIENT);
+		if ((step = sqlite3_step(st)) != SQLITE_DONE)
+			rc = db_fail(db, why);
+		else if (sqlite3_changes(db) == 1)
+			break;
 	}
-	sqlite3_bind_int(st, 1, (int)cert_key_id(pub));
-	sqlite3_bind_blob(st, 2, pub, sizeof pub, SQLITE_TRANSIENT);
-	sqlite3_bind_blob(st, 3, priv, sizeof priv, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = db_fail(db, why);
+	if (rc == QD_OK && try == 16) {
+		db_set_why(why, "cannot find a free key id");
+		rc = QD_ESYS;
+	}
 	sqlite3_finalize(st);
-out:
 	explicit_bzero(priv, sizeof priv);
+	return rc;
+}
+
+int
+db_cert_key_rotate(sqlite3 *db, const struct qd_user *actor, unsigned *kid,
+    char **why)
+{
+	int	 rc;
+
+	if (actor->role != ROLE_ADMIN) {
+		db_set_why(why, "只有管理员可以更换签名密钥 only an admin may"
+		    " change the signing key");
+		return QD_EDENIED;
+	}
+	if (db_begin(db) != QD_OK)
+		return db_fail(db, why);
+	rc = sqlite3_exec(db, "UPDATE cert_keys SET private = NULL,"
+	    " retired_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE"
+	    " retired_at IS NULL", NULL, NULL, NULL) == SQLITE_OK ? QD_OK :
+	    db_fail(db, why);
+	if (rc == QD_OK)
+		rc = cert_key_make(db, kid, why);
+	if (rc == QD_OK && db_commit(db) != QD_OK)
+		rc = db_fail(db, why);
+	if (rc != QD_OK)
+		db_rollback(db);
 	return rc;
 }
 
@@ -431,9 +470,10 @@ db_cert_migrate(sqlite3 *db, char **why)
 	int64_t		*ids = NULL;
 	char		**days = NULL;
 	size_t		 n = 0, i;
+	unsigned	 kid;
 	int		 step, rc;
 
-	if ((rc = cert_key_make(db, why)) != QD_OK)
+	if ((rc = cert_key_make(db, &kid, why)) != QD_OK)
 		return rc;
 	/* Cases approved before certificates existed get theirs now. */
 	if (db_prepare(db, "SELECT id, substr(coalesce(decided_at,"

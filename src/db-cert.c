@@ -338,21 +338,30 @@ db_cert_verify(sqlite3 *db, const struct qd_user *actor, const char *text,
 }
 
 int
-db_cert_pubkey(sqlite3 *db, char **pem, unsigned *kid, char **why)
+db_cert_pubkey(sqlite3 *db, int have_kid, unsigned *kid, char **pem,
+    char **why)
 {
 	sqlite3_stmt	*st;
 	int		 step, rc = QD_OK;
 
 	*pem = NULL;
 	if (db_prepare(db, "SELECT kid, public FROM cert_keys WHERE"
-	    " retired_at IS NULL ORDER BY id DESC LIMIT 1", &st) != QD_OK)
+	    " (?1 = 0 AND retired_at IS NULL) OR (?1 = 1 AND kid = ?2)"
+	    " ORDER BY id DESC LIMIT 1", &st) != QD_OK)
 		return db_fail(db, why);
+	sqlite3_bind_int(st, 1, have_kid != 0);
+	sqlite3_bind_int(st, 2, have_kid ? (int)*kid : 0);
 	if ((step = sqlite3_step(st)) == SQLITE_ROW &&
 	    sqlite3_column_bytes(st, 1) == CERT_KEY_BYTES) {
 		*kid = (unsigned)sqlite3_column_int(st, 0);
 		*pem = cert_pubkey_pem(sqlite3_column_blob(st, 1));
 	} else if (step == SQLITE_ROW || step == SQLITE_DONE) {
-		db_set_why(why, "没有签名密钥 the database has no signing key");
+		if (have_kid)
+			db_set_why(why, "没有编号为 %04x 的签名密钥 no signing"
+			    " key %04x", *kid, *kid);
+		else
+			db_set_why(why, "没有签名密钥 the database has no"
+			    " signing key");
 		rc = QD_ENOTFOUND;
 	} else
 		rc = db_fail(db, why);

@@ -1256,8 +1256,19 @@ int	 db_cert_reissue(sqlite3 *, const struct qd_user *actor,
 int	 db_cert_verify(sqlite3 *, const struct qd_user *actor,
 	    const char *text, struct cert_fields *f, struct qd_cert **rec,
 	    char **why);
-/* The current signing key's public key as PEM and its id. */
-int	 db_cert_pubkey(sqlite3 *, char **pem, unsigned *kid, char **why);
+/*
+ * A signing key's public key as PEM: the one with id *kid if have_kid,
+ * else the current one (its id into *kid). QD_ENOTFOUND if none.
+ */
+int	 db_cert_pubkey(sqlite3 *, int have_kid, unsigned *kid, char **pem,
+	    char **why);
+/*
+ * Admin only: retire the signing key (forgetting its private half, so it
+ * signs nothing more) and make a new one, whose id goes into *kid.
+ * Certificates signed before still verify with the retired key.
+ */
+int	 db_cert_key_rotate(sqlite3 *, const struct qd_user *actor,
+	    unsigned *kid, char **why);
 /*
  * Inside an open write transaction (the case step's): issue the
  * certificate of approved case case_id, dated day (YYYY-MM-DD, NULL:
@@ -1356,6 +1367,7 @@ int	 cmd_cert_batch(struct cmd_ctx *, int, char **);
 int	 cmd_cert_printed(struct cmd_ctx *, int, char **);
 int	 cmd_cert_revoke(struct cmd_ctx *, int, char **);
 int	 cmd_cert_reissue(struct cmd_ctx *, int, char **);
+int	 cmd_cert_rotate_key(struct cmd_ctx *, int, char **);
 /* cmd-user.c, for the user, key and audit verbs. */
 struct option;
 /*

@@ -160,6 +160,23 @@ check "under the next number" [ "$NEW" = "$(sql "SELECT number FROM
 check "which names the one it replaces" bash -c "$(ssh_cmd fuzhou fuzhou) \
     cert show '$NEW' | grep -q 'replaces *$N'"
 
+# --- A new signing key ----------------------------------------------------
+NEWTEXT=$(sql "SELECT qr_text FROM certificates WHERE number = '$NEW'")
+out=$(as center cert rotate-key 2>&1); rc=$?
+check "the key is not changed over ssh" [ "$rc" -ne 0 ]
+qd cert rotate-key > "$TMP/new-key.pem" 2>"$TMP/rotate.err"; rc=$?
+check "the admin changes it on the machine, and gets the new public key" \
+    bash -c "[ $rc -eq 0 ] && grep -q 'BEGIN PUBLIC KEY' '$TMP/new-key.pem'"
+out=$(printf '%s\n' "$NEWTEXT" | as xiamen cert verify - 2>&1); rc=$?
+check "what the old key signed still verifies" [ "$rc" -eq 0 ]
+out=$(qd cert verify --key "$TMP/new-key.pem" "$NEWTEXT" 2>&1); rc=$?
+KID=$(sed -n 's/^key *//p' <<<"$(qd cert verify "$NEWTEXT")")
+check "offline, the new key alone does not, and names the old key's id" \
+    bash -c "[ $rc -eq 1 ] && grep -q '($KID)' <<<'$out'"
+as center cert pubkey --id "$KID" > "$TMP/old-key.pem"
+out=$(qd cert verify --key "$TMP/old-key.pem" "$NEWTEXT" 2>&1); rc=$?
+check "with the old key fetched by that id, it does" [ "$rc" -eq 0 ]
+
 # --- Usage ----------------------------------------------------------------
 out=$(as fuzhou cert verify 2>&1); rc=$?
 check "cert verify without text is a usage error" [ "$rc" -eq 2 ]

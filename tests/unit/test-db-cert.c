@@ -121,7 +121,8 @@ test_key(void)
 	is_int(fixture_int(db, "SELECT count(*) FROM cert_keys WHERE"
 	    " retired_at IS NULL AND length(private) = 32"), 1,
 	    "the database was made with one signing key");
-	is_int(db_cert_pubkey(db, &pem, &kid, &why), QD_OK, "its public key");
+	is_int(db_cert_pubkey(db, 0, &kid, &pem, &why), QD_OK,
+	    "its public key");
 	ok(pem != NULL && strncmp(pem, "-----BEGIN PUBLIC KEY-----", 26) == 0,
 	    "as PEM");
 	is_int(fixture_int(db, "SELECT count(*) FROM audit WHERE tbl ="
@@ -487,6 +488,49 @@ test_lists_and_settings(void)
 	free(why);
 }
 
+/* A new key signs from now on; what the old one signed still verifies. */
+static void
+test_rotate(int64_t c1, int64_t a1)
+{
+	struct cert_fields	 f;
+	struct qd_user		*adm;
+	char			*why = NULL, *msg = NULL, *pem = NULL;
+	char			 old_text[1024];
+	unsigned		 old_kid = 0, kid = 0;
+	int64_t			 c;
+
+	adm = fixture_user(db, op, "adm", ROLE_ADMIN, NULL);
+	db_cert_pubkey(db, 0, &old_kid, &pem, &why);
+	free(pem);
+	snprintf(old_text, sizeof old_text, "%s", lookup_text(number_of(c1)));
+	as(rev1);
+	is_int(db_cert_key_rotate(db, rev1, &kid, &why), QD_EDENIED,
+	    "the center cannot change the key");
+	as(adm);
+	is_int(db_cert_key_rotate(db, adm, &kid, &why), QD_OK,
+	    "an admin retires the key and makes a new one");
+	ok(kid != old_kid, "with a new id");
+	is_int(fixture_int(db, "SELECT count(*) FROM cert_keys WHERE"
+	    " retired_at IS NOT NULL AND private IS NULL"), 1,
+	    "the old key's private half is gone");
+	is_int(db_cert_verify(db, adm, old_text, &f, NULL, &why), QD_OK,
+	    "a certificate it signed still verifies");
+	is_int((long long)f.kid, (long long)old_kid, "by the old key's id");
+	cert_fields_free(&f);
+	c = approved_case(a1);
+	is_int(fixture_int(db, "SELECT kid FROM certificates ORDER BY id DESC"
+	    " LIMIT 1"), (long long)kid, "the next approval signs with the new"
+	    " key (case %lld)", (long long)c);
+	is_int(db_cert_pubkey(db, 1, &old_kid, &pem, &why), QD_OK,
+	    "the retired key's public half can still be printed");
+	free(pem);
+	ok(fixture_exec(db, "UPDATE cert_keys SET retired_at = NULL",
+	    &msg) != SQLITE_OK, "a retired key is not brought back");
+	free(msg);
+	free(why);
+	user_free(adm);
+}
+
 int
 main(void)
 {
@@ -517,6 +561,7 @@ main(void)
 	test_print_and_hand(c1);
 	test_revoke(c2);
 	test_lists_and_settings();
+	test_rotate(c1, a1);
 	is_int(fixture_int(db, "PRAGMA foreign_key_check"), -1,
 	    "no foreign key broken");
 
