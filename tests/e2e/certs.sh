@@ -135,8 +135,7 @@ check "and offers to record it printed" wait_screen fz "Yes records it"
 tmux_ send-keys -t fz n
 check "no means not recorded" \
 	test "$(sql "SELECT print_count FROM certificates WHERE number = '$NUMBER'")" = 0
-esc fz
-esc fz
+esc_to_menu fz
 tmux_ send-keys -t fz a
 check "the account shows terminal printing off" wait_screen fz "关 Off"
 tmux_ send-keys -t fz F5
@@ -248,8 +247,7 @@ check "the case is collected" \
 check "the page says so" wait_screen fz "已发放 Handed over"
 
 # --- Verifying a scanned code; revoking; verifying again -----------------
-esc fz
-esc fz
+esc_to_menu fz
 tmux_ send-keys -t fz y
 wait_screen fz "Verify a certificate" >/dev/null
 tmux_ send-keys -t fz -l "$QR"

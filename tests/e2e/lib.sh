@@ -123,6 +123,16 @@ esc() {
 	sleep 0.7
 }
 
+# esc_to_menu NAME: Esc until the main menu shows (a dialog or a message
+# may take one Esc of its own on a busy machine), at most five times.
+esc_to_menu() {
+	for _ in 1 2 3 4 5; do
+		screen "$1" 2>/dev/null | grep -qF "主菜单 Main menu" && return 0
+		esc "$1"
+	done
+	wait_screen "$1" "主菜单 Main menu" 2 >/dev/null
+}
+
 screen() {
 	tmux_ capture-pane -p -t "$1"
 }
