@@ -8,7 +8,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "qualdesk.h"
 
@@ -498,19 +497,12 @@ static enum ui_next
 case_collect(struct ui *ui, struct ui_view *v)
 {
 	struct case_view	*cv = v->priv;
-	char			*why = NULL, *day = NULL, today[16];
-	time_t			 now = time(NULL);
-	struct tm		 tm;
+	char			*why = NULL;
 	int			 rc;
 
-	localtime_r(&now, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	if (ui_dialog_input(ui, v, "领证 Collected", "领证日期 Date", today, 10,
-	    &day) != QD_OK)
+	if ((rc = screen_case_collect(ui, v, "领证 Collected", cv->id,
+	    cv->c->version, &why)) == QD_ENOTFOUND && why == NULL)
 		return UI_STAY;
-	rc = db_case_collect(ui->db, ui->user, cv->id, cv->c->version, day,
-	    &why);
-	free(day);
 	return case_done(ui, rc, why, "已记录领证", "Collection recorded");
 }
 

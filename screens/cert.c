@@ -7,7 +7,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "qualdesk.h"
 
@@ -230,9 +229,7 @@ static enum ui_next
 cert_hand(struct ui *ui, struct ui_view *v)
 {
 	struct qd_cert	*c = ((struct cert_view *)v->priv)->c;
-	char		*why = NULL, *day = NULL, today[16];
-	time_t		 now = time(NULL);
-	struct tm	 tm;
+	char		*why = NULL;
 	int		 rc;
 
 	if (strcmp(c->case_state, "approved") == 0) {
@@ -240,14 +237,9 @@ cert_hand(struct ui *ui, struct ui_view *v)
 		    " first, on the case page (o)");
 		return UI_STAY;
 	}
-	localtime_r(&now, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	if (ui_dialog_input(ui, v, "发放证书 Handed over", "领证日期 Date",
-	    today, 10, &day) != QD_OK)
+	if ((rc = screen_case_collect(ui, v, "发放证书 Handed over", c->case_id,
+	    c->case_version, &why)) == QD_ENOTFOUND && why == NULL)
 		return UI_STAY;
-	rc = db_case_collect(ui->db, ui->user, c->case_id, c->case_version,
-	    day, &why);
-	free(day);
 	if (rc == QD_OK)
 		ui_msg(ui, "已记录发放 Recorded as handed over");
 	else

@@ -248,3 +248,19 @@ screen_result_text(int rc)
 		return "操作失败 The step failed";
 	}
 }
+
+int
+screen_case_collect(struct ui *ui, struct ui_view *v, const char *title,
+    int64_t case_id, int64_t version, char **why)
+{
+	char	*day = NULL, today[11];
+	int	 rc;
+
+	idcheck_today(today);
+	if (ui_dialog_input(ui, v, title, "领证日期 Date", today, 10, &day) !=
+	    QD_OK)
+		return QD_ENOTFOUND;
+	rc = db_case_collect(ui->db, ui->user, case_id, version, day, why);
+	free(day);
+	return rc;
+}

@@ -9,7 +9,6 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "qualdesk.h"
 
@@ -31,18 +30,6 @@ cert_source_clear(struct cert_source *src)
 	free(src->birth_date);
 	cert_fields_free(&src->f);
 	memset(src, 0, sizeof *src);
-}
-
-/* Today in the server's time zone, as YYYY-MM-DD. */
-static void
-cert_today(char day[11], int *year)
-{
-	struct tm	 tm;
-	time_t		 now = time(NULL);
-
-	localtime_r(&now, &tm);
-	strftime(day, 11, "%Y-%m-%d", &tm);
-	*year = tm.tm_year + 1900;
 }
 
 /* Read what the certificate of case_id will say, as it is now. */
@@ -190,11 +177,11 @@ db_cert_issue(sqlite3 *db, int64_t case_id, int64_t replaces,
 		*number = NULL;
 	if ((rc = cert_source_read(db, case_id, &src, why)) != QD_OK)
 		return rc;
-	cert_today(src.f.issued_on, &src.f.year);
-	if (day != NULL) {
+	if (day != NULL)
 		snprintf(src.f.issued_on, sizeof src.f.issued_on, "%.10s", day);
-		src.f.year = atoi(src.f.issued_on);
-	}
+	else
+		idcheck_today(src.f.issued_on);
+	src.f.year = atoi(src.f.issued_on);
 	if ((rc = cert_key_current(db, priv, pub, why)) != QD_OK ||
 	    (rc = cert_next_seq(db, src.series, src.f.year, &src.f.seq,
 	    why)) != QD_OK)

@@ -162,6 +162,16 @@ idcheck_date_check(int y, int m, int d)
 	return IDCHECK_DATE_OK;
 }
 
+void
+idcheck_today(char out[11])
+{
+	struct tm	 tm;
+	time_t		 now = time(NULL);
+
+	localtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
 /*
  * Read YYYYMMDD, or YYYY, month and day split by one of "-/." used twice
  * (month and day may have one digit). Returns 0, or -1 if it is none.
