@@ -25,18 +25,6 @@ cmd_show_or(const char *s, const char *none)
 	return s != NULL && *s != '\0' ? s : none;
 }
 
-/* One "label  value" line, skipped when there is no value. */
-static void
-cmd_show_line(FILE *f, const char *label, const char *value)
-{
-	char	 cell[64];
-
-	if (value == NULL || *value == '\0')
-		return;
-	fprintf(f, "%s  %s\n", text_cell(cell, sizeof cell, label, 14, 1),
-	    value);
-}
-
 static void
 cmd_show_text_case(FILE *f, const struct qd_case *c)
 {
@@ -46,45 +34,45 @@ cmd_show_text_case(FILE *f, const struct qd_case *c)
 	    c->state_name, c->version);
 	xasprintf(&s, "%s  MTP %s", c->applicant_name,
 	    c->applicant_mtp_masked);
-	cmd_show_line(f, "applicant", s);
+	cmd_label_line(f, "applicant", s, 14);
 	free(s);
 	xasprintf(&s, "%s (%s)", c->office_name, c->office_code);
-	cmd_show_line(f, "office", s);
+	cmd_label_line(f, "office", s, 14);
 	free(s);
-	cmd_show_line(f, "type", case_type_label(c->type));
-	cmd_show_line(f, "qualification", c->tw_qual);
-	cmd_show_line(f, "certificate", c->tw_cert_no);
-	cmd_show_line(f, "occupation", c->occupation_name);
+	cmd_label_line(f, "type", case_type_label(c->type), 14);
+	cmd_label_line(f, "qualification", c->tw_qual, 14);
+	cmd_label_line(f, "certificate", c->tw_cert_no, 14);
+	cmd_label_line(f, "occupation", c->occupation_name, 14);
 	xasprintf(&s, "ID %s, certificate %s, photo %s, form %s",
 	    c->mat_id ? "yes" : "no", c->mat_cert ? "yes" : "no",
 	    c->mat_photo ? "yes" : "no", c->mat_form ? "yes" : "no");
-	cmd_show_line(f, "materials", s);
+	cmd_label_line(f, "materials", s, 14);
 	free(s);
-	cmd_show_line(f, "notes", c->notes);
+	cmd_label_line(f, "notes", c->notes, 14);
 	if (c->held_by != 0) {
 		xasprintf(&s, "%s since %s", c->held_by_login, c->held_at);
-		cmd_show_line(f, "held by", s);
+		cmd_label_line(f, "held by", s, 14);
 		free(s);
 	}
 	if (c->decided_level != 0) {
 		xasprintf(&s, "%s %s", cmd_show_or(c->decided_occupation, "?"),
 		    cmd_show_or(c->decided_level_name, ""));
-		cmd_show_line(f, "decided", s);
+		cmd_label_line(f, "decided", s, 14);
 		free(s);
 	}
-	cmd_show_line(f, "reason", c->reason);
+	cmd_label_line(f, "reason", c->reason, 14);
 	if (c->agency_id != 0) {
 		xasprintf(&s, "%s%s%s", cmd_show_or(c->agency_name, "?"),
 		    *cmd_show_or(c->agency_ref, "") != '\0' ? "  ref " : "",
 		    cmd_show_or(c->agency_ref, ""));
-		cmd_show_line(f, "agency", s);
+		cmd_label_line(f, "agency", s, 14);
 		free(s);
 	}
-	cmd_show_line(f, "collected on", c->collected_on);
-	cmd_show_line(f, "created", c->created_at);
-	cmd_show_line(f, "forwarded", c->forwarded_at);
-	cmd_show_line(f, "decided at", c->decided_at);
-	cmd_show_line(f, "updated", c->updated_at);
+	cmd_label_line(f, "collected on", c->collected_on, 14);
+	cmd_label_line(f, "created", c->created_at, 14);
+	cmd_label_line(f, "forwarded", c->forwarded_at, 14);
+	cmd_label_line(f, "decided at", c->decided_at, 14);
+	cmd_label_line(f, "updated", c->updated_at, 14);
 }
 
 static void

@@ -8,7 +8,6 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "qualdesk.h"
@@ -66,7 +65,7 @@ cmd_cert_pdf(struct cmd_ctx *ctx, int argc, char **argv)
 	struct qd_cert	**list;
 	char		*why = NULL;
 	size_t		 n = 0;
-	int		 i, rc = QD_EXIT_OK;
+	int		 i, rc = QD_OK;
 
 	if (argc < 2)
 		return cmd_usage_error(ctx, "cert", argv[0], "give one or more"
@@ -74,24 +73,22 @@ cmd_cert_pdf(struct cmd_ctx *ctx, int argc, char **argv)
 	if (!cmd_cert_out_ok(ctx, argv[0]))
 		return QD_EXIT_USAGE;
 	list = xcalloc((size_t)argc, sizeof *list);
-	for (i = 1; i < argc && rc == QD_EXIT_OK; i++) {
-		rc = db_cert_get(ctx->db, ctx->actor, argv[i], &list[n], &why);
-		if (rc == QD_OK && list[n]->revoked_at != NULL) {
+	for (i = 1; i < argc && rc == QD_OK; i++) {
+		if ((rc = db_cert_get(ctx->db, ctx->actor, argv[i], &list[n],
+		    &why)) != QD_OK)
+			break;
+		if (list[n++]->revoked_at != NULL) {
 			db_set_why(&why, "证书 %s 已撤销，不能打印 certificate %s"
 			    " is revoked: it is not printed", argv[i],
 			    argv[i]);
 			rc = QD_EINVAL;
-			n++;
-		} else if (rc == QD_OK)
-			n++;
-		if (rc != QD_OK) {
-			rc = cmd_fail(ctx, rc, why);
-			free(why);
-			why = NULL;
 		}
 	}
-	if (rc == QD_EXIT_OK)
+	if (rc == QD_OK)
 		rc = cmd_cert_pdf_write(ctx, list, n);
+	else
+		rc = cmd_fail(ctx, rc, why);
+	free(why);
 	cert_list_free(list, n);
 	return rc;
 }
@@ -110,8 +107,6 @@ cmd_cert_batch(struct cmd_ctx *ctx, int argc, char **argv)
 	const char		*office = NULL, *date = NULL;
 	char			 day[11], *why = NULL, *bad = NULL;
 	size_t			 n = 0, i, k = 0;
-	time_t			 now = time(NULL);
-	struct tm		 tm;
 	int			 c, rc, all = 0;
 
 	while ((c = cmd_getopt(ctx, "cert", argc, argv, opts, &rc)) != -1) {
@@ -132,10 +127,8 @@ cmd_cert_batch(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage_error(ctx, "cert", argv[0], "--date is a day"
 		    " such as 2026-11-22");
 	}
-	if (date == NULL) {
-		localtime_r(&now, &tm);
-		strftime(day, sizeof day, "%Y-%m-%d", &tm);
-	}
+	if (date == NULL)
+		idcheck_today(day);
 	if (office != NULL && (rc = cmd_office_id(ctx, "cert", office, argv,
 	    &f.office_id)) != QD_EXIT_OK)
 		return rc;

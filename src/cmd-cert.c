@@ -240,18 +240,6 @@ out:
 	return rc;
 }
 
-/* One "label  value" line, skipped when there is no value. */
-static void
-cmd_cert_line(FILE *f, const char *label, const char *value)
-{
-	char	 cell[64];
-
-	if (value == NULL || *value == '\0')
-		return;
-	fprintf(f, "%s  %s\n", text_cell(cell, sizeof cell, label, 12, 1),
-	    value);
-}
-
 static void
 cmd_cert_show_text(FILE *f, const struct qd_cert *c)
 {
@@ -259,36 +247,36 @@ cmd_cert_show_text(FILE *f, const struct qd_cert *c)
 
 	fprintf(f, "%s  %s  %s  (version %" PRId64 ")\n", c->number,
 	    c->title, c->state_name, c->version);
-	cmd_cert_line(f, "name", c->name);
+	cmd_label_line(f, "name", c->name, 12);
 	xasprintf(&s, "%s  born %s", c->sex, c->birth_date);
-	cmd_cert_line(f, "holder", s);
+	cmd_label_line(f, "holder", s, 12);
 	free(s);
-	cmd_cert_line(f, "mtp", c->mtp);
-	cmd_cert_line(f, "tw_qual", c->tw_qual);
+	cmd_label_line(f, "mtp", c->mtp, 12);
+	cmd_label_line(f, "tw_qual", c->tw_qual, 12);
 	xasprintf(&s, "%s %s", c->occupation, c->level_name);
-	cmd_cert_line(f, "occupation", s);
+	cmd_label_line(f, "occupation", s, 12);
 	free(s);
 	xasprintf(&s, "%" PRId64 " (%s)", c->case_id, c->office_name);
-	cmd_cert_line(f, "case", s);
+	cmd_label_line(f, "case", s, 12);
 	free(s);
 	xasprintf(&s, "%s by %s", c->issued_on, c->issued_by);
-	cmd_cert_line(f, "issued", s);
+	cmd_label_line(f, "issued", s, 12);
 	free(s);
 	if (c->printed_at != NULL) {
 		xasprintf(&s, "%s (%d times)", c->printed_at, c->print_count);
-		cmd_cert_line(f, "printed", s);
+		cmd_label_line(f, "printed", s, 12);
 		free(s);
 	}
-	cmd_cert_line(f, "handed", c->handed_at);
+	cmd_label_line(f, "handed", c->handed_at, 12);
 	if (c->revoked_at != NULL) {
 		xasprintf(&s, "%s by %s: %s", c->revoked_at, c->revoked_by,
 		    c->revoke_reason);
-		cmd_cert_line(f, "revoked", s);
+		cmd_label_line(f, "revoked", s, 12);
 		free(s);
 	}
-	cmd_cert_line(f, "replaces", c->replaces);
-	cmd_cert_line(f, "replaced_by", c->replaced_by);
-	cmd_cert_line(f, "qr", c->qr_text);
+	cmd_label_line(f, "replaces", c->replaces, 12);
+	cmd_label_line(f, "replaced_by", c->replaced_by, 12);
+	cmd_label_line(f, "qr", c->qr_text, 12);
 }
 
 static void
@@ -336,8 +324,9 @@ cmd_cert_show(struct cmd_ctx *ctx, int argc, char **argv)
 	int		 o, rc;
 
 	while ((o = cmd_getopt(ctx, "cert", argc, argv, opts, &rc)) != -1) {
-		if (o == 'f' && cmd_format_parse(optarg, (1 << CMD_FORMAT_TEXT) |
-		    (1 << CMD_FORMAT_JSON), &format) != QD_OK)
+		if (o == 'f' && cmd_format_parse(optarg,
+		    (1 << CMD_FORMAT_TEXT) | (1 << CMD_FORMAT_JSON),
+		    &format) != QD_OK)
 			return cmd_usage_error(ctx, "cert", argv[0],
 			    "--format is text or json");
 	}

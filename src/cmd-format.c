@@ -250,3 +250,14 @@ cmd_shell_word(FILE *f, const char *s)
 	}
 	fputc('\'', f);
 }
+
+void
+cmd_label_line(FILE *f, const char *label, const char *value, int cols)
+{
+	char	 cell[64];
+
+	if (value == NULL || *value == '\0')
+		return;
+	fprintf(f, "%s  %s\n", text_cell(cell, sizeof cell, label, cols, 1),
+	    value);
+}

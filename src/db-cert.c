@@ -149,9 +149,12 @@ cert_scope(const struct qd_user *actor)
 	return role_has_office(actor->role) ? actor->office_id : 0;
 }
 
-/* One certificate by a WHERE clause on ?1 (text or number), scoped. */
+/*
+ * One certificate by a WHERE clause on ?1 (text or number), of office
+ * (0: any).
+ */
 static int
-cert_get_where(sqlite3 *db, const struct qd_user *actor, const char *where,
+cert_get_where(sqlite3 *db, int64_t office, const char *where,
     const char *text, int64_t id, struct qd_cert **out, char **why)
 {
 	sqlite3_stmt	*st;
@@ -169,7 +172,7 @@ cert_get_where(sqlite3 *db, const struct qd_user *actor, const char *where,
 		sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, cert_scope(actor));
+	sqlite3_bind_int64(st, 2, office);
 	if ((step = sqlite3_step(st)) == SQLITE_ROW)
 		*out = cert_from_row(st);
 	else if (step == SQLITE_DONE) {
@@ -201,15 +204,16 @@ db_cert_get(sqlite3 *db, const struct qd_user *actor, const char *number,
 		    " number looks like CX-2026-000123");
 		return QD_EINVAL;
 	}
-	return cert_get_where(db, actor, "t.number = ?1", number, 0, out, why);
+	return cert_get_where(db, cert_scope(actor), "t.number = ?1", number, 0,
+	    out, why);
 }
 
 int
 db_cert_get_case(sqlite3 *db, const struct qd_user *actor, int64_t case_id,
     struct qd_cert **out, char **why)
 {
-	return cert_get_where(db, actor, "t.case_id = ?1", NULL, case_id, out,
-	    why);
+	return cert_get_where(db, cert_scope(actor), "t.case_id = ?1", NULL,
+	    case_id, out, why);
 }
 
 int
@@ -293,7 +297,6 @@ db_cert_verify(sqlite3 *db, const struct qd_user *actor, const char *text,
     struct cert_fields *f, struct qd_cert **rec, char **why)
 {
 	struct qd_cert		*c = NULL;
-	struct qd_user		 all = *actor;
 	char			*number;
 	int			 rc;
 
@@ -308,9 +311,8 @@ db_cert_verify(sqlite3 *db, const struct qd_user *actor, const char *text,
 	 * ask. What the record holds beyond that is for those who may see
 	 * it, so look it up unscoped and hand it out scoped.
 	 */
-	all.role = ROLE_AUDITOR;
-	all.office_id = 0;
-	if ((rc = db_cert_get(db, &all, number, &c, NULL)) == QD_ENOTFOUND) {
+	if ((rc = cert_get_where(db, 0, "t.number = ?1", number, 0, &c,
+	    NULL)) == QD_ENOTFOUND) {
 		db_set_why(why, "签名有效，但本库无此证书 %s the signature holds"
 		    " but this database has no certificate %s", number, number);
 		rc = QD_ENOTFOUND;
@@ -327,8 +329,8 @@ db_cert_verify(sqlite3 *db, const struct qd_user *actor, const char *text,
 		    c->revoke_reason, number, c->revoked_at, c->revoke_reason);
 		rc = QD_ECONFLICT;
 	}
-	if (rec != NULL && c != NULL && (!role_has_office(actor->role) ||
-	    c->office_id == actor->office_id)) {
+	if (rec != NULL && c != NULL && (cert_scope(actor) == 0 ||
+	    c->office_id == cert_scope(actor))) {
 		*rec = c;
 		c = NULL;
 	}

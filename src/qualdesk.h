@@ -353,6 +353,8 @@ int	 idcheck_taiwan_id(const char *, char out[11], char **why);
  * out is YYYY-MM-DD.
  */
 int	 idcheck_date(const char *, char out[11], char **why);
+/* Today in local time as YYYY-MM-DD (the days idcheck_date compares to). */
+void	 idcheck_today(char out[11]);
 /*
  * The form lists show: first 2 and last 2 characters kept, the rest '*';
  * 4 characters or fewer are all '*'; NULL or "" give "". Caller frees.
@@ -1432,6 +1434,9 @@ int	 cmd_rows_print(struct cmd_ctx *, enum cmd_format,
 /* "key": value of a JSON object (NULL as null), then ", " when more. */
 void	 cmd_json_string(FILE *, const char *key, const char *value, int more);
 void	 cmd_json_number(FILE *, const char *key, long long value, int more);
+/* "label  value" with label padded to cols; nothing when value is empty. */
+void	 cmd_label_line(FILE *, const char *label, const char *value,
+	    int cols);
 /* s as one word that sh and cmd_split read back unchanged. */
 void	 cmd_shell_word(FILE *, const char *);
 
@@ -2217,6 +2222,13 @@ void	 screen_case_page(struct ui_rows *, struct qd_case_row *r, size_t n,
 	    char *next);
 /* A clerk's words for a data-layer result that came without a message. */
 const char *screen_result_text(int);
+/*
+ * Ask the day the applicant collected (today offered) and record the
+ * case's collect step at version: the step's result with *why, or
+ * QD_ENOTFOUND with *why NULL when the user cancels.
+ */
+int	 screen_case_collect(struct ui *, struct ui_view *, const char *title,
+	    int64_t case_id, int64_t version, char **why);
 /*
  * screens/outbox.c, for the queue screens: load a page of the queue f
  * into rows, keeping the queue's counts in v->priv for the summary line
