@@ -139,15 +139,14 @@ check "each step is in the audit trail" \
 	test "$(sql "SELECT count(*) FROM audit WHERE tbl = 'cases' AND record = $CASE")" -ge 6
 
 # --- The office follows its cases; the same person is found again --------
-esc fz
-esc fz
+esc_to_menu fz
 tmux_ send-keys -t fz n
 check "the notices outbox shows the notice as recorded" \
 	wait_screen fz "已记录 Recorded"
-esc fz
+esc_to_menu fz
 tmux_ send-keys -t fz e
 check "all cases shows the case collected" wait_screen fz "已领证"
-esc fz
+esc_to_menu fz
 tmux_ send-keys -t fz i
 wait_screen fz "Intake 1/2" >/dev/null
 tmux_ send-keys -t fz -l '陈大文'
@@ -182,8 +181,7 @@ esc fz
 esc fz
 
 # --- Search and scope ----------------------------------------------------
-esc ct
-esc ct
+esc_to_menu ct
 tmux_ send-keys -t ct s
 wait_screen ct "Find a case" >/dev/null
 tmux_ send-keys -t ct -l '陈'
@@ -198,7 +196,7 @@ tmux_ send-keys -t xm Enter
 sleep 1
 check "Xiamen does not see the Fuzhou case" \
 	bash -c "! tmux -S '$TMUX_SOCK' capture-pane -p -t xm | grep -q 陳大文"
-esc xm
+esc_to_menu xm
 tmux_ send-keys -t xm i
 wait_screen xm "Intake 1/2" >/dev/null
 tmux_ send-keys -t xm -l '陈大文'
