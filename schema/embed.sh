@@ -1,7 +1,20 @@
 #!/bin/sh
 # Turn the numbered schema/*.sql files into a C table compiled into the
-# binary, in the order given (which must be the numeric order).
+# binary, in numeric order whatever order the modules list them in. Two
+# files of one number, or a gap, stop the build.
 set -eu
+sorted=$(for f in "$@"; do printf '%s %s\n' "$(basename "$f")" "$f"; done |
+	sort -n)
+i=0
+for name in $(printf '%s\n' "$sorted" | cut -d' ' -f1); do
+	i=$((i + 1))
+	n=$(printf '%s' "$name" | sed 's/^0*\([0-9][0-9]*\)-.*/\1/')
+	if [ "$n" != "$i" ]; then
+		echo "embed.sh: $name: expected migration number $i" >&2
+		exit 1
+	fi
+done
+set -- $(printf '%s\n' "$sorted" | cut -d' ' -f2)
 echo '/* Generated from the schema/ SQL files by schema/embed.sh; do not edit. */'
 echo '#include <stddef.h>'
 echo 'struct schema_file { const char *name; const char *sql; };'

@@ -261,3 +261,30 @@ cmd_label_line(FILE *f, const char *label, const char *value, int cols)
 	fprintf(f, "%s  %s\n", text_cell(cell, sizeof cell, label, cols, 1),
 	    value);
 }
+
+int
+cmd_office_id(struct cmd_ctx *ctx, const char *noun, const char *code,
+    char **argv, int64_t *id)
+{
+	struct qd_office	*list = NULL;
+	char			*codes = NULL, *tmp;
+	size_t			 n = 0, i;
+
+	if (db_office_list(ctx->db, &list, &n) != QD_OK)
+		return cmd_fail(ctx, QD_EDB, NULL);
+	for (i = 0; i < n; i++) {
+		if (strcmp(list[i].code, code) == 0)
+			*id = list[i].id;
+		xasprintf(&tmp, "%s%s%s", codes != NULL ? codes : "",
+		    codes != NULL ? ", " : "", list[i].code);
+		free(codes);
+		codes = tmp;
+	}
+	office_free_array(list, n);
+	if (*id == 0)
+		cmd_usage_error(ctx, noun, argv[0], "unknown office '%s': one"
+		    " of %s", text_valid(code) ? code : "?",
+		    codes != NULL ? codes : "");
+	free(codes);
+	return *id == 0 ? QD_EXIT_USAGE : QD_EXIT_OK;
+}

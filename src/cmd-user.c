@@ -13,6 +13,7 @@ cmd_usage_error(struct cmd_ctx *ctx, const char *noun, const char *verb,
 {
 	const struct cmd_entry	*ce;
 	va_list			 ap;
+	size_t			 i;
 	char			*msg;
 
 	if (fmt != NULL) {
@@ -22,7 +23,7 @@ cmd_usage_error(struct cmd_ctx *ctx, const char *noun, const char *verb,
 		fprintf(ctx->err, "%s: %s %s: %s\n", QD_NAME, noun, verb, msg);
 		free(msg);
 	}
-	for (ce = cmd_table; ce->noun != NULL; ce++) {
+	for (i = 0; (ce = cmd_entry_at(i)) != NULL; i++) {
 		if (strcmp(ce->noun, noun) == 0 && ce->verb != NULL &&
 		    strcmp(ce->verb, verb) == 0)
 			fprintf(ctx->err, "usage: %s %s %s %s\n",

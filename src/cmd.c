@@ -11,7 +11,7 @@
 #define CMD_MAX_WORDS	64
 #define CMD_MAX_LINE	4096
 
-const struct cmd_entry cmd_table[] = {
+static const struct cmd_entry cmd_core[] = {
 	{ .noun = "serve", .args = "[--demo] [--listen ADDR:PORT]...",
 	  .summary = "run the SSH server", .flags = CMD_NODB | CMD_LOCAL,
 	  .exec = cmd_serve },
@@ -26,118 +26,6 @@ const struct cmd_entry cmd_table[] = {
 	{ .noun = "help", .args = "",
 	  .summary = "list the commands you may run",
 	  .flags = CMD_NODB, .exec = cmd_help },
-	{ .noun = "user", .verb = "add",
-	  .args = "LOGIN --role ROLE [--office CODE] [--name NAME]",
-	  .summary = "add a user account", .flags = CMD_ADMIN,
-	  .exec = cmd_user_add },
-	{ .noun = "user", .verb = "list", .args = "[--format text|csv]",
-	  .summary = "list user accounts", .exec = cmd_user_list },
-	{ .noun = "user", .verb = "disable", .args = "LOGIN",
-	  .summary = "stop an account from logging in", .flags = CMD_ADMIN,
-	  .exec = cmd_user_disable },
-	{ .noun = "user", .verb = "enable", .args = "LOGIN",
-	  .summary = "let a disabled account log in again", .flags = CMD_ADMIN,
-	  .exec = cmd_user_enable },
-	{ .noun = "key", .verb = "add", .args = "LOGIN FILE|-",
-	  .summary = "authorise SSH public keys (authorized_keys lines)",
-	  .flags = CMD_ADMIN, .exec = cmd_key_add },
-	{ .noun = "key", .verb = "list", .args = "LOGIN",
-	  .summary = "list a user's SSH public keys", .exec = cmd_key_list },
-	{ .noun = "key", .verb = "remove", .args = "LOGIN ID|FINGERPRINT",
-	  .summary = "remove an SSH public key", .flags = CMD_ADMIN,
-	  .exec = cmd_key_remove },
-	{ .noun = "audit", .verb = "list", .args = "[--limit N] [--before ID]",
-	  .summary = "show the audit trail, newest first",
-	  .flags = CMD_OVERSIGHT, .exec = cmd_audit_list },
-	{ .noun = "cases", .verb = "list",
-	  .args = "[--state S] [--queue review|agency|outbox|inbox]"
-	  " [--office CODE] [--type adoption|recognition] [--limit N]"
-	  " [--after CURSOR] [--format text|csv|json]",
-	  .summary = "list the cases you may see, a page at a time",
-	  .exec = cmd_cases_list },
-	{ .noun = "cases", .verb = "show", .args = "N [--format text|json]",
-	  .summary = "show a case, its history and what you may do with it",
-	  .exec = cmd_cases_show },
-	{ .noun = "cases", .verb = "find",
-	  .args = "TEXT [--limit N] [--after CURSOR] [--format text|csv|json]",
-	  .summary = "find cases by name, MTP number or case number",
-	  .exec = cmd_cases_find },
-	{ .noun = "cases", .verb = "forward", .args = "N...",
-	  .summary = "forward cases to the center, all or none",
-	  .exec = cmd_cases_forward },
-	{ .noun = "cases", .verb = "take", .args = "N",
-	  .summary = "take a forwarded case for review (center)",
-	  .exec = cmd_cases_take },
-	{ .noun = "cases", .verb = "release", .args = "N",
-	  .summary = "release a case held for review (center)",
-	  .exec = cmd_cases_release },
-	{ .noun = "applicants", .verb = "find",
-	  .args = "TEXT [--limit N] [--after CURSOR] [--format text|csv|json]",
-	  .summary = "find applicants by name or MTP number",
-	  .exec = cmd_applicants_find },
-	{ .noun = "cert", .verb = "pubkey", .args = "[--id KEYID]",
-	  .summary = "print the public key that verifies certificates",
-	  .exec = cmd_cert_pubkey },
-	{ .noun = "cert", .verb = "verify",
-	  .args = "TEXT|- [--key FILE] [--format text|json]",
-	  .summary = "check a certificate's QR text: signature, fields,"
-	  " revocation", .exec = cmd_cert_verify },
-	{ .noun = "cert", .verb = "show", .args = "NUMBER [--format text|json]",
-	  .summary = "show a certificate and what happened to it",
-	  .exec = cmd_cert_show },
-	{ .noun = "cert", .verb = "list",
-	  .args = "[--date YYYY-MM-DD] [--state issued|printed|handed|revoked]"
-	  " [--office CODE] [--limit N] [--after CURSOR]"
-	  " [--format text|csv|json]",
-	  .summary = "list the certificates you may see, newest first",
-	  .exec = cmd_cert_list },
-	{ .noun = "cert", .verb = "pdf", .args = "NUMBER...",
-	  .summary = "write certificates as an A4 PDF to standard output",
-	  .exec = cmd_cert_pdf },
-	{ .noun = "cert", .verb = "batch",
-	  .args = "[--date YYYY-MM-DD] [--office CODE] [--all]",
-	  .summary = "write one PDF of a day's certificates to print",
-	  .exec = cmd_cert_batch },
-	{ .noun = "cert", .verb = "printed", .args = "NUMBER...",
-	  .summary = "record that certificates were printed (office)",
-	  .exec = cmd_cert_printed },
-	{ .noun = "cert", .verb = "revoke", .args = "NUMBER --reason TEXT",
-	  .summary = "revoke a certificate (center)", .exec = cmd_cert_revoke },
-	{ .noun = "cert", .verb = "reissue", .args = "NUMBER --reason TEXT",
-	  .summary = "issue a replacement for a revoked certificate (center)",
-	  .exec = cmd_cert_reissue },
-	{ .noun = "cert", .verb = "rotate-key", .args = "",
-	  .summary = "retire the signing key and make a new one",
-	  .flags = CMD_LOCAL | CMD_ADMIN, .exec = cmd_cert_rotate_key },
-	{ .noun = "demo-data", .args = "--cases N [--seed N]",
-	  .summary = "fill the database with invented applicants and cases",
-	  .flags = CMD_LOCAL | CMD_ADMIN, .exec = cmd_demo_data },
-	{ .noun = "catalog", .verb = "list",
-	  .args = "[--mode recognition|adoption] [--search TEXT] [--active] "
-	  "[--format text|csv|json]",
-	  .summary = "list the comparison catalog", .exec = cmd_catalog_list },
-	{ .noun = "catalog", .verb = "import",
-	  .args = "[--charset utf-8|gb18030] FILE|-",
-	  .summary = "add and update catalog entries from CSV, all or nothing",
-	  .flags = CMD_ADMIN, .exec = cmd_catalog_import },
-	{ .noun = "catalog", .verb = "export",
-	  .args = "[--charset utf-8|gb18030] [--bom]",
-	  .summary = "write the catalog as CSV to standard output",
-	  .exec = cmd_catalog_export },
-	{ .noun = "occupation", .verb = "list",
-	  .args = "[--active] [--format text|csv|json]",
-	  .summary = "list the mainland occupations", .exec = cmd_occupation_list },
-	{ .noun = "agency", .verb = "list", .args = "[--format text|csv|json]",
-	  .summary = "list the appraisal agencies and what they cover",
-	  .exec = cmd_agency_list },
-	{ .noun = "agency", .verb = "import",
-	  .args = "[--charset utf-8|gb18030] FILE|-",
-	  .summary = "add and update agencies from CSV, all or nothing",
-	  .flags = CMD_ADMIN, .exec = cmd_agency_import },
-	{ .noun = "agency", .verb = "export",
-	  .args = "[--charset utf-8|gb18030] [--bom]",
-	  .summary = "write the agencies as CSV to standard output",
-	  .exec = cmd_agency_export },
 	{ .noun = NULL }
 };
 
@@ -156,13 +44,35 @@ cmd_allowed(const struct cmd_ctx *ctx, const struct cmd_entry *ce)
 }
 
 const struct cmd_entry *
+cmd_entry_at(size_t i)
+{
+	const struct qd_module *const	*m;
+	const struct cmd_entry		*ce;
+
+	for (ce = cmd_core; ce->noun != NULL; ce++) {
+		if (i-- == 0)
+			return ce;
+	}
+	for (m = qd_modules; *m != NULL; m++) {
+		if ((*m)->commands == NULL)
+			continue;
+		for (ce = (*m)->commands; ce->noun != NULL; ce++) {
+			if (i-- == 0)
+				return ce;
+		}
+	}
+	return NULL;
+}
+
+const struct cmd_entry *
 cmd_find(int argc, char **argv, int *used)
 {
 	const struct cmd_entry	*ce;
+	size_t			 i;
 
 	if (argc < 1)
 		return NULL;
-	for (ce = cmd_table; ce->noun != NULL; ce++) {
+	for (i = 0; (ce = cmd_entry_at(i)) != NULL; i++) {
 		if (strcmp(ce->noun, argv[0]) != 0)
 			continue;
 		if (ce->verb == NULL) {
@@ -190,11 +100,12 @@ void
 cmd_usage_all(struct cmd_ctx *ctx, FILE *f)
 {
 	const struct cmd_entry	*ce;
+	size_t			 i;
 
 	fprintf(f, "usage: %s%s COMMAND [ARGS]\ncommands:\n",
 	    ctx->remote ? "ssh HOST" : QD_NAME,
 	    ctx->remote ? "" : " [--db FILE] [--config FILE]");
-	for (ce = cmd_table; ce->noun != NULL; ce++) {
+	for (i = 0; (ce = cmd_entry_at(i)) != NULL; i++) {
 		if (cmd_allowed(ctx, ce))
 			cmd_usage_one(f, ce);
 	}

@@ -351,31 +351,20 @@ fail:
 	return QD_EDB;
 }
 
-/* What a migration needs done in C, in its transaction. */
-static const struct {
-	const char	*name;
-	int		(*fn)(sqlite3 *, char **);
-} db_migrate_steps[] = {
-	/* A signing key cannot be made in SQL. */
-	{ "003-certificates.sql", db_cert_migrate },
-};
-
-/* Run migration i's C step, if it has one. */
+/* Run migration i's C step, if its module has one. */
 static int
 db_migrate_step(sqlite3 *db, const char *path, size_t i, char **why)
 {
-	char	*one = NULL;
-	size_t	 j;
-	int	 rc = QD_OK;
+	const struct qd_schema_file	*file;
+	char				*one = NULL;
+	int				 rc = QD_OK;
 
-	for (j = 0; j < sizeof db_migrate_steps / sizeof db_migrate_steps[0];
-	    j++) {
-		if (strcmp(db_migrate_steps[j].name, schema_files[i].name) != 0)
-			continue;
-		if ((rc = db_migrate_steps[j].fn(db, &one)) != QD_OK)
-			db_set_why(why, "cannot upgrade %s: %s: %s", path,
-			    schema_files[i].name, one != NULL ? one : "");
-	}
+	if (module_of_schema(schema_files[i].name, &file) == NULL ||
+	    file->after == NULL)
+		return QD_OK;
+	if ((rc = file->after(db, &one)) != QD_OK)
+		db_set_why(why, "cannot upgrade %s: %s: %s", path,
+		    schema_files[i].name, one != NULL ? one : "");
 	free(one);
 	return rc;
 }

@@ -365,8 +365,7 @@ demo_authorise_all(sqlite3 *db, const struct qd_user *op,
 	return rc;
 }
 
-/* The embedded demo file name, or NULL. */
-static const struct demo_file *
+const struct demo_file *
 demo_file(const char *name)
 {
 	size_t	 i;
@@ -378,8 +377,7 @@ demo_file(const char *name)
 	return NULL;
 }
 
-/* The count that sql (constant text) returns, or -1. */
-static long long
+long long
 demo_count(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt	*stmt;
@@ -391,46 +389,6 @@ demo_count(sqlite3 *db, const char *sql)
 		n = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
 	return n;
-}
-
-/*
- * Load the invented catalog and agencies into empty tables, audited as
- * the system's "(demo)"; a database with its own catalog keeps it.
- */
-static int
-demo_catalog(sqlite3 *db, const struct qd_user *op, char **why)
-{
-	static const struct {
-		const char	*file;
-		const char	*count;
-		int		(*import)(sqlite3 *, const struct qd_user *,
-				    const char *, size_t, enum csv_charset,
-				    int *, int *, char **);
-	} loads[] = {
-		{ "catalog.csv", "SELECT count(*) FROM catalog",
-		  db_catalog_import },
-		{ "agencies.csv", "SELECT count(*) FROM agencies",
-		  db_agency_import },
-	};
-	const struct demo_file	*f;
-	size_t			 i;
-	long long		 n;
-	int			 rc = QD_OK, added, updated;
-
-	if (db_set_system_actor(db, "(demo)", "demo setup") != QD_OK)
-		return db_fail(db, why);
-	for (i = 0; rc == QD_OK && i < sizeof loads / sizeof loads[0]; i++) {
-		if ((n = demo_count(db, loads[i].count)) < 0)
-			rc = db_fail(db, why);
-		else if (n > 0)
-			continue;
-		else if ((f = demo_file(loads[i].file)) == NULL)
-			fatal("demo file %s is not built in", loads[i].file);
-		else
-			rc = loads[i].import(db, op, f->data, f->len, CSV_UTF8,
-			    &added, &updated, why);
-	}
-	return rc;
 }
 
 /* The connection's actor now, to put back afterwards. */
@@ -452,6 +410,7 @@ demo_actor_save(sqlite3 *db, char **login, char **via)
 int
 demo_setup(sqlite3 *db, char **keyfile, char **why)
 {
+	const struct qd_module *const	*m;
 	struct demo_keys	 dk = { NULL, 0, NULL };
 	struct qd_user		*op, saved;
 	char			*old_login, *old_via;
@@ -474,8 +433,10 @@ demo_setup(sqlite3 *db, char **keyfile, char **why)
 		rc = demo_find_keys(&dk, why);
 	if (rc == QD_OK)
 		rc = demo_authorise_all(db, op, &dk, why);
-	if (rc == QD_OK)
-		rc = demo_catalog(db, op, why);
+	for (m = qd_modules; rc == QD_OK && *m != NULL; m++) {
+		if ((*m)->demo != NULL)
+			rc = (*m)->demo(db, why);
+	}
 	if (rc == QD_OK) {
 		*keyfile = dk.keyfile;
 		dk.keyfile = NULL;

@@ -444,191 +444,6 @@ int	 csv_write_bom(FILE *, enum csv_charset);
  */
 void	 json_print_string(FILE *, const char *);
 
-/*
- * db-catalog.c, db-occupation.c, db-agency.c: the comparison catalog
- * (标准比对), mainland occupations and levels, appraisal agencies. Every
- * role reads them; only an admin writes (and the triggers agree).
- */
-struct qd_level {
-	int		 level;		/* 1 (highest) to 5 */
-	char		*name_zh;	/* "二级/技师" */
-	char		*name_en;
-};
-struct qd_occupation {
-	int64_t		 id;
-	char		*code;		/* "6-18-01-01" */
-	char		*name;		/* "车工" */
-	int		 active;
-	int64_t		 version;
-};
-enum catalog_mode {
-	CATALOG_RECOGNITION,	/* 采认: recognised directly */
-	CATALOG_ADOPTION,	/* 采信: adopted case by case */
-};
-struct qd_catalog {
-	int64_t		 id;
-	char		*tw_qual;	/* "車床技術士" */
-	char		*tw_level;	/* "乙級" */
-	int64_t		 occupation_id;
-	char		*occupation_code;	/* joined; ignored by writes */
-	char		*occupation_name;
-	int		 level;
-	char		*level_name;	/* "三级/高级工", joined */
-	enum catalog_mode mode;
-	int		 active;
-	char		*note;
-	int64_t		 version;	/* as read; an update checks it */
-};
-/* What db_catalog_list returns; a zero filter is everything. */
-struct qd_catalog_filter {
-	int		 by_mode;
-	enum catalog_mode mode;
-	/* In tw_qual or the occupation's name, both folded by namekey. */
-	const char	*text;
-	int		 active_only;
-};
-struct qd_agency {
-	int64_t		 id;
-	char		*name;
-	int64_t		 office_id;
-	char		*office_code;	/* joined */
-	char		*office_name;
-	char		*occupation_codes;	/* "6-18-01-11;6-31-01-13" */
-	int		 active;
-	int64_t		 version;
-};
-const char *catalog_mode_name(enum catalog_mode);	/* "recognition" */
-const char *catalog_mode_label(enum catalog_mode);	/* "采认 Recognition" */
-/* recognition, adoption (any case), 采认 or 采信. QD_OK or QD_EINVAL. */
-int	 catalog_mode_parse(const char *, enum catalog_mode *);
-/*
- * For the db-*.c files: QD_OK if value is clean one-line text of 1 to max
- * characters (0 to max when empty is set), else QD_EINVAL with *why
- * naming the field by label ("备注 Note").
- */
-int	 catalog_check_text(const char *value, int max, int empty,
-	    const char *label, char **why);
-/* The five levels in order. QD_OK or QD_EDB; free with level_free_array. */
-int	 db_level_list(sqlite3 *, struct qd_level **out, size_t *n, char **why);
-void	 level_free_array(struct qd_level *, size_t);
-/*
- * Occupations by code, all or only the active ones. QD_OK or QD_EDB;
- * free with occupation_free_array.
- */
-int	 db_occupation_list(sqlite3 *, int active_only,
-	    struct qd_occupation **out, size_t *n, char **why);
-/*
- * The occupation whose code or name is key. QD_OK with *out (free with
- * occupation_free_array(*out, 1)), QD_ENOTFOUND or QD_EDB.
- */
-int	 db_occupation_find(sqlite3 *, const char *key,
-	    struct qd_occupation **out);
-/*
- * Admin only: add an occupation (code of 0-9 A-Z a-z . -, up to 20; name
- * up to 40 characters). QD_EINVAL for a bad field, QD_ECONFLICT when the
- * code or the name is taken; *id (may be NULL) gets the new id.
- */
-int	 db_occupation_add(sqlite3 *, const struct qd_user *actor,
-	    const char *code, const char *name, int64_t *id, char **why);
-/* The occupations agency_id covers, by code. As db_occupation_list. */
-int	 db_occupation_list_by_agency(sqlite3 *, int64_t agency_id,
-	    struct qd_occupation **out, size_t *n, char **why);
-/* db_occupation_add's checks and insert, in the caller's transaction. */
-int	 occupation_insert(sqlite3 *, const char *code, const char *name,
-	    int64_t *id, char **why);
-void	 occupation_free_array(struct qd_occupation *, size_t);
-/*
- * Catalog entries with their occupation and level names, ordered by
- * tw_qual and tw_level, those filter (may be NULL) lets through: its text
- * matches Traditional or Simplified alike (车床 finds 車床技術士). QD_OK
- * (*out NULL when none) or QD_EDB; free with catalog_free_array.
- */
-int	 db_catalog_list(sqlite3 *, const struct qd_catalog_filter *,
-	    struct qd_catalog **out, size_t *n, char **why);
-/* One entry by id. QD_OK with *out (free with catalog_free_array(*out,
- * 1)), QD_ENOTFOUND or QD_EDB. */
-int	 db_catalog_get(sqlite3 *, int64_t id, struct qd_catalog **out,
-	    char **why);
-/* The entry for a Taiwan qualification and level; as db_catalog_get. */
-int	 db_catalog_find(sqlite3 *, const char *tw_qual, const char *tw_level,
-	    struct qd_catalog **out, char **why);
-/*
- * Admin only: add entry (its tw_qual, tw_level, occupation_id, level,
- * mode, active and note). QD_EINVAL for a bad field or an unknown
- * occupation, QD_ECONFLICT when the qualification and level are already
- * in the catalog; *id (may be NULL) gets the new id.
- */
-int	 db_catalog_add(sqlite3 *, const struct qd_user *actor,
-	    const struct qd_catalog *entry, int64_t *id, char **why);
-/*
- * Admin only: write entry's fields over the entry entry->id if it is
- * still at entry->version (the version goes up by one). QD_ECONFLICT
- * "已被 who 于 when 修改 changed by who at when" (the last writer and the
- * local time, from the audit trail) when it moved, or when the new
- * qualification and level are another entry's; QD_ENOTFOUND if gone.
- */
-int	 db_catalog_update(sqlite3 *, const struct qd_user *actor,
-	    const struct qd_catalog *entry, char **why);
-/* Admin only: set active to 0 or 1, with the version check of update. */
-int	 db_catalog_set_active(sqlite3 *, const struct qd_user *actor,
-	    int64_t id, int64_t version, int active, char **why);
-/*
- * Admin only: import CSV (header row first, columns in any order:
- * tw_qual, tw_level, occupation_code, occupation_name, level 1-5 or
- * 一级..五级, mode recognition/adoption or 采认/采信, optional active 1/0
- * and note). A new occupation code is added with its name; an existing
- * qualification and level is updated where it differs, a new one added.
- * All or nothing: the first bad row stops it with QD_EINVAL and
- * "第N行 line N: why", nothing written. *added and *updated count rows.
- */
-int	 db_catalog_import(sqlite3 *, const struct qd_user *actor,
-	    const char *data, size_t len, enum csv_charset, int *added,
-	    int *updated, char **why);
-/*
- * Any role: write the whole catalog as CSV (a header, then the columns
- * of the import) to f; importing it back changes nothing.
- */
-int	 db_catalog_export(sqlite3 *, const struct qd_user *actor, FILE *,
-	    enum csv_charset, char **why);
-void	 catalog_free_array(struct qd_catalog *, size_t);
-/*
- * Agencies with their office and the codes of the occupations they cover,
- * by office and name. QD_OK or QD_EDB; free with agency_free_array.
- */
-int	 db_agency_list(sqlite3 *, struct qd_agency **out, size_t *n,
-	    char **why);
-/*
- * Admin only: add an agency (name up to 60 characters) in the office
- * office_code covering the occupations codes[0..ncodes). QD_EINVAL for a
- * bad name, office or code; QD_ECONFLICT if the name is taken.
- */
-int	 db_agency_add(sqlite3 *, const struct qd_user *actor, const char *name,
-	    const char *office_code, const char *const *codes, size_t ncodes,
-	    int64_t *id, char **why);
-/*
- * The active agency in office_id's city that covers occupation_id (the
- * first by id if several): QD_OK with *agency_id, QD_ENOTFOUND when the
- * city has none (the center then picks one in the province), or QD_EDB.
- */
-int	 db_agency_for(sqlite3 *, int64_t office_id, int64_t occupation_id,
-	    int64_t *agency_id);
-/* Every active agency of the province that covers occupation_id. */
-int	 db_agency_list_for_occupation(sqlite3 *, int64_t occupation_id,
-	    struct qd_agency **out, size_t *n, char **why);
-/*
- * Admin only: import agencies from CSV (columns name, office (its code),
- * occupation_codes separated by ';', optional active 1/0). An agency of
- * that name is updated (office, active, occupations), a new one added.
- * All or nothing, as db_catalog_import.
- */
-int	 db_agency_import(sqlite3 *, const struct qd_user *actor,
-	    const char *data, size_t len, enum csv_charset, int *added,
-	    int *updated, char **why);
-/* Any role: the agencies as CSV in the columns of the import. */
-int	 db_agency_export(sqlite3 *, const struct qd_user *actor, FILE *,
-	    enum csv_charset, char **why);
-void	 agency_free_array(struct qd_agency *, size_t);
-
 /* db-import.c: CSV imports into the catalog tables, all or nothing. */
 struct csv_column {
 	const char	*name;		/* "tw_qual", the export's header */
@@ -665,359 +480,19 @@ struct demo_file {
 extern const struct demo_file demo_files[];
 extern const size_t demo_nfiles;
 
-/* cmd-catalog.c: the catalog, occupation and agency verbs. */
-struct cmd_ctx;
-int	 cmd_catalog_list(struct cmd_ctx *, int, char **);
-int	 cmd_catalog_import(struct cmd_ctx *, int, char **);
-int	 cmd_catalog_export(struct cmd_ctx *, int, char **);
-int	 cmd_occupation_list(struct cmd_ctx *, int, char **);
-int	 cmd_agency_list(struct cmd_ctx *, int, char **);
-int	 cmd_agency_import(struct cmd_ctx *, int, char **);
-int	 cmd_agency_export(struct cmd_ctx *, int, char **);
-
 /* demo.c: the demo database. */
 /*
  * Create the demo users in db if missing (one liaison per office, center,
  * admin, auditor) and authorise for all of them the invoking user's
- * ~/.ssh/ public keys, making ~/.ssh/id_ed25519 if there is none; load the
- * invented catalog and agencies (schema/demo/) into empty tables. *keyfile
+ * ~/.ssh/ public keys, making ~/.ssh/id_ed25519 if there is none; then
+ * run each module's demo hook (the catalog loads its invented entries). *keyfile
  * gets the private key path to suggest to ssh (caller frees).
  */
 int	 demo_setup(sqlite3 *, char **keyfile, char **why);
-
-/*
- * db-applicant.c: applicants (台胞). Clerks and liaisons register and
- * correct them in their own office; they read those registered by their
- * office or with a case there. The center, admin and auditor read all.
- */
-struct qd_applicant {
-	int64_t		 id;
-	char		*name;		/* as written, Traditional or Simplified */
-	char		*sex;		/* "M" or "F" */
-	char		*birth_date;	/* YYYY-MM-DD */
-	char		*mtp;		/* 8 digits */
-	char		*mtp_raw;	/* an older 10-digit form as given, or NULL */
-	int		 mtp_old;
-	char		*residence_no;	/* or NULL */
-	char		*taiwan_id;	/* or NULL */
-	char		*phone;
-	char		*email;
-	char		*address;
-	int		 in_taiwan;
-	int64_t		 office_id;	/* the office that registered them */
-	char		*office_name;
-	char		*created_at;
-	int64_t		 version;
-};
-/* What a form gives; every text is checked (idcheck.c) and normalised. */
-struct qd_applicant_new {
-	const char	*name;
-	const char	*sex;		/* "M"/"F", also 男/女 */
-	const char	*birth_date;	/* any form idcheck_date takes */
-	const char	*mtp;
-	const char	*residence_no;	/* "" or NULL for none */
-	const char	*taiwan_id;	/* "" or NULL for none */
-	const char	*phone;
-	const char	*email;
-	const char	*address;
-	int		 in_taiwan;
-};
-/* One line of a list or search: ID numbers masked, never in full. */
-struct qd_applicant_row {
-	int64_t		 id;
-	char		*name;
-	char		*sex;
-	char		*birth_date;
-	char		*mtp_masked;
-	char		*office_name;
-	int		 ncases;	/* cases of this person, all offices */
-	int		 ncases_here;	/* of these, in the actor's office */
-	char		*name_key;	/* the folded name (for paging) */
-};
-/*
- * Check nf and register the person under the actor's office (clerk,
- * liaison). QD_EINVAL with *why naming the field; QD_ECONFLICT with *why
- * and *id set to the existing person when the MTP, residence permit or
- * Taiwan ID number is already registered.
- */
-int	 db_applicant_add(sqlite3 *, const struct qd_user *actor,
-	    const struct qd_applicant_new *nf, int64_t *id, char **why);
-/* Correct a person's details; QD_ECONFLICT when version is not current. */
-int	 db_applicant_update(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    int64_t version, const struct qd_applicant_new *, char **why);
-/*
- * The full record (caller frees with applicant_free). Opening it is
- * audited as a view of personal data. QD_ENOTFOUND for a person the actor
- * may not read, the same as for none.
- */
-int	 db_applicant_get(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    struct qd_applicant **out, char **why);
-void	 applicant_free(struct qd_applicant *);
-/*
- * People intake should not register twice: the same MTP number (either
- * form), or the same name (Traditional/Simplified-insensitive) and birth
- * date. Any office may see these matches, since the clerk has typed the
- * identity already. *out (caller frees with applicant_rows_free) may be
- * empty.
- */
-int	 db_applicant_duplicates(sqlite3 *, const struct qd_user *actor,
-	    const char *name, const char *birth_date, const char *mtp,
-	    struct qd_applicant_row **out, size_t *n, char **why);
-/*
- * Search the people the actor may read: by name prefix, Traditional or
- * Simplified (陈 finds 陳), or by MTP number (8 digits or the older form).
- * Keyset paging: cursor NULL for the first page, then *next from the last
- * call (caller frees; NULL at the end). At most limit rows.
- */
-int	 db_applicant_find(sqlite3 *, const struct qd_user *actor,
-	    const char *text, const char *cursor, int limit,
-	    struct qd_applicant_row **out, size_t *n, char **next, char **why);
-void	 applicant_rows_free(struct qd_applicant_row *, size_t);
-
-/*
- * db-case.c, case.c: cases and their workflow. Every transition checks the
- * actor's role and office here and again in the schema, runs in its own
- * BEGIN IMMEDIATE transaction with a version check, and is audited.
- */
-struct qd_case {
-	int64_t		 id;
-	int64_t		 applicant_id;
-	char		*applicant_name;
-	char		*applicant_mtp_masked;
-	int64_t		 office_id;
-	char		*office_code;
-	char		*office_name;
-	char		*type;		/* "adoption" 采信, "recognition" 采认 */
-	int64_t		 catalog_id;	/* 0: free text (adoption) */
-	char		*tw_qual;	/* Taiwan qualification and level */
-	char		*tw_cert_no;
-	int64_t		 occupation_id;	/* the catalog's, for filters; 0 none */
-	char		*occupation_name;
-	int		 mat_id, mat_cert, mat_photo, mat_form;
-	char		*notes;
-	char		*state;
-	char		*state_name;	/* "已报送 Forwarded" */
-	char		*action;	/* the last transition */
-	int64_t		 held_by;	/* 0: not held */
-	char		*held_by_login;
-	char		*held_at;
-	int64_t		 decided_occupation_id;
-	char		*decided_occupation;
-	int		 decided_level;	/* 0: none */
-	char		*decided_level_name;
-	char		*reason;	/* of a rejection or a return */
-	int64_t		 agency_id;
-	char		*agency_name;
-	char		*agency_ref;
-	char		*collected_on;
-	char		*created_at;
-	char		*updated_at;
-	char		*forwarded_at;
-	char		*decided_at;
-	int64_t		 version;
-};
-struct qd_case_new {
-	int64_t		 applicant_id;
-	const char	*type;		/* "adoption" or "recognition" */
-	int64_t		 catalog_id;	/* 0 for free text (adoption only) */
-	const char	*tw_qual;	/* free text; ignored with a catalog id */
-	const char	*tw_cert_no;
-	int		 mat_id, mat_cert, mat_photo, mat_form;
-	const char	*notes;
-};
-/* A row of a queue or list. */
-struct qd_case_row {
-	int64_t		 id;
-	char		*applicant_name;
-	char		*mtp_masked;
-	char		*office_name;
-	char		*type;
-	char		*tw_qual;
-	char		*occupation;	/* decided, else the catalog's, else "" */
-	char		*state;
-	char		*state_name;
-	char		*held_by;	/* login, or "" */
-	char		*since;		/* forwarded_at for the center, else
-					   updated_at */
-	int		 age_days;	/* since then */
-	int64_t		 version;
-};
-/* Which cases a list shows. */
-enum case_queue {
-	CASE_QUEUE_ALL,		/* any state (state may narrow it) */
-	CASE_QUEUE_REVIEW,	/* the center's: forwarded, oldest first */
-	CASE_QUEUE_AGENCY,	/* the center's: with an agency */
-	CASE_QUEUE_OUTBOX,	/* an office's: accepted and returned */
-	CASE_QUEUE_INBOX,	/* an office's: approved, rejected, notified */
-};
-struct qd_case_filter {
-	enum case_queue	 queue;
-	const char	*state;		/* NULL or a state */
-	int64_t		 office_id;	/* 0: all the actor may see */
-	const char	*type;		/* NULL or a type */
-	int64_t		 occupation_id;	/* 0: any */
-	int64_t		 applicant_id;	/* 0: any */
-};
-/* One step in a case's history. */
-struct qd_case_event {
-	int64_t		 id;
-	char		*at;
-	char		*actor;
-	char		*action;
-	char		*from_state;	/* NULL for the first */
-	char		*to_state;
-	char		*note;
-};
-/* An action the actor may take on a case now. */
-struct qd_case_action {
-	char		*action;	/* "forward", "take", "release" */
-	char		*name_zh;
-	char		*name_en;
-	char		*to_state;
-	int		 held;		/* needs the case held by the actor */
-};
-/*
- * Open a case in the actor's office (clerk, liaison) in state accepted.
- * Recognition needs a catalog entry marked recognition; adoption takes a
- * catalog entry or free text. QD_EINVAL with *why naming the field.
- */
-int	 db_case_open(sqlite3 *, const struct qd_user *actor,
-	    const struct qd_case_new *, int64_t *id, char **why);
-/* The office corrects a case still on its desk (accepted, returned). */
-int	 db_case_update(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    int64_t version, const struct qd_case_new *, char **why);
-/* One case with names joined (caller frees with case_free). QD_ENOTFOUND
- * for a case of another office, the same as for none. */
-int	 db_case_get(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    struct qd_case **out, char **why);
-void	 case_free(struct qd_case *);
-/*
- * A page of cases the actor may see, per filter: the center's queue oldest
- * first, other lists newest first. cursor NULL for the first page, else
- * *next of the previous call (caller frees; NULL when no more).
- */
-int	 db_case_list(sqlite3 *, const struct qd_user *actor,
-	    const struct qd_case_filter *, const char *cursor, int limit,
-	    struct qd_case_row **out, size_t *n, char **next, char **why);
-void	 case_rows_free(struct qd_case_row *, size_t);
-/*
- * Cases in the filter's queue (from the kept counts, not by counting
- * rows; an occupation filter counts its index range) and the age in days
- * of the oldest.
- */
-int	 db_case_count(sqlite3 *, const struct qd_user *actor,
-	    const struct qd_case_filter *, int64_t *count, int *oldest_days,
-	    char **why);
-/*
- * Find cases by case number, applicant name (Traditional/Simplified-
- * insensitive prefix) or MTP number, among those the actor may see.
- */
-int	 db_case_find(sqlite3 *, const struct qd_user *actor, const char *text,
-	    const char *cursor, int limit, struct qd_case_row **out, size_t *n,
-	    char **next, char **why);
-/* The case's history, oldest first (caller frees with case_events_free). */
-int	 db_case_history(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    struct qd_case_event **out, size_t *n, char **why);
-void	 case_events_free(struct qd_case_event *, size_t);
-/*
- * What actor may do to c now: the transitions of case_transitions for its
- * state and the actor's role, plus take and release for the center.
- * Caller frees with case_actions_free.
- */
-int	 db_case_actions(sqlite3 *, const struct qd_user *actor,
-	    const struct qd_case *c, struct qd_case_action **out, size_t *n);
-void	 case_actions_free(struct qd_case_action *, size_t);
-/* 1 if action is among the n of list. */
-int	 case_action_allowed(const struct qd_case_action *, size_t n,
-	    const char *action);
-/* "已报送 Forwarded" for a state (static), or the code itself if unknown. */
-const char *case_state_label(const char *state);
-/* "报送" for "forward": a step's name in the history (static). */
-const char *case_action_label(const char *action);
-/* "采信 Adoption" / "采认 Recognition". */
-const char *case_type_label(const char *type);
-
-/*
- * The steps. Each is one transaction: the case must be at version (else
- * QD_ECONFLICT and *why says who changed it; what the user typed stays
- * with the caller), the step allowed for the actor's role in the case's
- * state (else QD_EDENIED), and its history and audit rows are written
- * with it. Forward takes several cases at once, all or none.
- */
-int	 db_case_forward(sqlite3 *, const struct qd_user *actor,
-	    const int64_t *ids, size_t n, char **why);
-int	 db_case_withdraw(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    int64_t version, const char *reason, char **why);
-int	 db_case_take(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    int64_t version, char **why);
-int	 db_case_release(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    int64_t version, char **why);
-int	 db_case_approve(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    int64_t version, int64_t occupation_id, int level, char **why);
-int	 db_case_reject(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    int64_t version, const char *reason, char **why);
-/* Return to the office naming what is missing. */
-int	 db_case_return(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    int64_t version, const char *missing, char **why);
-/*
- * Recognition: send to an appraisal agency, the office's own for the
- * occupation when agency_id is 0 (QD_ENOTFOUND when it has none: the
- * center then names one in the province, 委托认证).
- */
-int	 db_case_route(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    int64_t version, int64_t agency_id, char **why);
-/* The agency confirmed (its reference); the case is approved at the
- * catalog's occupation and level. */
-int	 db_case_confirm(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    int64_t version, const char *agency_ref, char **why);
-/*
- * Record the notice to the applicant (channel: sms, phone, email, wechat,
- * in_person, post) and move the case on. The delivery command, if one is
- * configured, is run by the caller afterwards (notice_deliver).
- */
-int	 db_case_notify(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    int64_t version, const char *channel, const char *text,
-	    int64_t *notice_id, char **why);
-/* The applicant collected the certificate on date (YYYY-MM-DD). */
-int	 db_case_collect(sqlite3 *, const struct qd_user *actor, int64_t id,
-	    int64_t version, const char *date, char **why);
-
-/*
- * notice.c: run cfg->notify_command for notice id (recorded by
- * db_case_notify) and record it sent or failed. QD_ENOTFOUND when no
- * command is configured (the notice stays recorded); QD_ESYS with *why
- * when delivery failed.
- */
-int	 notice_deliver(sqlite3 *, const struct qd_user *actor,
-	    const struct qd_config *, int64_t id, char **why);
-
-/* db-notice.c: the notices recorded, newest first. */
-struct qd_notice {
-	int64_t		 id;
-	int64_t		 case_id;
-	char		*applicant_name;
-	char		*channel;	/* "sms" */
-	char		*text;
-	char		*recorded_by;
-	char		*recorded_at;
-	char		*status;	/* "recorded", "sent", "failed" */
-	char		*detail;	/* the delivery command's answer */
-};
-/*
- * The notices of the cases the actor may see (of one case when case_id is
- * not 0), older than id before (0: from the newest), at most limit.
- * Caller frees with notice_rows_free.
- */
-int	 db_notice_list(sqlite3 *, const struct qd_user *actor, int64_t case_id,
-	    int64_t before, int limit, struct qd_notice **out, size_t *n,
-	    char **why);
-void	 notice_rows_free(struct qd_notice *, size_t);
-/* "已发送 Sent" and "短信 SMS" (static). */
-const char *notice_status_label(const char *status);
-const char *notice_channel_label(const char *channel);
-/* The i-th channel ("sms"), NULL past the last; 1 if channel is one. */
-const char *notice_channel(size_t i);
-int	 notice_channel_valid(const char *channel);
+/* The embedded demo file name (schema/demo/), or NULL. */
+const struct demo_file *demo_file(const char *name);
+/* The count that sql (constant text) returns, or -1. */
+long long demo_count(sqlite3 *, const char *sql);
 
 /* db-draft.c: forms saved while typing; one per user, form and record. */
 int	 db_draft_save(sqlite3 *, const struct qd_user *actor, const char *form,
@@ -1033,268 +508,6 @@ int	 db_draft_drop(sqlite3 *, const struct qd_user *actor, const char *form,
  */
 int	 db_draft_count(sqlite3 *, const struct qd_user *actor,
 	    const char *prefix, int *n);
-
-/* base45.c: RFC 9285 Base45, the text of a QR code's alphanumeric mode. */
-/* The Base45 text of len bytes (caller frees). */
-char	*base45_encode(const uint8_t *, size_t len);
-/*
- * Decode len characters into *out (caller frees) and *outlen. QD_EINVAL
- * for a character outside the alphabet, a lone last character or a group
- * worth more than its bytes can hold; *out is then NULL.
- */
-int	 base45_decode(const char *, size_t len, uint8_t **out,
-	    size_t *outlen);
-
-/* cert-sign.c: the center's Ed25519 signing key (OpenSSL's libcrypto). */
-#define CERT_KEY_BYTES	32
-#define CERT_SIG_BYTES	64
-/* A new key: its raw private seed and public key. QD_OK or QD_ESYS. */
-int	 cert_key_generate(uint8_t priv[CERT_KEY_BYTES],
-	    uint8_t pub[CERT_KEY_BYTES]);
-/* The public key of a private seed. QD_OK or QD_ESYS. */
-int	 cert_key_public(const uint8_t priv[CERT_KEY_BYTES],
-	    uint8_t pub[CERT_KEY_BYTES]);
-/* A key's id in payloads: the first two bytes of SHA-256(pub). */
-unsigned cert_key_id(const uint8_t pub[CERT_KEY_BYTES]);
-/* Sign len bytes of msg. QD_OK or QD_ESYS. */
-int	 cert_sign(const uint8_t priv[CERT_KEY_BYTES], const uint8_t *msg,
-	    size_t len, uint8_t sig[CERT_SIG_BYTES]);
-/* 1 if sig is pub's signature of msg, else 0. */
-int	 cert_sig_ok(const uint8_t pub[CERT_KEY_BYTES], const uint8_t *msg,
-	    size_t len, const uint8_t sig[CERT_SIG_BYTES]);
-/* The public key as PEM (SubjectPublicKeyInfo) text; caller frees. */
-char	*cert_pubkey_pem(const uint8_t pub[CERT_KEY_BYTES]);
-/* Read a PEM Ed25519 public key. QD_EINVAL with *why for anything else. */
-int	 cert_pubkey_parse(const char *pem, size_t len,
-	    uint8_t pub[CERT_KEY_BYTES], char **why);
-
-/* cert-code.c: a certificate's signed payload and its QR text. */
-#define CERT_TEXT_PREFIX	"QDC1:"	/* then Base45 of the payload */
-enum cert_series {
-	CERT_SERIES_ADOPTION,		/* "CX" 采信 */
-	CERT_SERIES_RECOGNITION,	/* "CR" 采认 */
-};
-/* What the payload carries, as signed. */
-struct cert_fields {
-	enum cert_series series;
-	int		 year;		/* 2000-2179 (the day count's reach) */
-	uint32_t	 seq;		/* 1-16777215 within series and year */
-	char		 issued_on[11];	/* YYYY-MM-DD */
-	char		 mtp[9];	/* the holder's 8-digit MTP number */
-	int		 level;		/* mainland level, 1-5 */
-	char		*name;		/* holder, UTF-8 */
-	char		*tw_qual;	/* Taiwan qualification and level */
-	char		*occupation;	/* mainland occupation (work type) */
-	unsigned	 kid;		/* the signing key's cert_key_id */
-};
-void	 cert_fields_free(struct cert_fields *);
-/* "CX" or "CR"; NULL for a bad value. */
-const char *cert_series_code(enum cert_series);
-/* "CX-2026-000123" (caller frees). */
-char	*cert_number(enum cert_series, int year, uint32_t seq);
-/* Parse a number as cert_number writes it; QD_EINVAL if it is not one. */
-int	 cert_number_parse(const char *, enum cert_series *, int *year,
-	    uint32_t *seq);
-/*
- * The QR text of f signed with priv (f->kid is taken from pub): the
- * prefix and the Base45 of the packed, signed payload (caller frees).
- * QD_EINVAL with *why when a field is out of range or too long.
- */
-int	 cert_encode(const struct cert_fields *f,
-	    const uint8_t priv[CERT_KEY_BYTES],
-	    const uint8_t pub[CERT_KEY_BYTES], char **text, char **why);
-/* Finds the public key with id kid: QD_OK, or QD_ENOTFOUND. */
-typedef int (*cert_key_lookup)(void *arg, unsigned kid,
-	    uint8_t pub[CERT_KEY_BYTES]);
-/*
- * Check text as read from a QR code and fill *f (free with
- * cert_fields_free) only when its signature holds. QD_EINVAL: not a
- * certificate code or damaged; QD_ENOTFOUND: signed with a key lookup
- * does not know; QD_EDENIED: the signature does not match (a changed
- * byte). *why says which, in the reader's words.
- */
-int	 cert_verify(const char *text, cert_key_lookup, void *arg,
-	    struct cert_fields *f, char **why);
-
-/* qr.c: QR codes (libqrencode), error correction Q. */
-struct qr {
-	int		 width;		/* modules a side */
-	unsigned char	*dark;		/* width * width, row by row: 1 dark */
-};
-/* Encode text (alphanumeric mode where it can). QD_EINVAL with *why. */
-int	 qr_make(const char *text, struct qr *, char **why);
-void	 qr_free(struct qr *);
-/*
- * The code as UTF-8 lines of half blocks (two module rows a line, with
- * quiet modules of border all round): "\u2580" upper dark, "\u2584"
- * lower dark, "\u2588" both, a space for neither. *nlines lines; free
- * each and the array.
- */
-char	**qr_halfblocks(const struct qr *, int quiet, size_t *nlines);
-
-/* cert-pdf.c: certificates as A4 PDF pages (cairo, pango, a CJK font). */
-/* One certificate as printed (all UTF-8, none NULL). */
-struct cert_print {
-	const char	*title;		/* 台胞职业资格采信证书 */
-	const char	*number;
-	const char	*name;
-	const char	*sex;		/* 男 or 女 */
-	const char	*birth_date;	/* YYYY-MM-DD */
-	const char	*mtp;
-	const char	*tw_qual;
-	const char	*occupation;
-	const char	*level_name;	/* 四级/中级工 */
-	const char	*issuer;
-	const char	*issued_on;	/* YYYY-MM-DD */
-	const char	*qr_text;
-};
-/* Bytes of PDF as they are made: 0 to go on, -1 to stop. */
-typedef int (*cert_pdf_sink)(void *arg, const unsigned char *, size_t);
-/*
- * Write n certificates, one A4 page each, to sink: text in an embedded
- * subset of a CJK font, the QR code as vector squares. QD_EINVAL with
- * *why, before any byte is written, if a QR text does not fit, a date is
- * not YYYY-MM-DD or n is 0; QD_ESYS if cairo or the sink failed (what
- * the sink took is then no PDF).
- */
-int	 cert_pdf_write(const struct cert_print *, size_t n, cert_pdf_sink,
-	    void *arg, char **why);
-/* The same to a stdio stream, flushed; QD_ESYS if writing it failed. */
-int	 cert_pdf_file(const struct cert_print *, size_t n, FILE *,
-	    char **why);
-
-/*
- * db-cert.c: certificates. One is issued, numbered and signed in the
- * transaction that approves its case (approve or confirm); the office
- * prints it and hands it over (the case's collect step); the center may
- * revoke it with a reason and then, explicitly, issue a replacement under
- * a new number. Numbers are never reused and have no gaps.
- */
-struct qd_cert {
-	int64_t		 id;
-	char		*number;	/* CX-2026-000123 */
-	int64_t		 case_id;
-	int64_t		 case_version;
-	char		*case_state;
-	int64_t		 office_id;
-	char		*office_name;
-	char		*type;		/* the case's: adoption, recognition */
-	char		*title;		/* 台胞职业资格采信证书 */
-	char		*name;		/* the holder, as signed */
-	char		*sex;		/* 男 or 女 */
-	char		*birth_date;
-	char		*mtp;
-	char		*tw_qual;
-	char		*occupation;
-	int		 level;
-	char		*level_name;	/* 四级/中级工 */
-	char		*issuer;
-	char		*issued_on;	/* YYYY-MM-DD */
-	char		*issued_by;	/* login */
-	char		*qr_text;
-	char		*printed_at;	/* NULL until printed */
-	int		 print_count;
-	char		*handed_at;	/* NULL until handed over */
-	char		*revoked_at;	/* NULL unless revoked */
-	char		*revoked_by;
-	char		*revoke_reason;
-	char		*replaces;	/* the revoked number this replaces */
-	char		*replaced_by;	/* the number that replaced this */
-	char		*state;		/* issued, printed, handed, revoked */
-	char		*state_name;	/* "待打印 To print" */
-	int64_t		 version;
-};
-void	 cert_free(struct qd_cert *);
-void	 cert_list_free(struct qd_cert **, size_t);
-/* "待打印 To print" for a state; the state itself if unknown. */
-const char *cert_state_label(const char *state);
-/*
- * The certificate numbered number, if actor may see it (an office its
- * own, the center, admin and auditor all). QD_ENOTFOUND otherwise.
- */
-int	 db_cert_get(sqlite3 *, const struct qd_user *actor,
-	    const char *number, struct qd_cert **out, char **why);
-/* The case's newest certificate; QD_ENOTFOUND if it has none. */
-int	 db_cert_get_case(sqlite3 *, const struct qd_user *actor,
-	    int64_t case_id, struct qd_cert **out, char **why);
-struct qd_cert_filter {
-	const char	*state;		/* NULL: any */
-	int64_t		 office_id;	/* 0: every office actor may see */
-	const char	*issued_on;	/* YYYY-MM-DD, NULL: any day */
-	int64_t		 after;		/* id cursor: only older; 0 none */
-	int		 limit;		/* 0: 100 */
-};
-/* Newest first, scoped to actor. *out is an array of n (cert_list_free). */
-int	 db_cert_list(sqlite3 *, const struct qd_user *actor,
-	    const struct qd_cert_filter *, struct qd_cert ***out, size_t *n,
-	    char **why);
-/*
- * Record that the office printed the certificate (a clerk or liaison of
- * its office, or admin); version is the one the user saw (0: any).
- * Refused for a revoked certificate.
- */
-int	 db_cert_printed(sqlite3 *, const struct qd_user *actor,
-	    const char *number, int64_t version, char **why);
-/* Revoke (center or admin) with a reason; a revoked one stays revoked. */
-int	 db_cert_revoke(sqlite3 *, const struct qd_user *actor,
-	    const char *number, int64_t version, const char *reason,
-	    char **why);
-/*
- * Issue a replacement for a revoked certificate (center or admin): a new
- * number, signed anew from the case and applicant as they are now, that
- * names the one it replaces. *new_number (caller frees).
- */
-int	 db_cert_reissue(sqlite3 *, const struct qd_user *actor,
-	    const char *number, const char *reason, char **new_number,
-	    char **why);
-/*
- * Verify text (read from a QR code) with this database's keys and fill
- * *f. *rec (if not NULL) gets the certificate when actor may see it.
- * QD_OK: genuine and in force; QD_ECONFLICT: genuine but revoked (*why
- * says when and why); QD_ENOTFOUND: signed with a key this database does
- * not know, or genuine but not the certificate on record; else as
- * cert_verify.
- */
-int	 db_cert_verify(sqlite3 *, const struct qd_user *actor,
-	    const char *text, struct cert_fields *f, struct qd_cert **rec,
-	    char **why);
-/*
- * A signing key's public key as PEM: the one with id *kid if have_kid,
- * else the current one (its id into *kid). QD_ENOTFOUND if none.
- */
-int	 db_cert_pubkey(sqlite3 *, int have_kid, unsigned *kid, char **pem,
-	    char **why);
-/*
- * Admin only: retire the signing key (forgetting its private half, so it
- * signs nothing more) and make a new one, whose id goes into *kid.
- * Certificates signed before still verify with the retired key.
- */
-int	 db_cert_key_rotate(sqlite3 *, const struct qd_user *actor,
-	    unsigned *kid, char **why);
-/*
- * Inside an open write transaction (the case step's): issue the
- * certificate of approved case case_id, dated day (YYYY-MM-DD, NULL:
- * today), numbered next in its series and year and signed with the
- * current key; replaces is the revoked one it replaces (0: none) and
- * reason why. *number (if not NULL; caller frees) gets its number.
- */
-int	 db_cert_issue(sqlite3 *, int64_t case_id, int64_t replaces,
-	    const char *reason, const char *day, char **number, char **why);
-/* Inside the collect step: the case's certificate is handed over. */
-int	 db_cert_handed(sqlite3 *, int64_t case_id, char **why);
-/* Mark the certificates of collected cases printed and handed over. */
-int	 cert_mark_collected(sqlite3 *, char **why);
-/*
- * Run by the migration that adds certificates, inside it: make the first
- * signing key and issue certificates for cases approved before.
- */
-int	 db_cert_migrate(sqlite3 *, char **why);
-/* Fill p from c for cert_pdf_write (p points into c). */
-void	 cert_print_from(const struct qd_cert *c, struct cert_print *p);
-/* Whether actor's screens print through the terminal (ESC [5i). */
-int	 db_user_passthrough(sqlite3 *, const struct qd_user *actor, int *on);
-int	 db_user_passthrough_set(sqlite3 *, const struct qd_user *actor,
-	    int on, char **why);
 
 /* cmd.c: the command table, shared by the shell and SSH exec. */
 struct cmd_ctx {
@@ -1320,7 +533,11 @@ struct cmd_entry {
 	int		 flags;
 	int		(*exec)(struct cmd_ctx *, int argc, char **argv);
 };
-extern const struct cmd_entry cmd_table[];
+/*
+ * The i-th command: the platform's (cmd.c), then each module's in order;
+ * NULL past the last.
+ */
+const struct cmd_entry *cmd_entry_at(size_t i);
 /* Find the entry for argv; *used is how many words named it. NULL if none. */
 const struct cmd_entry *cmd_find(int argc, char **argv, int *used);
 /* Run argv (after global options) as actor. Returns an exit code. */
@@ -1352,24 +569,6 @@ int	 cmd_key_add(struct cmd_ctx *, int, char **);
 int	 cmd_key_list(struct cmd_ctx *, int, char **);
 int	 cmd_key_remove(struct cmd_ctx *, int, char **);
 int	 cmd_audit_list(struct cmd_ctx *, int, char **);
-int	 cmd_demo_data(struct cmd_ctx *, int, char **);
-int	 cmd_cases_list(struct cmd_ctx *, int, char **);
-int	 cmd_cases_show(struct cmd_ctx *, int, char **);
-int	 cmd_cases_find(struct cmd_ctx *, int, char **);
-int	 cmd_cases_forward(struct cmd_ctx *, int, char **);
-int	 cmd_cases_take(struct cmd_ctx *, int, char **);
-int	 cmd_cases_release(struct cmd_ctx *, int, char **);
-int	 cmd_applicants_find(struct cmd_ctx *, int, char **);
-int	 cmd_cert_pubkey(struct cmd_ctx *, int, char **);
-int	 cmd_cert_verify(struct cmd_ctx *, int, char **);
-int	 cmd_cert_show(struct cmd_ctx *, int, char **);
-int	 cmd_cert_list(struct cmd_ctx *, int, char **);
-int	 cmd_cert_pdf(struct cmd_ctx *, int, char **);
-int	 cmd_cert_batch(struct cmd_ctx *, int, char **);
-int	 cmd_cert_printed(struct cmd_ctx *, int, char **);
-int	 cmd_cert_revoke(struct cmd_ctx *, int, char **);
-int	 cmd_cert_reissue(struct cmd_ctx *, int, char **);
-int	 cmd_cert_rotate_key(struct cmd_ctx *, int, char **);
 /* cmd-user.c, for the user, key and audit verbs. */
 struct option;
 /*
@@ -1385,7 +584,7 @@ int	 cmd_usage_error(struct cmd_ctx *, const char *noun, const char *verb,
 int	 cmd_getopt(struct cmd_ctx *, const char *noun, int argc, char **argv,
 	    const struct option *, int *rc);
 /*
- * cmd-case.c: --office CODE as the office's id in *id (0 before the
+ * cmd-format.c: --office CODE as the office's id in *id (0 before the
  * call); a usage error naming the codes if there is none.
  */
 int	 cmd_office_id(struct cmd_ctx *, const char *noun, const char *code,
@@ -2129,117 +1328,66 @@ size_t	 ui_menu_visible(enum qd_role, const struct ui_menu_item **out,
 	    size_t max);
 void	 ui_menu_run(struct ui *);
 
-/* ui-qr.c: a QR code on the terminal, for a phone or a scanner to read. */
-/*
- * Show the QR code of text full-screen, centred, dark modules dark on
- * light (with colour black on white, without it in reverse video for a
- * dark terminal), quiet zone included, with title above it when there is
- * room; redrawn on resize until any other key. A window too small for
- * the whole code says how large it must be and shows text to copy.
- */
-void	 ui_qr_show(struct ui *, const char *title, const char *text);
-/* Columns and lines the code of text needs with its quiet zone. */
-int	 ui_qr_size(const char *text, int *cols, int *lines, char **why);
-
-/* ui-print.c: certificates printed through the user's terminal. */
-/*
- * Send len bytes to the printer of the terminal on fd: ESC [5i, the
- * bytes, ESC [4i, every byte as it is (output processing is off
- * meanwhile, so no LF becomes CR LF, and on again after), through short
- * writes and interrupts; ESC [4i is sent even after a failure, so the
- * terminal does not stay in printer mode. QD_OK, or QD_ESYS with *why.
- */
-int	 ui_print_send(int fd, const void *, size_t len, char **why);
-/*
- * Print the n certificates (a revoked one is left out and named) as the
- * user's setting says. Through the terminal: the PDF is sent, then the
- * user is asked whether it printed and, for an office, they are recorded
- * printed. Without: how to get the PDF by ssh, and an office may record
- * them printed all the same. Dialogs over v; results on the message line.
- */
-void	 ui_print_certs(struct ui *, struct ui_view *,
-	    struct qd_cert *const *, size_t n);
-
-/* screens/NAME.c: the declared screens. */
-extern const struct ui_menu_item ui_menu_items[];
-extern const size_t ui_menu_nitems;
-/*
- * A line for the message line as the main menu opens or comes back to
- * an empty one (caller frees), or NULL for nothing; the pointer may be
- * NULL.
- */
-extern char *(*const ui_menu_greeting)(struct ui *);
-extern const struct ui_screen screen_account;
-extern const struct ui_screen screen_offices;
-extern const struct ui_screen screen_users;
-extern const struct ui_screen screen_user_add;
-extern const struct ui_screen screen_audit;
-extern const struct ui_screen screen_help;
-extern const struct ui_screen screen_intake;
-extern const struct ui_screen screen_intake_case;
-extern const struct ui_screen screen_outbox;
-extern const struct ui_screen screen_inbox;
-extern const struct ui_screen screen_review;
-extern const struct ui_screen screen_search;
-extern const struct ui_screen screen_cases;
-extern const struct ui_screen screen_notices;
-extern const struct ui_screen screen_case;
-extern const struct ui_screen screen_applicant;
-extern const struct ui_screen screen_applicant_edit;
-extern const struct ui_screen screen_catalog;
-extern const struct ui_screen screen_catalog_edit;
-extern const struct ui_screen screen_certs;
-extern const struct ui_screen screen_cert;
-extern const struct ui_screen screen_verify;
-/* Open certificate number on the certificate page. */
-void	 screen_cert_show(struct ui *, const char *number);
-/* Open case id on the case screen (all the lists do on Enter). */
-void	 screen_case_show(struct ui *, int64_t id);
-/* Correct a case still on the office's desk with the intake form. */
-void	 screen_intake_edit(struct ui *, const struct qd_case *);
-/* screens/common.c: what the case screens share. */
+/* screens/common.c: what every module's screens share. */
+/* A choice array of n entries (and a spare), the first "all" when any. */
+struct ui_choice *screen_choices_new(size_t n, const char *any);
+/* The offices by id, after "all offices" (""). */
 int	 screen_office_choices(struct ui *, struct ui_choice **, size_t *);
-int	 screen_type_choices(struct ui *, struct ui_choice **, size_t *);
-/* Occupations by id; the filter's list starts with "all". */
-int	 screen_occupation_choices(struct ui *, struct ui_choice **, size_t *);
-int	 screen_occupation_filter_choices(struct ui *, struct ui_choice **,
-	    size_t *);
-int	 screen_level_choices(struct ui *, struct ui_choice **, size_t *);
-/* Active catalog entries by id, after "not in the catalog" (""). */
-int	 screen_catalog_choices(struct ui *, struct ui_choice **, size_t *);
-/* The occupation and level catalog entry id compares to. */
-int	 screen_catalog_level(struct ui *, int64_t catalog_id,
-	    int64_t *occupation, int *level);
-/* The active agencies of the province covering an occupation, by id. */
-int	 screen_agency_choices(struct ui *, int64_t occupation_id,
-	    struct ui_choice **, size_t *);
-#define SCREEN_CASE_NCOLUMNS	7
-extern const struct ui_column screen_case_columns[SCREEN_CASE_NCOLUMNS];
-void	 screen_case_rows_add(struct ui_rows *, const struct qd_case_row *,
-	    size_t);
-/* Add a page of db_case_list or db_case_find to rows; frees r and next. */
-void	 screen_case_page(struct ui_rows *, struct qd_case_row *r, size_t n,
-	    char *next);
 /* A clerk's words for a data-layer result that came without a message. */
 const char *screen_result_text(int);
 /*
- * Ask the day the applicant collected (today offered) and record the
- * case's collect step at version: the step's result with *why, or
- * QD_ENOTFOUND with *why NULL when the user cancels.
+ * Ask for a day in a box (today offered): QD_OK and *day (caller frees),
+ * or QD_ENOTFOUND when the user cancels.
  */
-int	 screen_case_collect(struct ui *, struct ui_view *, const char *title,
-	    int64_t case_id, int64_t version, char **why);
+int	 screen_ask_date(struct ui *, struct ui_view *, const char *title,
+	    const char *prompt, char **day);
+/* screens/help.c */
+extern const struct ui_screen screen_help;
+
 /*
- * screens/outbox.c, for the queue screens: load a page of the queue f
- * into rows, keeping the queue's counts in v->priv for the summary line
- * (free it with screen_queue_close).
+ * module.c: the business modules. Each is a folder (src/NAME/ and
+ * screens/NAME/) that says here, once, what it brings: its commands,
+ * its screens, its group of the main menu and its migrations.
  */
-int	 screen_queue_load(struct ui *, struct ui_view *,
-	    const struct qd_case_filter *, struct ui_rows *,
-	    const char *cursor, char **why);
-char	*screen_queue_summary(struct ui *, struct ui_view *);
-void	 screen_queue_close(struct ui *, struct ui_view *);
-/* Every screen, NULL-ended, for the tests. */
-extern const struct ui_screen *const screen_all[];
+struct qd_schema_file {
+	const char	*name;		/* "002-cases.sql", in schema/ */
+	/*
+	 * Optional: a step SQL cannot do, run inside the migration's
+	 * transaction after its SQL. QD_OK, or an error with *why.
+	 */
+	int		(*after)(sqlite3 *, char **why);
+};
+struct qd_module {
+	const char			*name;		/* "case": its folders */
+	const char			*label;		/* "案件 Cases": its group */
+	const struct cmd_entry		*commands;	/* noun NULL ends; or NULL */
+	const struct ui_screen *const	*screens;	/* NULL-ended; or NULL */
+	const struct ui_menu_item	*menu;		/* key 0 ends; or NULL */
+	const struct qd_schema_file	*schema;	/* name NULL ends; or NULL */
+	/*
+	 * Optional: a line for the message line as the main menu opens or
+	 * comes back to an empty one (caller frees), or NULL for nothing.
+	 */
+	char			       *(*greeting)(struct ui *);
+	/* Optional: what `serve --demo` loads into an empty database. */
+	int				(*demo)(sqlite3 *, char **why);
+};
+/* The modules in the main menu's order, NULL-ended. */
+extern const struct qd_module *const qd_modules[];
+/*
+ * The module that names schema file name (and *file, if not NULL, its
+ * entry), or NULL: the platform's own.
+ */
+const struct qd_module *module_of_schema(const char *name,
+	    const struct qd_schema_file **file);
+/* The screen named name in any module (or the platform's), or NULL. */
+const struct ui_screen *ui_screen_find(const char *name);
+/*
+ * Run the screen named name with arg (ui_screen_run_arg). QD_ENOTFOUND,
+ * with a message shown, if no module has it.
+ */
+int	 ui_screen_open(struct ui *, const char *name, void *arg);
+/* The i-th screen of the platform and every module, NULL past the last. */
+const struct ui_screen *ui_screen_at(size_t i);
 
 #endif /* QUALDESK_H */

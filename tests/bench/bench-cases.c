@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "qualdesk.h"
+#include "case/case.h"
 
 #define BENCH_RUNS	50
 #define BENCH_PAGE	50

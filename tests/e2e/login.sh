@@ -76,8 +76,11 @@ check "the liaison's menu has no user admin" bash -c '! grep -q "用户管理" <
 # --- the admin at 80x24, moving around, then resized to 120x40
 tmux_ssh admin 80 24 admin admin
 wait_screen admin "F10" >/dev/null
-check "the admin's menu has user admin" wait_screen admin "用户管理"
-check "the admin's menu has the audit log" wait_screen admin "审计日志"
+check "the admin's menu has the administration group" \
+	wait_screen admin "管理 Administration"
+tmux_ send-keys -t admin 4
+check "4 opens the group, with user admin" wait_screen admin "用户管理"
+check "and the audit log" wait_screen admin "审计日志"
 
 # Into the user list, add a user through the form, typing Chinese.
 tmux_ send-keys -t admin u

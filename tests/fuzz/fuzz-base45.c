@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qualdesk.h"
+#include "cert/cert.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *, size_t);
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qualdesk.h"
+#include "cert/cert.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *, size_t);
 

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "qualdesk.h"
+#include "cert/cert.h"
+#include "case/case.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *, size_t);
 

@@ -41,6 +41,7 @@ check_man_page(void)
 {
 	const struct cmd_entry	*ce;
 	const char		*srcdir = getenv("QD_SRCDIR");
+	size_t			 i;
 	char			*path, *man = NULL, want[128];
 	size_t			 len = 0;
 	FILE			*f;
@@ -55,7 +56,7 @@ check_man_page(void)
 	}
 	getdelim(&man, &len, '\0', f);
 	fclose(f);
-	for (ce = cmd_table; ce->noun != NULL; ce++) {
+	for (i = 0; (ce = cmd_entry_at(i)) != NULL; i++) {
 		snprintf(want, sizeof want, "\n.It Cm %s%s%s", ce->noun,
 		    ce->verb != NULL ? " " : "", ce->verb != NULL ? ce->verb : "");
 		ok(man != NULL && strstr(man, want) != NULL,
@@ -78,6 +79,7 @@ main(void)
 	char			*argv_bad[] = { "user", "fly", NULL };
 	char			*big;
 	const struct cmd_entry	*ce;
+	size_t			 i;
 	int			 used = 0;
 
 	check_split("whoami", 1, w1, "one word");
@@ -111,7 +113,7 @@ main(void)
 	ok(cmd_find(2, argv_bad, &used) == NULL, "an unknown verb is not found");
 	ok(cmd_find(0, argv_bad, &used) == NULL, "no words find nothing");
 
-	for (ce = cmd_table; ce->noun != NULL; ce++) {
+	for (i = 0; (ce = cmd_entry_at(i)) != NULL; i++) {
 		ok(ce->exec != NULL && ce->summary != NULL && ce->args != NULL,
 		    "%s %s is complete", ce->noun, ce->verb ? ce->verb : "");
 	}

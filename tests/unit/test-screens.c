@@ -213,28 +213,30 @@ test_hooks(const struct ui_screen *s)
 static void
 test_menu(void)
 {
-	const struct ui_menu_item	*items[16];
+	const struct ui_menu_item	*items[64], *all[64];
 	static const struct {
 		enum qd_role	 role;
 		const char	*want;
 	} menus[] = {
-		{ ROLE_ADMIN, "review certs notices cases search verify catalog"
+		{ ROLE_ADMIN, "review notices cases search certs verify catalog"
 		    " account offices users audit help quit" },
-		{ ROLE_AUDITOR, "review certs notices cases search verify catalog"
+		{ ROLE_AUDITOR, "review notices cases search certs verify catalog"
 		    " account offices users audit help quit" },
-		{ ROLE_CENTER, "review certs notices cases search verify catalog"
+		{ ROLE_CENTER, "review notices cases search certs verify catalog"
 		    " account offices help quit" },
-		{ ROLE_LIAISON, "intake outbox inbox certs notices cases search"
+		{ ROLE_LIAISON, "intake outbox inbox notices cases search certs"
 		    " verify catalog account offices help quit" },
-		{ ROLE_CLERK, "intake outbox inbox certs notices cases search"
+		{ ROLE_CLERK, "intake outbox inbox notices cases search certs"
 		    " verify catalog account offices help quit" },
 	};
+	const struct qd_module *const	*m;
+	const struct ui_menu_item	*it;
 	char	 got[256];
-	size_t	 i, j, n;
+	size_t	 i, j, n, nall = 0;
 	int	 dup = 0;
 
 	for (i = 0; i < sizeof menus / sizeof menus[0]; i++) {
-		n = ui_menu_visible(menus[i].role, items, 16);
+		n = ui_menu_visible(menus[i].role, items, 64);
 		got[0] = '\0';
 		for (j = 0; j < n; j++) {
 			strcat(got, j > 0 ? " " : "");
@@ -244,22 +246,36 @@ test_menu(void)
 		is_str(got, menus[i].want, "the %s's menu",
 		    role_name(menus[i].role));
 	}
-	for (i = 0; i < ui_menu_nitems; i++) {
-		ok(bilingual(ui_menu_items[i].label), "menu item '%s'",
-		    ui_menu_items[i].label);
-		for (j = i + 1; j < ui_menu_nitems; j++)
-			dup += ui_menu_items[i].key == ui_menu_items[j].key;
-		ok(ui_menu_items[i].key < '0' || ui_menu_items[i].key > '9',
-		    "'%s' has a letter, numbers go by position",
-		    ui_menu_items[i].label);
+	for (m = qd_modules; *m != NULL; m++) {
+		ok(bilingual((*m)->label), "module %s's group '%s'",
+		    (*m)->name, (*m)->label);
+		for (it = (*m)->menu; it != NULL && it->key != 0 &&
+		    nall < 62; it++)
+			all[nall++] = it;
 	}
-	is_int(dup, 0, "menu letters are unique");
+	/* Help and quit, the platform's, end every menu. */
+	n = ui_menu_visible(ROLE_ADMIN, items, 64);
+	all[nall++] = items[n - 2];
+	all[nall++] = items[n - 1];
+	for (i = 0; i < nall; i++) {
+		ok(bilingual(all[i]->label), "menu item '%s'", all[i]->label);
+		for (j = i + 1; j < nall; j++)
+			dup += all[i]->key == all[j]->key;
+		ok(all[i]->key < '0' || all[i]->key > '9',
+		    "'%s' has a letter, numbers go to the groups",
+		    all[i]->label);
+		ok(all[i]->screen == NULL ||
+		    ui_screen_find(all[i]->screen->name) == all[i]->screen,
+		    "'%s' opens a screen its module registers", all[i]->label);
+	}
+	is_int(dup, 0, "menu letters are unique across the groups");
 }
 
 int
 main(void)
 {
-	const struct ui_screen	*const *sp;
+	const struct ui_screen	*sp;
+	size_t			 si;
 	struct qd_user		 user;
 	struct ui		 ui;
 	sqlite3			*db = NULL;
@@ -277,17 +293,19 @@ main(void)
 	snprintf(path, sizeof path, "%s/s.db", dir);
 	ok(db_open(path, DB_CREATE, &db, &why) == QD_OK, "a schema to check "
 	    "columns against");
-	for (sp = screen_all; *sp != NULL; sp++) {
-		ok((*sp)->name != NULL && bilingual((*sp)->title),
-		    "%s: titled '%s'", (*sp)->name, (*sp)->title);
-		if ((*sp)->nfields > 0)
-			test_fields(*sp, db);
-		if ((*sp)->list != NULL)
-			test_list(*sp);
-		if ((*sp)->text != NULL)
-			test_text(*sp);
-		test_actions(*sp, &ui);
-		test_hooks(*sp);
+	for (si = 0; (sp = ui_screen_at(si)) != NULL; si++) {
+		ok(ui_screen_find(sp->name) == sp, "%s: the one screen of "
+		    "that name", sp->name);
+		ok(sp->name != NULL && bilingual(sp->title),
+		    "%s: titled '%s'", sp->name, sp->title);
+		if (sp->nfields > 0)
+			test_fields(sp, db);
+		if (sp->list != NULL)
+			test_list(sp);
+		if (sp->text != NULL)
+			test_text(sp);
+		test_actions(sp, &ui);
+		test_hooks(sp);
 	}
 	test_menu();
 	db_close(db);

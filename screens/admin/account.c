@@ -1,0 +1,158 @@
+/*
+ * My account: who I am, where, the SSH keys I log in with, and whether
+ * certificates print through my terminal to the printer attached to it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin/admin-screens.h"
+#include "cert/cert.h"
+
+static char *
+account_login(struct ui *ui)
+{
+	return xstrdup(ui->user->login);
+}
+
+static char *
+account_name(struct ui *ui)
+{
+	return xstrdup(ui->user->display_name != NULL ?
+	    ui->user->display_name : "");
+}
+
+static char *
+account_role(struct ui *ui)
+{
+	return xstrdup(role_label(ui->user->role));
+}
+
+static char *
+account_office(struct ui *ui)
+{
+	char	*s;
+
+	if (ui->user->office_code == NULL)
+		return xstrdup("无 None");
+	xasprintf(&s, "%s %s", ui->user->office_name != NULL ?
+	    ui->user->office_name : "", ui->user->office_code);
+	return s;
+}
+
+static char *
+account_via(struct ui *ui)
+{
+	return xstrdup(ui->user->via != NULL ? ui->user->via : "");
+}
+
+#define ACCOUNT_PRINTING	"打印机直通（终端打印） Print through the terminal" \
+	" (ESC [5i)"
+
+static char *
+account_printing(struct ui *ui)
+{
+	int	 on = 0;
+
+	db_user_passthrough(ui->db, ui->user, &on);
+	return xstrdup(on ? "开 On：打印机直通 Print through the terminal" :
+	    "关 Off：F5 开启 press F5 to print through the terminal");
+}
+
+/* Turn printing through the terminal on or off, saying what it means. */
+static enum ui_next
+account_printing_toggle(struct ui *ui, struct ui_view *v)
+{
+	char	*q, *why = NULL;
+	int	 on = 0, rc;
+
+	db_user_passthrough(ui->db, ui->user, &on);
+	xasprintf(&q, "%s%s？", on ? "关闭" : "开启", ACCOUNT_PRINTING);
+	rc = ui_dialog_confirm(ui, v, q);
+	free(q);
+	if (!rc)
+		return UI_STAY;
+	if (db_user_passthrough_set(ui->db, ui->user, !on, &why) == QD_OK)
+		ui_msg(ui, "%s %s", on ? "已关闭终端打印" : "已开启终端打印：打印"
+		    "的证书将发往终端所连的打印机", on ? "Printing through the"
+		    " terminal is off" : "Certificates now print on the"
+		    " terminal's printer");
+	else
+		ui_error(ui, "%s", why != NULL ? why : screen_result_text(QD_EDB));
+	free(why);
+	return UI_RELOAD;
+}
+
+static const struct ui_field account_fields[] = {
+	{ .label = "登录名 Login", .type = UI_FIELD_SHOW, .width = 32,
+	  .column = "login", .get = account_login },
+	{ .label = "姓名 Name", .type = UI_FIELD_SHOW, .width = 40,
+	  .column = "display_name", .get = account_name },
+	{ .label = "角色 Role", .type = UI_FIELD_SHOW, .width = 20,
+	  .column = "role", .get = account_role },
+	{ .label = "办公室 Office", .type = UI_FIELD_SHOW, .width = 30,
+	  .column = "office_id", .get = account_office },
+	{ .label = "登录方式 Via", .type = UI_FIELD_SHOW, .width = 40,
+	  .get = account_via },
+	{ .label = "终端打印 Printing", .type = UI_FIELD_SHOW, .width = 52,
+	  .get = account_printing },
+};
+
+static const struct ui_action account_actions[] = {
+	{ .key = UI_KEY_F(5), .label = "终端打印 Printing",
+	  .roles = UI_ROLES_ALL, .run = account_printing_toggle },
+};
+
+static const struct ui_column account_key_columns[] = {
+	{ .title = "类型 Type", .width = 11 },
+	{ .title = "指纹 Fingerprint", .width = 30, .grow = 1 },
+	{ .title = "备注 Comment", .width = 14, .grow = 1 },
+	{ .title = "添加 Added", .width = 10 },
+};
+
+static int
+account_keys_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
+    const char *cursor, char **why)
+{
+	struct qd_key	*keys = NULL;
+	size_t		 i, n = 0;
+	const char	*cells[4];
+	char		 added[32];
+	int		 rc;
+
+	(void)v;
+	if (cursor != NULL)
+		return QD_OK;
+	rc = db_key_list(ui->db, ui->user, ui->user->login, &keys, &n, why);
+	if (rc != QD_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		cells[0] = keys[i].type;
+		cells[1] = keys[i].fingerprint;
+		cells[2] = keys[i].comment;
+		/* The date is enough to tell keys apart. */
+		cells[3] = ui_time(keys[i].created_at, added, sizeof added);
+		added[strcspn(added, " ")] = '\0';
+		ui_rows_add(rows, keys[i].id, keys[i].fingerprint, cells);
+	}
+	key_free_array(keys, n);
+	return QD_OK;
+}
+
+static const struct ui_list account_keys = {
+	.title = "我的 SSH 公钥 My SSH keys",
+	.columns = account_key_columns,
+	.ncolumns = sizeof account_key_columns / sizeof account_key_columns[0],
+	.load = account_keys_load,
+	.empty = "没有公钥，请联系管理员 No keys: ask the center admin",
+};
+
+const struct ui_screen screen_account = {
+	.name = "account",
+	.title = "我的账户 My account",
+	.table = "users",
+	.fields = account_fields,
+	.nfields = sizeof account_fields / sizeof account_fields[0],
+	.list = &account_keys,
+	.actions = account_actions,
+	.nactions = sizeof account_actions / sizeof account_actions[0],
+};

@@ -1,0 +1,93 @@
+/*
+ * All the cases the user may see, newest first, narrowed by state (and by
+ * office for the center): where an office follows what it forwarded and
+ * sees each case's state change.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "case/case-screens.h"
+
+static const char *const cases_states[] = {
+	"accepted", "forwarded", "returned", "agency", "approved", "rejected",
+	"notified", "collected", "closed", "withdrawn",
+};
+#define CASES_NSTATES	(sizeof cases_states / sizeof cases_states[0])
+
+static int
+cases_state_choices(struct ui *ui, struct ui_choice **out, size_t *n)
+{
+	size_t	 i;
+
+	(void)ui;
+	*out = xcalloc(CASES_NSTATES + 1, sizeof **out);
+	(*out)[0].value = xstrdup("");
+	(*out)[0].label = xstrdup("全部状态 All states");
+	for (i = 0; i < CASES_NSTATES; i++) {
+		(*out)[i + 1].value = xstrdup(cases_states[i]);
+		(*out)[i + 1].label = xstrdup(case_state_label(cases_states[i]));
+	}
+	*n = CASES_NSTATES + 1;
+	return QD_OK;
+}
+
+static int
+cases_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
+    const char *cursor, char **why)
+{
+	struct qd_case_filter	 f;
+	struct qd_case_row	*r = NULL;
+	const char		*state = ui_view_value(v, "state");
+	char			*next = NULL;
+	size_t			 n = 0;
+	int			 rc;
+
+	memset(&f, 0, sizeof f);
+	f.queue = CASE_QUEUE_ALL;
+	f.state = *state != '\0' ? state : NULL;
+	f.office_id = strtoll(ui_view_value(v, "office_id"), NULL, 10);
+	rc = db_case_list(ui->db, ui->user, &f, cursor, 100, &r, &n, &next,
+	    why);
+	if (rc != QD_OK)
+		return rc;
+	screen_case_page(rows, r, n, next);
+	return QD_OK;
+}
+
+static enum ui_next
+cases_open(struct ui *ui, struct ui_view *v)
+{
+	screen_case_show(ui, v->rows.ids[v->sel]);
+	return UI_RELOAD;
+}
+
+static const struct ui_field cases_fields[] = {
+	{ .label = "状态 State", .type = UI_FIELD_CHOICE, .width = 26,
+	  .column = "state", .choices = cases_state_choices },
+	{ .label = "办公室 Office", .type = UI_FIELD_CHOICE, .width = 26,
+	  .column = "office_id", .choices = screen_office_choices },
+};
+
+static const struct ui_action cases_actions[] = {
+	{ .key = UI_KEY_ENTER, .label = "打开 Open", .roles = UI_ROLES_ALL,
+	  .needs_row = 1, .run = cases_open },
+};
+
+static const struct ui_list cases_list = {
+	.columns = screen_case_columns,
+	.ncolumns = SCREEN_CASE_NCOLUMNS,
+	.load = cases_load,
+	.empty = "没有案件 No cases",
+};
+
+const struct ui_screen screen_cases = {
+	.name = "cases",
+	.title = "全部案件 All cases  (Tab 筛选 filters)",
+	.table = "cases",
+	.fields = cases_fields,
+	.nfields = sizeof cases_fields / sizeof cases_fields[0],
+	.filter = 1,
+	.list = &cases_list,
+	.actions = cases_actions,
+	.nactions = sizeof cases_actions / sizeof cases_actions[0],
+};

@@ -1,0 +1,137 @@
+/*
+ * The office's outbox (待报送): cases accepted or returned for more
+ * materials, newest first. Space marks several; F5 forwards the marked
+ * ones (or the selected one) to the center in one step.
+ */
+#include <stdlib.h>
+
+#include "case/case-screens.h"
+
+#define OUTBOX_PAGE	100
+#define OFFICE_ROLES	(UI_ROLE(ROLE_CLERK) | UI_ROLE(ROLE_LIAISON))
+
+/* Count the queue for the summary line, once per first page. */
+static void
+screen_queue_count(struct ui *ui, struct ui_view *v,
+    const struct qd_case_filter *f)
+{
+	char		*why = NULL, *s;
+	int64_t		 count = 0;
+	int		 oldest = 0;
+
+	if (db_case_count(ui->db, ui->user, f, &count, &oldest, &why) !=
+	    QD_OK)
+		xasprintf(&s, "（无法统计 cannot count: %s）", why);
+	else if (oldest > 0)
+		xasprintf(&s, "%lld 件 cases, 最早 oldest %d 天 days",
+		    (long long)count, oldest);
+	else
+		xasprintf(&s, "%lld 件 cases", (long long)count);
+	free(why);
+	free(v->priv);
+	v->priv = s;
+}
+
+int
+screen_queue_load(struct ui *ui, struct ui_view *v,
+    const struct qd_case_filter *f, struct ui_rows *rows, const char *cursor,
+    char **why)
+{
+	struct qd_case_row	*r = NULL;
+	char			*next = NULL;
+	size_t			 n = 0;
+	int			 rc;
+
+	rc = db_case_list(ui->db, ui->user, f, cursor, OUTBOX_PAGE, &r, &n,
+	    &next, why);
+	if (rc != QD_OK)
+		return rc;
+	if (cursor == NULL)
+		screen_queue_count(ui, v, f);
+	screen_case_page(rows, r, n, next);
+	return QD_OK;
+}
+
+char *
+screen_queue_summary(struct ui *ui, struct ui_view *v)
+{
+	(void)ui;
+	return xstrdup(v->priv != NULL ? (const char *)v->priv : "");
+}
+
+void
+screen_queue_close(struct ui *ui, struct ui_view *v)
+{
+	(void)ui;
+	xfree(&v->priv);
+}
+
+static const struct qd_case_filter outbox_filter = {
+	.queue = CASE_QUEUE_OUTBOX
+};
+
+static int
+outbox_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
+    const char *cursor, char **why)
+{
+	return screen_queue_load(ui, v, &outbox_filter, rows, cursor, why);
+}
+
+static enum ui_next
+outbox_open(struct ui *ui, struct ui_view *v)
+{
+	screen_case_show(ui, v->rows.ids[v->sel]);
+	return UI_RELOAD;
+}
+
+static enum ui_next
+outbox_forward(struct ui *ui, struct ui_view *v)
+{
+	int64_t		*ids = NULL;
+	size_t		 n;
+	char		*q, *why = NULL;
+	int		 rc;
+
+	if ((n = ui_view_marked(v, &ids)) == 0)
+		return UI_STAY;
+	xasprintf(&q, "报送 %zu 件案件到中心？ Forward %zu case%s to the"
+	    " center?", n, n, n == 1 ? "" : "s");
+	rc = ui_dialog_confirm(ui, v, q);
+	free(q);
+	if (rc) {
+		rc = db_case_forward(ui->db, ui->user, ids, n, &why);
+		if (rc == QD_OK)
+			ui_msg(ui, "已报送 %zu 件 Forwarded %zu", n, n);
+		else
+			ui_error(ui, "%s", why != NULL ? why :
+			    screen_result_text(rc));
+		free(why);
+	}
+	free(ids);
+	return UI_RELOAD;
+}
+
+static const struct ui_action outbox_actions[] = {
+	{ .key = UI_KEY_ENTER, .label = "打开 Open", .roles = UI_ROLES_ALL,
+	  .needs_row = 1, .run = outbox_open },
+	{ .key = UI_KEY_F(5), .label = "报送 Forward", .roles = OFFICE_ROLES,
+	  .needs_row = 1, .run = outbox_forward },
+};
+
+static const struct ui_list outbox_list = {
+	.columns = screen_case_columns,
+	.ncolumns = SCREEN_CASE_NCOLUMNS,
+	.load = outbox_load,
+	.summary = screen_queue_summary,
+	.multi = 1,
+	.empty = "没有待报送的案件 Nothing to forward",
+};
+
+const struct ui_screen screen_outbox = {
+	.name = "outbox",
+	.title = "待报送 Outbox  (空格选择 Space marks)",
+	.list = &outbox_list,
+	.actions = outbox_actions,
+	.nactions = sizeof outbox_actions / sizeof outbox_actions[0],
+	.close = screen_queue_close,
+};

@@ -1,0 +1,33 @@
+# The case module: applicants, cases, their steps and notices.
+libqualdesk_a_SOURCES += \
+	%reldir%/case.h \
+	%reldir%/module.c \
+	%reldir%/db-applicant.c \
+	%reldir%/db-case.c \
+	%reldir%/db-case-edit.c \
+	%reldir%/case.c \
+	%reldir%/notice.c \
+	%reldir%/db-notice.c \
+	%reldir%/demo-cases.c \
+	%reldir%/cmd-case.c \
+	%reldir%/cmd-case-show.c \
+	%reldir%/cmd-applicant.c \
+	screens/case/case-screens.h \
+	screens/case/common.c \
+	screens/case/intake.c \
+	screens/case/outbox.c \
+	screens/case/inbox.c \
+	screens/case/review.c \
+	screens/case/search.c \
+	screens/case/cases.c \
+	screens/case/notices.c \
+	screens/case/case.c \
+	screens/case/applicant.c
+schema_sql += schema/002-cases.sql
+
+unit_tests += tests/unit/case/test-db-case tests/unit/case/test-db-cmd-case
+tests_unit_case_test_db_case_SOURCES = tests/unit/case/test-db-case.c \
+	tests/unit/tap.h tests/unit/fixture.h
+tests_unit_case_test_db_cmd_case_SOURCES = \
+	tests/unit/case/test-db-cmd-case.c tests/unit/tap.h tests/unit/fixture.h
+e2e_tests += tests/e2e/case.sh tests/e2e/case-commands.sh

@@ -1,0 +1,58 @@
+/*
+ * The catalog module: the comparison catalog (标准比对) of Taiwan
+ * qualifications and mainland occupations and levels, and the appraisal
+ * agencies. Its tables came with the cases' migration.
+ */
+#include "catalog/catalog.h"
+#include "catalog/catalog-screens.h"
+
+static const struct cmd_entry catalog_commands[] = {
+	{ .noun = "catalog", .verb = "list",
+	  .args = "[--mode recognition|adoption] [--search TEXT] [--active] "
+	  "[--format text|csv|json]",
+	  .summary = "list the comparison catalog", .exec = cmd_catalog_list },
+	{ .noun = "catalog", .verb = "import",
+	  .args = "[--charset utf-8|gb18030] FILE|-",
+	  .summary = "add and update catalog entries from CSV, all or nothing",
+	  .flags = CMD_ADMIN, .exec = cmd_catalog_import },
+	{ .noun = "catalog", .verb = "export",
+	  .args = "[--charset utf-8|gb18030] [--bom]",
+	  .summary = "write the catalog as CSV to standard output",
+	  .exec = cmd_catalog_export },
+	{ .noun = "occupation", .verb = "list",
+	  .args = "[--active] [--format text|csv|json]",
+	  .summary = "list the mainland occupations", .exec = cmd_occupation_list },
+	{ .noun = "agency", .verb = "list", .args = "[--format text|csv|json]",
+	  .summary = "list the appraisal agencies and what they cover",
+	  .exec = cmd_agency_list },
+	{ .noun = "agency", .verb = "import",
+	  .args = "[--charset utf-8|gb18030] FILE|-",
+	  .summary = "add and update agencies from CSV, all or nothing",
+	  .flags = CMD_ADMIN, .exec = cmd_agency_import },
+	{ .noun = "agency", .verb = "export",
+	  .args = "[--charset utf-8|gb18030] [--bom]",
+	  .summary = "write the agencies as CSV to standard output",
+	  .exec = cmd_agency_export },
+	{ .noun = NULL }
+};
+
+static const struct ui_screen *const catalog_screens[] = {
+	&screen_catalog,
+	&screen_catalog_edit,
+	NULL
+};
+
+static const struct ui_menu_item catalog_menu[] = {
+	{ .key = 'c', .label = "比对目录 Catalog", .roles = UI_ROLES_ALL,
+	  .screen = &screen_catalog },
+	{ .key = 0 }
+};
+
+const struct qd_module module_catalog = {
+	.name = "catalog",
+	.label = "目录 Catalog",
+	.commands = catalog_commands,
+	.screens = catalog_screens,
+	.menu = catalog_menu,
+	.demo = catalog_demo,
+};
