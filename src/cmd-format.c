@@ -14,7 +14,7 @@ static const char *const cmd_formats[] = {
 	[CMD_FORMAT_CSV] = "csv",
 	[CMD_FORMAT_JSON] = "json",
 };
-#define CMD_NFORMATS (sizeof cmd_formats / sizeof cmd_formats[0])
+#define CMD_NFORMATS (nitems(cmd_formats))
 
 int
 cmd_format_parse(const char *s, int allowed, enum cmd_format *out)

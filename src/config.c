@@ -58,7 +58,7 @@ static const struct config_entry config_table[] = {
 	{ "notify_command", CONFIG_PATH, CONFIG_AT(notify_command), 0, 0 },
 	{ "notify_timeout", CONFIG_INT, CONFIG_AT(notify_timeout), 1, 300 },
 };
-#define CONFIG_NENTRIES (sizeof config_table / sizeof config_table[0])
+#define CONFIG_NENTRIES (nitems(config_table))
 
 static const char *config_default_listen[] = { "0.0.0.0:2222", "[::]:2222" };
 
@@ -120,8 +120,7 @@ config_defaults(struct qd_config *cfg)
 	size_t	 i;
 
 	memset(cfg, 0, sizeof *cfg);
-	for (i = 0; i < sizeof config_default_listen /
-	    sizeof config_default_listen[0]; i++)
+	for (i = 0; i < nitems(config_default_listen); i++)
 		config_push_listen(cfg, config_default_listen[i]);
 	cfg->host_key = xstrdup(QD_DEFAULT_HOST_KEY);
 	cfg->max_sessions = 200;
@@ -284,8 +283,7 @@ config_set(struct config_parse *p, struct qd_config *cfg,
 		config_push_listen(cfg, value);
 		return QD_OK;
 	case CONFIG_COMPRESSION:
-		for (i = 0; i < sizeof config_compression_names /
-		    sizeof config_compression_names[0]; i++) {
+		for (i = 0; i < nitems(config_compression_names); i++) {
 			if (strcmp(value, config_compression_names[i].name) == 0) {
 				*(enum compression_mode *)field =
 				    config_compression_names[i].mode;

@@ -76,7 +76,7 @@ csv_charset_parse(const char *name, enum csv_charset *out)
 {
 	size_t	 i;
 
-	for (i = 0; i < sizeof csv_charsets / sizeof csv_charsets[0]; i++) {
+	for (i = 0; i < nitems(csv_charsets); i++) {
 		if (strcasecmp(name, csv_charsets[i].name) == 0) {
 			*out = csv_charsets[i].charset;
 			return QD_OK;

@@ -62,12 +62,12 @@ db_audit_list(sqlite3 *db, const struct qd_user *actor, int64_t before_id,
 	*out = NULL;
 	*n = 0;
 	if (!user_sees_all(actor)) {
-		db_set_why(why, "only an admin or an auditor may read the "
+		why_set(why, "only an admin or an auditor may read the "
 		    "audit trail");
 		return QD_EDENIED;
 	}
 	if (limit < 1 || limit > AUDIT_LIMIT_MAX || before_id < 0) {
-		db_set_why(why, "the limit must be 1 to %d and the starting id "
+		why_set(why, "the limit must be 1 to %d and the starting id "
 		    "positive", AUDIT_LIMIT_MAX);
 		return QD_EINVAL;
 	}

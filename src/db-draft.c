@@ -17,12 +17,12 @@ db_draft_save(sqlite3 *db, const struct qd_user *actor, const char *form,
 	int		 rc = QD_OK;
 
 	if (actor->id == 0) {
-		db_set_why(why, "本地操作员没有草稿 the local operator keeps no"
+		why_set(why, "本地操作员没有草稿 the local operator keeps no"
 		    " drafts");
 		return QD_EINVAL;
 	}
 	if (strlen(data) > 16384) {
-		db_set_why(why, "草稿过长 the draft is too long");
+		why_set(why, "草稿过长 the draft is too long");
 		return QD_EINVAL;
 	}
 	if (db_prepare(db, "INSERT INTO drafts (user_id, form, ref, data)"

@@ -76,12 +76,12 @@ db_import_header(struct db_import_state *st, char **fields, size_t n,
 		name = db_import_trim(fields[i]);
 		if ((c = db_import_column(st, name)) < 0 && *name != '\0') {
 			names = db_import_names(st);
-			db_set_why(why, "未知的列“%s” unknown column '%s'; the "
+			why_set(why, "未知的列“%s” unknown column '%s'; the "
 			    "columns are: %s", name, name, names);
 			free(names);
 			rc = QD_EINVAL;
 		} else if (c >= 0 && st->where[c] >= 0) {
-			db_set_why(why, "列“%s”出现两次 column '%s' appears "
+			why_set(why, "列“%s”出现两次 column '%s' appears "
 			    "twice", name, name);
 			rc = QD_EINVAL;
 		} else if (c >= 0)
@@ -90,7 +90,7 @@ db_import_header(struct db_import_state *st, char **fields, size_t n,
 	}
 	for (i = 0; rc == QD_OK && i < st->ncolumns; i++) {
 		if (st->columns[i].required && st->where[i] < 0) {
-			db_set_why(why, "缺少列“%s” the header lacks column "
+			why_set(why, "缺少列“%s” the header lacks column "
 			    "'%s'", st->columns[i].name, st->columns[i].name);
 			rc = QD_EINVAL;
 		}
@@ -124,7 +124,7 @@ db_import_cells(struct db_import_state *st, char **fields, size_t n,
 			continue;
 		blank = 0;
 		if (i >= nheader) {
-			db_set_why(why, "第 %zu 列超出表头 field %zu is beyond "
+			why_set(why, "第 %zu 列超出表头 field %zu is beyond "
 			    "the header's columns", i + 1, i + 1);
 			return -1;
 		}
@@ -151,7 +151,7 @@ db_import_rows(sqlite3 *db, struct csv_reader *r, struct db_import_state *st,
 
 	if ((got = csv_next(r, &fields, &n, why)) <= 0) {
 		if (got == 0)
-			db_set_why(why, "文件是空的，须有表头行 the file is empty; "
+			why_set(why, "文件是空的，须有表头行 the file is empty; "
 			    "it needs a header row");
 		return QD_EINVAL;
 	}
@@ -175,7 +175,7 @@ line:
 	if (why != NULL) {
 		inner = *why;
 		*why = NULL;
-		db_set_why(why, "第%zu行 line %zu: %s", csv_row_line(r),
+		why_set(why, "第%zu行 line %zu: %s", csv_row_line(r),
 		    csv_row_line(r), inner != NULL ? inner : "");
 		free(inner);
 	}
@@ -224,7 +224,7 @@ db_import_flag(const char *cell, const char *label, int *value, char **why)
 		*value = *cell == '1';
 		return QD_OK;
 	}
-	db_set_why(why, "%s 列须为 1 或 0 column %s must be 1 or 0", label,
+	why_set(why, "%s 列须为 1 或 0 column %s must be 1 or 0", label,
 	    label);
 	return QD_EINVAL;
 }

@@ -21,7 +21,7 @@ static const char *key_types[] = {
 	"ecdsa-sha2-nistp521",
 	"ssh-rsa",		/* used with rsa-sha2 signatures only */
 };
-#define KEY_NTYPES (sizeof key_types / sizeof key_types[0])
+#define KEY_NTYPES (nitems(key_types))
 
 /* Key types people paste that are refused, and why. */
 static const struct {
@@ -60,7 +60,7 @@ key_type_refused(const char *type)
 {
 	size_t	 i;
 
-	for (i = 0; i < sizeof key_refused / sizeof key_refused[0]; i++) {
+	for (i = 0; i < nitems(key_refused); i++) {
 		if (strcmp(type, key_refused[i].type) == 0)
 			return key_refused[i].why;
 	}
@@ -230,17 +230,17 @@ key_import(const char *type, const char *b64, struct qd_key *k, char **why)
 	type = key_type_canonical(type);
 	inner = key_blob_type(b64);
 	if (inner != NULL && strcmp(inner, type) != 0) {
-		db_set_why(why, "the key data is a %s key, not %s", inner, type);
+		why_set(why, "the key data is a %s key, not %s", inner, type);
 		goto out;
 	}
 	if (!key_type_accepted(type) || ssh_pki_import_pubkey_base64(b64,
 	    ssh_key_type_from_name(type), &key) != SSH_OK) {
-		db_set_why(why, "the key data is not a valid %s key", type);
+		why_set(why, "the key data is not a valid %s key", type);
 		goto out;
 	}
 	if (ssh_key_type(key) == SSH_KEYTYPE_RSA &&
 	    (bits = key_rsa_bits(b64)) < KEY_RSA_MIN_BITS) {
-		db_set_why(why, "the RSA key has %d bits; at least %d are "
+		why_set(why, "the RSA key has %d bits; at least %d are "
 		    "needed (better: an ed25519 key)", bits, KEY_RSA_MIN_BITS);
 		goto out;
 	}
@@ -249,7 +249,7 @@ key_import(const char *type, const char *b64, struct qd_key *k, char **why)
 	    &hlen) != 0 ||
 	    (fp = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash,
 	    hlen)) == NULL) {
-		db_set_why(why, "the key cannot be read");
+		why_set(why, "the key cannot be read");
 		goto out;
 	}
 	k->type = xstrdup(type);
@@ -270,12 +270,12 @@ static int
 key_check_comment(const char *comment, char **why)
 {
 	if (!text_valid(comment)) {
-		db_set_why(why, "the comment is not valid UTF-8 text or holds "
+		why_set(why, "the comment is not valid UTF-8 text or holds "
 		    "control characters");
 		return QD_EINVAL;
 	}
 	if (strlen(comment) > KEY_COMMENT_MAX) {
-		db_set_why(why, "the comment is longer than %d bytes",
+		why_set(why, "the comment is longer than %d bytes",
 		    KEY_COMMENT_MAX);
 		return QD_EINVAL;
 	}
@@ -291,14 +291,14 @@ key_check_type(const char *line, const char *type, char **why)
 	if (key_type_accepted(type))
 		return QD_OK;
 	if ((refusal = key_type_refused(type)) != NULL)
-		db_set_why(why, "%s", refusal);
+		why_set(why, "%s", refusal);
 	else if (key_line_has_options(line))
-		db_set_why(why, "key options are not supported");
+		why_set(why, "key options are not supported");
 	else if (text_valid(type) && strlen(type) <= 64)
-		db_set_why(why, "unknown key type '%s'; accepted: ssh-ed25519, "
+		why_set(why, "unknown key type '%s'; accepted: ssh-ed25519, "
 		    "ecdsa-sha2-nistp256/384/521, ssh-rsa", type);
 	else
-		db_set_why(why, "not a public key line");
+		why_set(why, "not a public key line");
 	return QD_EINVAL;
 }
 
@@ -313,7 +313,7 @@ key_parse(const char *line, struct qd_key **out, char **why)
 
 	*out = NULL;
 	if (strlen(line) > KEY_LINE_MAX) {
-		db_set_why(why, "the line is longer than %d bytes", KEY_LINE_MAX);
+		why_set(why, "the line is longer than %d bytes", KEY_LINE_MAX);
 		return QD_EINVAL;
 	}
 	p += strspn(p, " \t");
@@ -333,7 +333,7 @@ key_parse(const char *line, struct qd_key **out, char **why)
 	if (key_check_type(line, type, why) != QD_OK)
 		goto out;
 	if (*b64 == '\0') {
-		db_set_why(why, "the key data is missing after %s", type);
+		why_set(why, "the key data is missing after %s", type);
 		goto out;
 	}
 	if (key_check_comment(comment, why) != QD_OK)
@@ -394,7 +394,7 @@ key_batch_add(struct key_batch *b, struct qd_key *k, int lineno, char **why)
 
 	for (i = 0; i < b->n; i++) {
 		if (strcmp(b->keys[i].fingerprint, k->fingerprint) == 0) {
-			db_set_why(why, "line %d: the same key as line %d",
+			why_set(why, "line %d: the same key as line %d",
 			    lineno, b->lines[i]);
 			key_free_array(k, 1);
 			return QD_EINVAL;
@@ -433,12 +433,12 @@ key_parse_text(const char *text, struct key_batch *b, char **why)
 		if ((rc = key_parse(line, &k, &msg)) == QD_OK)
 			rc = key_batch_add(b, k, lineno, why);
 		else
-			db_set_why(why, "line %d: %s", lineno, msg);
+			why_set(why, "line %d: %s", lineno, msg);
 		xfree(&msg);
 		free(line);
 	}
 	if (rc == QD_OK && b->n == 0) {
-		db_set_why(why, "no public key found in the input");
+		why_set(why, "no public key found in the input");
 		rc = QD_EINVAL;
 	}
 	if (rc != QD_OK)
@@ -456,7 +456,7 @@ key_user_id(sqlite3 *db, const char *login, int64_t *id, char **why)
 	if ((rc = db_user_find(db, login, &u)) == QD_OK)
 		*id = u->id;
 	else if (rc == QD_ENOTFOUND)
-		db_set_why(why, "no user %s",
+		why_set(why, "no user %s",
 		    text_valid(login) ? login : "by that name");
 	else
 		db_fail(db, why);
@@ -486,7 +486,7 @@ key_insert(sqlite3 *db, int64_t user_id, const char *login,
 	if (rc == SQLITE_DONE)
 		return QD_OK;
 	if (sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE) {
-		db_set_why(why, "line %d: %s already holds this key (%s)",
+		why_set(why, "line %d: %s already holds this key (%s)",
 		    lineno, login, k->fingerprint);
 		return QD_ECONFLICT;
 	}
@@ -504,7 +504,7 @@ db_key_add(sqlite3 *db, const struct qd_user *actor, const char *login,
 
 	*added = 0;
 	if (actor->role != ROLE_ADMIN) {
-		db_set_why(why, "only an admin may add keys");
+		why_set(why, "only an admin may add keys");
 		return QD_EDENIED;
 	}
 	if ((rc = key_parse_text(text, &b, why)) != QD_OK)
@@ -533,7 +533,7 @@ key_may_read(const struct qd_user *actor, const char *login, char **why)
 {
 	if (user_sees_all(actor) || strcmp(actor->login, login) == 0)
 		return QD_OK;
-	db_set_why(why, "you may list only your own keys");
+	why_set(why, "you may list only your own keys");
 	return QD_EDENIED;
 }
 
@@ -587,7 +587,7 @@ key_delete(sqlite3 *db, int64_t user_id, const char *which, char **why)
 
 	by_id = which[0] != '\0' && which[strspn(which, "0123456789")] == '\0';
 	if (!by_id && strncmp(which, "SHA256:", 7) != 0) {
-		db_set_why(why, "give a key's id (from key list) or its "
+		why_set(why, "give a key's id (from key list) or its "
 		    "fingerprint (SHA256:...)");
 		return QD_EINVAL;
 	}
@@ -606,7 +606,7 @@ key_delete(sqlite3 *db, int64_t user_id, const char *which, char **why)
 	if (rc != SQLITE_DONE)
 		return db_fail(db, why);
 	if (sqlite3_changes(db) == 0) {
-		db_set_why(why, "no such key %s",
+		why_set(why, "no such key %s",
 		    text_valid(which) && strlen(which) <= 64 ? which : "");
 		return QD_ENOTFOUND;
 	}
@@ -621,7 +621,7 @@ db_key_remove(sqlite3 *db, const struct qd_user *actor, const char *login,
 	int		 rc;
 
 	if (actor->role != ROLE_ADMIN) {
-		db_set_why(why, "only an admin may remove keys");
+		why_set(why, "only an admin may remove keys");
 		return QD_EDENIED;
 	}
 	if (db_begin(db) != QD_OK)

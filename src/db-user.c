@@ -127,11 +127,11 @@ user_check_names(const struct qd_user_new *nu, char **why)
 	const char	*name = nu->display_name;
 
 	if (nu->login == NULL || !text_valid(nu->login)) {
-		db_set_why(why, "登录名不是有效文字 the login is not valid text");
+		why_set(why, "登录名不是有效文字 the login is not valid text");
 		return QD_EINVAL;
 	}
 	if (!user_login_valid(nu->login)) {
-		db_set_why(why, "登录名 '%s' 无效：小写字母开头，其后至多 31 个 "
+		why_set(why, "登录名 '%s' 无效：小写字母开头，其后至多 31 个 "
 		    "a-z 0-9 _ . -  login '%s' is not valid: a lower-case "
 		    "letter, then up to 31 of a-z 0-9 _ . -", nu->login,
 		    nu->login);
@@ -140,16 +140,16 @@ user_check_names(const struct qd_user_new *nu, char **why)
 	if (name == NULL)
 		return QD_OK;
 	if (!text_valid(name)) {
-		db_set_why(why, "姓名含无效字符 the name is not valid UTF-8 "
+		why_set(why, "姓名含无效字符 the name is not valid UTF-8 "
 		    "text or holds control characters");
 		return QD_EINVAL;
 	}
 	if (name[strspn(name, " ")] == '\0') {
-		db_set_why(why, "姓名为空 the name is empty");
+		why_set(why, "姓名为空 the name is empty");
 		return QD_EINVAL;
 	}
 	if (text_width(name) > USER_NAME_COLUMNS) {
-		db_set_why(why, "姓名太长 the name is %d columns wide; at most "
+		why_set(why, "姓名太长 the name is %d columns wide; at most "
 		    "%d", text_width(name), USER_NAME_COLUMNS);
 		return QD_EINVAL;
 	}
@@ -167,7 +167,7 @@ user_check_office(sqlite3 *db, const struct qd_user_new *nu,
 
 	*office_id = 0;
 	if ((int)nu->role < 0 || (int)nu->role >= ROLE_COUNT) {
-		db_set_why(why, "未知角色 unknown role");
+		why_set(why, "未知角色 unknown role");
 		return QD_EINVAL;
 	}
 	if (code != NULL && *code == '\0')
@@ -175,7 +175,7 @@ user_check_office(sqlite3 *db, const struct qd_user_new *nu,
 	if (!role_has_office(nu->role)) {
 		if (code == NULL)
 			return QD_OK;
-		db_set_why(why, "此角色不属于办公室 the %s role belongs to no "
+		why_set(why, "此角色不属于办公室 the %s role belongs to no "
 		    "office; leave the office out", role_name(nu->role));
 		return QD_EINVAL;
 	}
@@ -183,13 +183,13 @@ user_check_office(sqlite3 *db, const struct qd_user_new *nu,
 	    QD_ENOTFOUND) {
 		codes = user_office_codes(db);
 		if (code == NULL)
-			db_set_why(why, "须选择办公室 a %s needs an office, one "
+			why_set(why, "须选择办公室 a %s needs an office, one "
 			    "of: %s", role_name(nu->role), codes);
 		else if (!text_valid(code))
-			db_set_why(why, "未知办公室 unknown office; the offices "
+			why_set(why, "未知办公室 unknown office; the offices "
 			    "are: %s", codes);
 		else
-			db_set_why(why, "未知办公室 unknown office '%s'; the "
+			why_set(why, "未知办公室 unknown office '%s'; the "
 			    "offices are: %s", code, codes);
 		free(codes);
 		return QD_EINVAL;
@@ -221,7 +221,7 @@ user_insert(sqlite3 *db, const struct qd_user_new *nu, int64_t office_id,
 	if (rc == SQLITE_DONE)
 		return QD_OK;
 	if (sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE) {
-		db_set_why(why, "用户已存在 user %s already exists", nu->login);
+		why_set(why, "用户已存在 user %s already exists", nu->login);
 		return QD_ECONFLICT;
 	}
 	return db_fail(db, why);
@@ -235,7 +235,7 @@ db_user_add(sqlite3 *db, const struct qd_user *actor,
 	int		 rc;
 
 	if (actor->role != ROLE_ADMIN) {
-		db_set_why(why, "仅管理员可新增用户 only an admin may add users");
+		why_set(why, "仅管理员可新增用户 only an admin may add users");
 		return QD_EDENIED;
 	}
 	if ((rc = user_check_names(nu, why)) != QD_OK)
@@ -276,7 +276,7 @@ user_update_active(sqlite3 *db, const struct qd_user *u, int active,
 	if (rc != SQLITE_DONE)
 		return db_fail(db, why);
 	if (sqlite3_changes(db) != 1) {
-		db_set_why(why, "他人已修改，请重试 user %s was changed by "
+		why_set(why, "他人已修改，请重试 user %s was changed by "
 		    "someone else; try again",
 		    u->login);
 		return QD_ECONFLICT;
@@ -292,19 +292,19 @@ db_user_set_active(sqlite3 *db, const struct qd_user *actor,
 	int		 rc;
 
 	if (actor->role != ROLE_ADMIN) {
-		db_set_why(why, "仅管理员可操作 only an admin may %s users",
+		why_set(why, "仅管理员可操作 only an admin may %s users",
 		    active ? "enable" : "disable");
 		return QD_EDENIED;
 	}
 	if (!active && strcmp(login, actor->login) == 0) {
-		db_set_why(why, "不能停用自己的账户 you cannot disable your own account");
+		why_set(why, "不能停用自己的账户 you cannot disable your own account");
 		return QD_EINVAL;
 	}
 	if (db_begin(db) != QD_OK)
 		return db_fail(db, why);
 	rc = db_user_find(db, login, &u);
 	if (rc == QD_ENOTFOUND)
-		db_set_why(why, "无此用户 no user %s",
+		why_set(why, "无此用户 no user %s",
 		    text_valid(login) ? login : "by that name");
 	else if (rc != QD_OK)
 		rc = db_fail(db, why);

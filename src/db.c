@@ -46,24 +46,11 @@ db_errmsg(sqlite3 *db)
 	int	 code;
 
 	code = sqlite3_errcode(db) & 0xff;
-	for (i = 0; i < sizeof db_messages / sizeof db_messages[0]; i++) {
+	for (i = 0; i < nitems(db_messages); i++) {
 		if (db_messages[i].code == code)
 			return db_messages[i].msg;
 	}
 	return "the database reported an error";
-}
-
-void
-db_set_why(char **why, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	if (why == NULL)
-		return;
-	free(*why);
-	va_start(ap, fmt);
-	xvasprintf(why, fmt, ap);
-	va_end(ap);
 }
 
 int
@@ -74,9 +61,9 @@ db_fail(sqlite3 *db, char **why)
 	log_warn("sqlite: %s (%d)", sqlite3_errmsg(db), ext);
 	/* A trigger's RAISE message is written for people; pass it on. */
 	if (ext == SQLITE_CONSTRAINT_TRIGGER)
-		db_set_why(why, "%s", sqlite3_errmsg(db));
+		why_set(why, "%s", sqlite3_errmsg(db));
 	else
-		db_set_why(why, "%s", db_errmsg(db));
+		why_set(why, "%s", db_errmsg(db));
 	return QD_EDB;
 }
 
@@ -256,12 +243,12 @@ db_check_file(const char *path, int flags, char **why)
 	dir = dirname(copy);
 	if (stat(path, &sb) != 0) {
 		if (errno != ENOENT)
-			db_set_why(why, "cannot open %s: %s", path,
+			why_set(why, "cannot open %s: %s", path,
 			    strerror(errno));
 		else if (!(flags & DB_CREATE) || (flags & DB_READONLY))
-			db_set_why(why, "database %s does not exist", path);
+			why_set(why, "database %s does not exist", path);
 		else if (access(dir, W_OK | X_OK) != 0)
-			db_set_why(why, "cannot create %s: directory %s: %s",
+			why_set(why, "cannot create %s: directory %s: %s",
 			    path, dir, strerror(errno));
 		else
 			goto out;
@@ -269,17 +256,17 @@ db_check_file(const char *path, int flags, char **why)
 		goto out;
 	}
 	if (!S_ISREG(sb.st_mode)) {
-		db_set_why(why, "%s is not a regular file", path);
+		why_set(why, "%s is not a regular file", path);
 		rc = QD_EDB;
 	} else if (access(path, R_OK) != 0) {
-		db_set_why(why, "cannot read %s: %s", path, strerror(errno));
+		why_set(why, "cannot read %s: %s", path, strerror(errno));
 		rc = QD_EDB;
 	} else if (!(flags & DB_READONLY) && access(path, W_OK) != 0) {
-		db_set_why(why, "%s is not writable: %s", path, strerror(errno));
+		why_set(why, "%s is not writable: %s", path, strerror(errno));
 		rc = QD_EDB;
 	} else if (!(flags & DB_READONLY) && access(dir, W_OK | X_OK) != 0) {
 		/* WAL keeps FILE-wal and FILE-shm beside the file. */
-		db_set_why(why, "directory %s is not writable (%s): the "
+		why_set(why, "directory %s is not writable (%s): the "
 		    "database needs to keep its -wal and -shm files there",
 		    dir, strerror(errno));
 		rc = QD_EDB;
@@ -309,14 +296,14 @@ db_check_ours(sqlite3 *db, const char *path, char **why)
 		sqlite3_finalize(stmt);
 	}
 	if (tables < 0) {
-		db_set_why(why, "%s is not a qualdesk database (%s)", path,
+		why_set(why, "%s is not a qualdesk database (%s)", path,
 		    sqlite3_errmsg(db));
 		return QD_EDB;
 	}
 	appid = db_pragma_int(db, "PRAGMA application_id");
 	version = db_pragma_int(db, "PRAGMA user_version");
 	if (appid != DB_APPLICATION_ID && (tables != 0 || version != 0)) {
-		db_set_why(why, "%s is not a qualdesk database (it holds "
+		why_set(why, "%s is not a qualdesk database (it holds "
 		    "another program's data)", path);
 		return QD_EDB;
 	}
@@ -347,7 +334,7 @@ db_pragmas(sqlite3 *db, const char *path, int flags, char **why)
 		goto fail;
 	return QD_OK;
 fail:
-	db_set_why(why, "cannot set up %s: %s", path, db_errmsg(db));
+	why_set(why, "cannot set up %s: %s", path, db_errmsg(db));
 	return QD_EDB;
 }
 
@@ -363,7 +350,7 @@ db_migrate_step(sqlite3 *db, const char *path, size_t i, char **why)
 	    file->after == NULL)
 		return QD_OK;
 	if ((rc = file->after(db, &one)) != QD_OK)
-		db_set_why(why, "cannot upgrade %s: %s: %s", path,
+		why_set(why, "cannot upgrade %s: %s: %s", path,
 		    schema_files[i].name, one != NULL ? one : "");
 	free(one);
 	return rc;
@@ -381,13 +368,13 @@ db_migrate_one(sqlite3 *db, const char *path, size_t i, char **why)
 	int64_t		 version;
 
 	if (db_begin(db) != QD_OK) {
-		db_set_why(why, "cannot upgrade %s: %s", path, db_errmsg(db));
+		why_set(why, "cannot upgrade %s: %s", path, db_errmsg(db));
 		return QD_EDB;
 	}
 	version = db_pragma_int(db, "PRAGMA user_version");
 	if (version < 0 || version > (int64_t)schema_nfiles) {
 		db_rollback(db);
-		db_set_why(why, "%s has schema version %lld, newer than this "
+		why_set(why, "%s has schema version %lld, newer than this "
 		    "program (%zu): upgrade qualdesk", path, (long long)version,
 		    schema_nfiles);
 		return QD_EDB;
@@ -396,7 +383,7 @@ db_migrate_one(sqlite3 *db, const char *path, size_t i, char **why)
 		return db_commit(db);
 	if (sqlite3_exec(db, schema_files[i].sql, NULL, NULL, NULL) !=
 	    SQLITE_OK) {
-		db_set_why(why, "cannot upgrade %s: %s: %s", path,
+		why_set(why, "cannot upgrade %s: %s: %s", path,
 		    schema_files[i].name, sqlite3_errmsg(db));
 		db_rollback(db);
 		return QD_EDB;
@@ -407,7 +394,7 @@ db_migrate_one(sqlite3 *db, const char *path, size_t i, char **why)
 	}
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %zu", i + 1);
 	if (db_exec(db, sql) != QD_OK || db_commit(db) != QD_OK) {
-		db_set_why(why, "cannot upgrade %s: %s", path, db_errmsg(db));
+		why_set(why, "cannot upgrade %s: %s", path, db_errmsg(db));
 		db_rollback(db);
 		return QD_EDB;
 	}
@@ -423,17 +410,17 @@ db_check_version(sqlite3 *db, const char *path, int flags, char **why)
 
 	version = db_pragma_int(db, "PRAGMA user_version");
 	if (version < 0) {
-		db_set_why(why, "cannot read %s: %s", path, db_errmsg(db));
+		why_set(why, "cannot read %s: %s", path, db_errmsg(db));
 		return QD_EDB;
 	}
 	if (version > (int64_t)schema_nfiles) {
-		db_set_why(why, "%s has schema version %lld, newer than this "
+		why_set(why, "%s has schema version %lld, newer than this "
 		    "program (%zu): upgrade qualdesk", path, (long long)version,
 		    schema_nfiles);
 		return QD_EDB;
 	}
 	if (version < (int64_t)schema_nfiles && (flags & DB_READONLY)) {
-		db_set_why(why, "%s has schema version %lld, older than this "
+		why_set(why, "%s has schema version %lld, older than this "
 		    "program (%zu): open it once read-write to upgrade", path,
 		    (long long)version, schema_nfiles);
 		return QD_EDB;
@@ -451,7 +438,7 @@ db_migrate(sqlite3 *db, const char *path, char **why)
 	int		 rc = QD_OK;
 
 	if ((version = db_pragma_int(db, "PRAGMA user_version")) < 0) {
-		db_set_why(why, "cannot read %s: %s", path, db_errmsg(db));
+		why_set(why, "cannot read %s: %s", path, db_errmsg(db));
 		return QD_EDB;
 	}
 	for (i = (size_t)version; rc == QD_OK && i < schema_nfiles; i++) {
@@ -461,7 +448,7 @@ db_migrate(sqlite3 *db, const char *path, char **why)
 			rc = db_migrate_one(db, path, i, why);
 	}
 	if (db_set_actor(db, NULL) != QD_OK && rc == QD_OK) {
-		db_set_why(why, "cannot open %s: %s", path, db_errmsg(db));
+		why_set(why, "cannot open %s: %s", path, db_errmsg(db));
 		rc = QD_EDB;
 	}
 	return rc;
@@ -481,7 +468,7 @@ db_create_private(const char *path, char **why)
 	if (fd == -1) {
 		if (errno == EEXIST)
 			return QD_OK;
-		db_set_why(why, "cannot create %s: %s", path, strerror(errno));
+		why_set(why, "cannot create %s: %s", path, strerror(errno));
 		return QD_EDB;
 	}
 	close(fd);
@@ -506,7 +493,7 @@ db_open(const char *path, int flags, sqlite3 **out, char **why)
 	    (rc = db_create_private(path, why)) != QD_OK)
 		goto out;
 	if (sqlite3_open_v2(path, &db, oflags, NULL) != SQLITE_OK) {
-		db_set_why(why, "cannot open %s: %s", path,
+		why_set(why, "cannot open %s: %s", path,
 		    db != NULL ? sqlite3_errmsg(db) : "out of memory");
 		rc = QD_EDB;
 		goto out;
@@ -515,13 +502,13 @@ db_open(const char *path, int flags, sqlite3 **out, char **why)
 	sqlite3_busy_timeout(db, DB_BUSY_MS);
 	/* Until an actor is set, nothing audited can be written. */
 	if ((rc = db_set_actor(db, NULL)) != QD_OK) {
-		db_set_why(why, "cannot open %s: %s", path, db_errmsg(db));
+		why_set(why, "cannot open %s: %s", path, db_errmsg(db));
 		goto out;
 	}
 	if ((rc = db_check_ours(db, path, why)) != QD_OK)
 		goto out;
 	if (!(flags & DB_READONLY) && sqlite3_db_readonly(db, "main") == 1) {
-		db_set_why(why, "%s is read-only for this user", path);
+		why_set(why, "%s is read-only for this user", path);
 		rc = QD_EDB;
 		goto out;
 	}

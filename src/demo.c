@@ -192,7 +192,7 @@ demo_create(const char *path, char **why)
 	int	 fd;
 
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600)) == -1) {
-		db_set_why(why, "cannot create %s: %s", path, strerror(errno));
+		why_set(why, "cannot create %s: %s", path, strerror(errno));
 		return QD_ESYS;
 	}
 	close(fd);
@@ -208,7 +208,7 @@ demo_write_pub(ssh_key key, const char *path, char **line, char **why)
 	int	 rc = QD_ESYS;
 
 	if (ssh_pki_export_pubkey_base64(key, &b64) != SSH_OK) {
-		db_set_why(why, "cannot export the new public key");
+		why_set(why, "cannot export the new public key");
 		return QD_ESYS;
 	}
 	xasprintf(line, "ssh-ed25519 %s %s", b64, DEMO_KEY_COMMENT);
@@ -217,7 +217,7 @@ demo_write_pub(ssh_key key, const char *path, char **line, char **why)
 	chmod(path, 0644);
 	if ((f = fopen(path, "w")) == NULL ||
 	    fprintf(f, "%s\n", *line) < 0 || fclose(f) != 0) {
-		db_set_why(why, "cannot write %s: %s", path, strerror(errno));
+		why_set(why, "cannot write %s: %s", path, strerror(errno));
 		goto out;
 	}
 	rc = QD_OK;
@@ -241,7 +241,7 @@ demo_make_key(struct demo_keys *dk, const char *sshdir, char **why)
 	int		 rc = QD_ESYS;
 
 	if (mkdir(sshdir, 0700) != 0 && errno != EEXIST) {
-		db_set_why(why, "cannot create %s: %s", sshdir, strerror(errno));
+		why_set(why, "cannot create %s: %s", sshdir, strerror(errno));
 		return QD_ESYS;
 	}
 	xasprintf(&priv, "%s/id_ed25519", sshdir);
@@ -250,14 +250,14 @@ demo_make_key(struct demo_keys *dk, const char *sshdir, char **why)
 		xasprintf(&priv, "%s/qualdesk-demo_ed25519", sshdir);
 	}
 	if (ssh_pki_generate(SSH_KEYTYPE_ED25519, 0, &key) != SSH_OK) {
-		db_set_why(why, "cannot generate an ed25519 key");
+		why_set(why, "cannot generate an ed25519 key");
 		goto out;
 	}
 	if (demo_create(priv, why) != QD_OK)
 		goto out;
 	if (ssh_pki_export_privkey_file(key, NULL, NULL, NULL, priv) !=
 	    SSH_OK) {
-		db_set_why(why, "cannot write %s", priv);
+		why_set(why, "cannot write %s", priv);
 		unlink(priv);
 		goto out;
 	}
@@ -290,7 +290,7 @@ demo_find_keys(struct demo_keys *dk, char **why)
 	int		  rc = QD_OK;
 
 	if ((home = demo_home()) == NULL) {
-		db_set_why(why, "cannot find your home directory");
+		why_set(why, "cannot find your home directory");
 		return QD_ESYS;
 	}
 	xasprintf(&sshdir, "%s/.ssh", home);
@@ -359,8 +359,7 @@ demo_authorise_all(sqlite3 *db, const struct qd_user *op,
 	for (i = 0; rc == QD_OK && i < n; i++)
 		rc = demo_authorise(db, op, offices[i].code, dk, why);
 	office_free_array(offices, n);
-	for (i = 0; rc == QD_OK && i < sizeof demo_staff /
-	    sizeof demo_staff[0]; i++)
+	for (i = 0; rc == QD_OK && i < nitems(demo_staff); i++)
 		rc = demo_authorise(db, op, demo_staff[i].login, dk, why);
 	return rc;
 }
@@ -425,7 +424,7 @@ demo_setup(sqlite3 *db, char **keyfile, char **why)
 		goto out;
 	}
 	rc = demo_liaisons(db, op, why);
-	for (i = 0; rc == QD_OK && i < sizeof demo_staff / sizeof demo_staff[0];
+	for (i = 0; rc == QD_OK && i < nitems(demo_staff);
 	    i++)
 		rc = demo_user(db, op, demo_staff[i].login, demo_staff[i].name,
 		    demo_staff[i].role, NULL, why);

@@ -66,7 +66,7 @@ log_level_parse(const char *s, enum log_level *out)
 {
 	size_t	 i;
 
-	for (i = 0; i < sizeof log_level_names / sizeof log_level_names[0]; i++) {
+	for (i = 0; i < nitems(log_level_names); i++) {
 		if (strcmp(s, log_level_names[i]) == 0) {
 			*out = (enum log_level)i;
 			return QD_OK;

@@ -26,7 +26,7 @@ static const char *const namekey_drop[] = {
 	"\xe3\x83\xbb",		/* U+30FB katakana middle dot */
 	"\xe2\x80\xa7",		/* U+2027 hyphenation point, Taiwan's dot */
 };
-#define NAMEKEY_NDROP (sizeof namekey_drop / sizeof namekey_drop[0])
+#define NAMEKEY_NDROP (nitems(namekey_drop))
 
 static const char namekey_replacement[] = "\xef\xbf\xbd";	/* U+FFFD */
 

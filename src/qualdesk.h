@@ -23,6 +23,9 @@
 #define QD_NAME "qualdesk"
 #define QD_TITLE_ZH "台胞职业资格一体化服务"
 
+/* Elements of an array (not a pointer). */
+#define nitems(a)	(sizeof (a) / sizeof (a)[0])
+
 /* Result codes shared by the data layer and the commands. */
 enum qd_result {
 	QD_OK = 0,
@@ -53,6 +56,11 @@ int	 xasprintf(char **, const char *, ...)
 int	 xvasprintf(char **, const char *, va_list);
 /* Free *pp and set it to NULL. */
 #define xfree(pp) do { free(*(pp)); *(pp) = NULL; } while (0)
+
+/* why.c: the message of a refusal. */
+/* Set *why (if why is not NULL), freeing what it held. */
+void	 why_set(char **why, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
 
 /* log.c: logging to stderr or syslog; never onto a curses screen. */
 enum log_level { LOG_LEVEL_ERROR, LOG_LEVEL_WARN, LOG_LEVEL_INFO, LOG_LEVEL_DEBUG };
@@ -158,9 +166,6 @@ int	 db_commit(sqlite3 *);
 void	 db_rollback(sqlite3 *);
 /* A user-facing message for the last error on db (static string). */
 const char *db_errmsg(sqlite3 *);
-/* For the db-*.c files: set *why (if why is not NULL; frees the old one). */
-void	 db_set_why(char **why, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
 /* Log the SQLite error, set *why to db_errmsg (or a trigger's RAISE
  * message) and return QD_EDB. */
 int	 db_fail(sqlite3 *, char **why);
@@ -965,6 +970,14 @@ struct ui_list {
 };
 #define UI_ROLE(r)	(1 << (r))
 #define UI_ROLES_ALL	((1 << ROLE_COUNT) - 1)
+/* The role groups, defined once. An office's staff: */
+#define UI_ROLES_OFFICE		(UI_ROLE(ROLE_CLERK) | UI_ROLE(ROLE_LIAISON))
+/* Those who read everything (admin, auditor): */
+#define UI_ROLES_OVERSIGHT	(UI_ROLE(ROLE_ADMIN) | UI_ROLE(ROLE_AUDITOR))
+/* Who sees the center's queue: reviewers and those who oversee them. */
+#define UI_ROLES_REVIEW		(UI_ROLE(ROLE_CENTER) | UI_ROLES_OVERSIGHT)
+/* The center's staff who act on certificates: reviewers and the admin. */
+#define UI_ROLES_CENTER_STAFF	(UI_ROLE(ROLE_CENTER) | UI_ROLE(ROLE_ADMIN))
 /* What the engine does after an action's handler. */
 enum ui_next {
 	UI_STAY,		/* keep the screen as it is */

@@ -266,8 +266,7 @@ listen_bind_new(struct listener *l)
 	if (ssh_bind_options_set(l->bind, SSH_BIND_OPTIONS_PROCESS_CONFIG,
 	    &process_config) != SSH_OK)
 		goto fail;
-	for (i = 0; i < sizeof listen_bind_algorithms /
-	    sizeof listen_bind_algorithms[0]; i++) {
+	for (i = 0; i < nitems(listen_bind_algorithms); i++) {
 		if (ssh_bind_options_set(l->bind,
 		    listen_bind_algorithms[i].option,
 		    listen_bind_algorithms[i].value) != SSH_OK)
@@ -672,7 +671,7 @@ listen_signals_init(void)
 	sa.sa_handler = listen_signal;
 	sigemptyset(&sa.sa_mask);
 	sa.sa_flags = SA_RESTART;
-	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+	for (i = 0; i < nitems(sigs); i++) {
 		if (sigaction(sigs[i], &sa, NULL) == -1)
 			return -1;
 	}

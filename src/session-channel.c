@@ -360,8 +360,7 @@ session_send_exit(struct session *s)
 	size_t		 i;
 
 	if (WIFSIGNALED(status)) {
-		for (i = 0; i < sizeof session_signal_names /
-		    sizeof session_signal_names[0]; i++) {
+		for (i = 0; i < nitems(session_signal_names); i++) {
 			if (session_signal_names[i].sig == WTERMSIG(status))
 				name = session_signal_names[i].name;
 		}

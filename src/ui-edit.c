@@ -245,7 +245,7 @@ ui_edit_key(struct ui_edit *e, int key)
 	char	 buf[8];
 	size_t	 i;
 
-	for (i = 0; i < sizeof ui_edit_keys / sizeof ui_edit_keys[0]; i++) {
+	for (i = 0; i < nitems(ui_edit_keys); i++) {
 		if (ui_edit_keys[i].key == key) {
 			ui_edit_keys[i].fn(e);
 			return 1;

@@ -317,7 +317,7 @@ ui_frame_small(void)
 	size_t			 i;
 
 	erase();
-	for (i = 0; i < sizeof texts / sizeof texts[0] - 1; i++) {
+	for (i = 0; i < nitems(texts) - 1; i++) {
 		if (text_width(texts[i]) <= COLS)
 			break;
 	}

@@ -127,7 +127,7 @@ ui_key_name(int key, char *buf, size_t len)
 {
 	size_t	 i;
 
-	for (i = 0; i < sizeof ui_keys_names / sizeof ui_keys_names[0]; i++) {
+	for (i = 0; i < nitems(ui_keys_names); i++) {
 		if (ui_keys_names[i].key == key) {
 			snprintf(buf, len, "%s", ui_keys_names[i].name);
 			return buf;
@@ -171,7 +171,7 @@ ui_key_sequence(const char *seq)
 		    tmp[2] != '~')
 			memmove(tmp + 1, tmp + 2, 2);
 	}
-	for (i = 0; i < sizeof ui_keys_sequences / sizeof ui_keys_sequences[0];
+	for (i = 0; i < nitems(ui_keys_sequences);
 	    i++) {
 		if (strcmp(ui_keys_sequences[i].seq, tmp) == 0)
 			return ui_keys_sequences[i].key;
@@ -257,7 +257,7 @@ ui_keys_translate(int r, wint_t wc)
 	if (r == KEY_CODE_YES) {
 		if (wc >= (wint_t)KEY_F(1) && wc <= (wint_t)KEY_F(12))
 			return UI_KEY_F1 + (int)(wc - KEY_F(1));
-		for (i = 0; i < sizeof ui_keys_curses / sizeof ui_keys_curses[0];
+		for (i = 0; i < nitems(ui_keys_curses);
 		    i++) {
 			if ((wint_t)ui_keys_curses[i].code == wc)
 				return ui_keys_curses[i].key;
@@ -266,7 +266,7 @@ ui_keys_translate(int r, wint_t wc)
 	}
 	if (wc == 0x1b)
 		return ui_keys_esc();
-	for (i = 0; i < sizeof ui_keys_ctrl / sizeof ui_keys_ctrl[0]; i++) {
+	for (i = 0; i < nitems(ui_keys_ctrl); i++) {
 		if ((wint_t)ui_keys_ctrl[i].ch == wc)
 			return ui_keys_ctrl[i].key;
 	}

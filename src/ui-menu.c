@@ -190,7 +190,7 @@ ui_menu_draw(struct ui *ui, const struct ui_menu *menu)
 	size_t		  i;
 	int		  top = ui_frame_body_top(), y, lw, wide, gx = 2, ix;
 
-	if (ui_frame_draw(ui, keys, sizeof keys / sizeof keys[0]) != 0)
+	if (ui_frame_draw(ui, keys, nitems(keys)) != 0)
 		return;
 	ui_put(top, 1, "主菜单 Main menu", COLS - 2, A_BOLD, 0);
 	labels = xcalloc(menu->ngroups, sizeof *labels);

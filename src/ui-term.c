@@ -67,7 +67,7 @@ ui_term_signals(void)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = ui_term_on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+	for (i = 0; i < nitems(sigs); i++)
 		sigaction(sigs[i], &sa, NULL);
 }
 
@@ -124,7 +124,7 @@ ui_term_open(void)
 
 	if ((sp = ui_term_try(getenv("TERM"))) != NULL)
 		return sp;
-	for (i = 0; i < sizeof ui_term_fallbacks / sizeof ui_term_fallbacks[0];
+	for (i = 0; i < nitems(ui_term_fallbacks);
 	    i++) {
 		if ((sp = ui_term_try(ui_term_fallbacks[i])) != NULL)
 			return sp;

@@ -141,7 +141,7 @@ account_keys_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
 static const struct ui_list account_keys = {
 	.title = "我的 SSH 公钥 My SSH keys",
 	.columns = account_key_columns,
-	.ncolumns = sizeof account_key_columns / sizeof account_key_columns[0],
+	.ncolumns = nitems(account_key_columns),
 	.load = account_keys_load,
 	.empty = "没有公钥，请联系管理员 No keys: ask the center admin",
 };
@@ -151,8 +151,8 @@ const struct ui_screen screen_account = {
 	.title = "我的账户 My account",
 	.table = "users",
 	.fields = account_fields,
-	.nfields = sizeof account_fields / sizeof account_fields[0],
+	.nfields = nitems(account_fields),
 	.list = &account_keys,
 	.actions = account_actions,
-	.nactions = sizeof account_actions / sizeof account_actions[0],
+	.nactions = nitems(account_actions),
 };

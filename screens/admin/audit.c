@@ -106,7 +106,7 @@ static const struct ui_action audit_actions[] = {
 
 static const struct ui_list audit_list = {
 	.columns = audit_columns,
-	.ncolumns = sizeof audit_columns / sizeof audit_columns[0],
+	.ncolumns = nitems(audit_columns),
 	.load = audit_load,
 	.empty = "没有记录 No entries",
 };
@@ -117,5 +117,5 @@ const struct ui_screen screen_audit = {
 	.table = "audit",
 	.list = &audit_list,
 	.actions = audit_actions,
-	.nactions = sizeof audit_actions / sizeof audit_actions[0],
+	.nactions = nitems(audit_actions),
 };

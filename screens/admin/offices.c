@@ -37,7 +37,7 @@ offices_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
 
 static const struct ui_list offices_list = {
 	.columns = offices_columns,
-	.ncolumns = sizeof offices_columns / sizeof offices_columns[0],
+	.ncolumns = nitems(offices_columns),
 	.load = offices_load,
 	.empty = "没有办公室 No offices",
 };

@@ -117,7 +117,7 @@ static const struct ui_action users_actions[] = {
 
 static const struct ui_list users_list = {
 	.columns = users_columns,
-	.ncolumns = sizeof users_columns / sizeof users_columns[0],
+	.ncolumns = nitems(users_columns),
 	.load = users_load,
 	.empty = "没有用户 No users",
 };
@@ -128,7 +128,7 @@ const struct ui_screen screen_users = {
 	.table = "users",
 	.list = &users_list,
 	.actions = users_actions,
-	.nactions = sizeof users_actions / sizeof users_actions[0],
+	.nactions = nitems(users_actions),
 };
 
 /* The add form. */
@@ -229,7 +229,7 @@ const struct ui_screen screen_user_add = {
 	.title = "新增用户 Add a user",
 	.table = "users",
 	.fields = users_add_fields,
-	.nfields = sizeof users_add_fields / sizeof users_add_fields[0],
+	.nfields = nitems(users_add_fields),
 	.actions = users_add_actions,
-	.nactions = sizeof users_add_actions / sizeof users_add_actions[0],
+	.nactions = nitems(users_add_actions),
 };

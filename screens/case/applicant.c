@@ -120,5 +120,5 @@ const struct ui_screen screen_applicant = {
 	.title = "台胞 Applicant (查看已记入审计 this view is audited)",
 	.lines = applicant_lines,
 	.actions = applicant_actions,
-	.nactions = sizeof applicant_actions / sizeof applicant_actions[0],
+	.nactions = nitems(applicant_actions),
 };

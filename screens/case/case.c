@@ -13,8 +13,6 @@
 #include "cert/cert.h"
 #include "catalog/catalog-screens.h"
 
-#define OFFICE_ROLES	(UI_ROLE(ROLE_CLERK) | UI_ROLE(ROLE_LIAISON))
-#define CENTER_ROLES	UI_ROLE(ROLE_CENTER)
 
 /* What the screen keeps between draws: the case and its steps now. */
 struct case_view {
@@ -548,33 +546,33 @@ case_applicant(struct ui *ui, struct ui_view *v)
 
 static const struct ui_action case_actions[] = {
 	{ .key = UI_KEY_F(5), .label = "报送 Forward", .name = "forward",
-	  .roles = OFFICE_ROLES, .enabled = case_enabled, .run = case_forward },
+	  .roles = UI_ROLES_OFFICE, .enabled = case_enabled, .run = case_forward },
 	{ .key = UI_KEY_F(4), .label = "修改 Edit", .name = "edit",
-	  .roles = OFFICE_ROLES, .enabled = case_enabled, .run = case_edit },
+	  .roles = UI_ROLES_OFFICE, .enabled = case_enabled, .run = case_edit },
 	{ .key = UI_KEY_F(6), .label = "撤回 Withdraw", .name = "withdraw",
-	  .roles = OFFICE_ROLES, .enabled = case_enabled,
+	  .roles = UI_ROLES_OFFICE, .enabled = case_enabled,
 	  .run = case_withdraw },
 	{ .key = UI_KEY_F(8), .label = "通知 Notify", .name = "notify",
-	  .roles = OFFICE_ROLES, .enabled = case_enabled, .run = case_notify },
+	  .roles = UI_ROLES_OFFICE, .enabled = case_enabled, .run = case_notify },
 	{ .key = UI_KEY_F(9), .label = "领证 Collected", .name = "collect",
-	  .roles = OFFICE_ROLES, .enabled = case_enabled,
+	  .roles = UI_ROLES_OFFICE, .enabled = case_enabled,
 	  .run = case_collect },
 	{ .key = UI_KEY_F(4), .label = "领取 Take", .name = "take",
-	  .roles = CENTER_ROLES, .enabled = case_enabled, .run = case_take },
+	  .roles = UI_ROLE(ROLE_CENTER), .enabled = case_enabled, .run = case_take },
 	{ .key = UI_KEY_F(5), .label = "通过 Approve", .name = "approve",
-	  .roles = CENTER_ROLES, .enabled = case_enabled,
+	  .roles = UI_ROLE(ROLE_CENTER), .enabled = case_enabled,
 	  .run = case_approve },
 	{ .key = UI_KEY_F(6), .label = "不予通过 Reject", .name = "reject",
-	  .roles = CENTER_ROLES, .enabled = case_enabled, .run = case_reject },
+	  .roles = UI_ROLE(ROLE_CENTER), .enabled = case_enabled, .run = case_reject },
 	{ .key = UI_KEY_F(7), .label = "退回 Return", .name = "return",
-	  .roles = CENTER_ROLES, .enabled = case_enabled, .run = case_return },
+	  .roles = UI_ROLE(ROLE_CENTER), .enabled = case_enabled, .run = case_return },
 	{ .key = UI_KEY_F(8), .label = "委托认定 Agency", .name = "route",
-	  .roles = CENTER_ROLES, .enabled = case_enabled, .run = case_route },
+	  .roles = UI_ROLE(ROLE_CENTER), .enabled = case_enabled, .run = case_route },
 	{ .key = UI_KEY_F(9), .label = "认定确认 Confirmed", .name = "confirm",
-	  .roles = CENTER_ROLES, .enabled = case_enabled,
+	  .roles = UI_ROLE(ROLE_CENTER), .enabled = case_enabled,
 	  .run = case_confirm },
 	{ .key = 'r', .label = "释放 Release", .name = "release",
-	  .roles = CENTER_ROLES | UI_ROLE(ROLE_ADMIN), .enabled = case_enabled,
+	  .roles = UI_ROLES_CENTER_STAFF, .enabled = case_enabled,
 	  .run = case_release },
 	{ .key = 'p', .label = "台胞 Applicant", .roles = UI_ROLES_ALL &
 	  ~UI_ROLE(ROLE_ADMIN), .run = case_applicant },
@@ -591,7 +589,7 @@ const struct ui_screen screen_case = {
 	.close = case_close,
 	.lines = case_lines,
 	.actions = case_actions,
-	.nactions = sizeof case_actions / sizeof case_actions[0],
+	.nactions = nitems(case_actions),
 };
 
 void

@@ -12,7 +12,7 @@ static const char *const cases_states[] = {
 	"accepted", "forwarded", "returned", "agency", "approved", "rejected",
 	"notified", "collected", "closed", "withdrawn",
 };
-#define CASES_NSTATES	(sizeof cases_states / sizeof cases_states[0])
+#define CASES_NSTATES	(nitems(cases_states))
 
 static int
 cases_state_choices(struct ui *ui, struct ui_choice **out, size_t *n)
@@ -85,9 +85,9 @@ const struct ui_screen screen_cases = {
 	.title = "全部案件 All cases  (Tab 筛选 filters)",
 	.table = "cases",
 	.fields = cases_fields,
-	.nfields = sizeof cases_fields / sizeof cases_fields[0],
+	.nfields = nitems(cases_fields),
 	.filter = 1,
 	.list = &cases_list,
 	.actions = cases_actions,
-	.nactions = sizeof cases_actions / sizeof cases_actions[0],
+	.nactions = nitems(cases_actions),
 };

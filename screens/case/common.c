@@ -32,7 +32,7 @@ const struct ui_column screen_case_columns[] = {
 	{ .title = "领取 By", .width = 8 },
 };
 const size_t screen_case_ncolumns =
-    sizeof screen_case_columns / sizeof screen_case_columns[0];
+    nitems(screen_case_columns);
 
 void
 screen_case_rows_add(struct ui_rows *rows, const struct qd_case_row *r,

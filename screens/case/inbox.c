@@ -40,6 +40,6 @@ const struct ui_screen screen_inbox = {
 	.title = "审核结果 Inbox",
 	.list = &inbox_list,
 	.actions = inbox_actions,
-	.nactions = sizeof inbox_actions / sizeof inbox_actions[0],
+	.nactions = nitems(inbox_actions),
 	.close = screen_queue_close,
 };

@@ -15,7 +15,6 @@
 #include "case/case-screens.h"
 #include "catalog/catalog-screens.h"
 
-#define OFFICE_ROLES	(UI_ROLE(ROLE_CLERK) | UI_ROLE(ROLE_LIAISON))
 #define INTAKE_FORM	"intake"
 #define INTAKE_CASE	"intake-case"
 #define INTAKE_EDIT	"case-edit"
@@ -360,7 +359,7 @@ static const struct ui_field intake_fields[] = {
 };
 
 static const struct ui_action intake_actions[] = {
-	{ .key = UI_KEY_SAVE, .label = "下一步 Next", .roles = OFFICE_ROLES,
+	{ .key = UI_KEY_SAVE, .label = "下一步 Next", .roles = UI_ROLES_OFFICE,
 	  .run = intake_next },
 };
 
@@ -369,9 +368,9 @@ const struct ui_screen screen_intake = {
 	.title = "受理 Intake 1/2: 台胞 Applicant",
 	.table = "applicants",
 	.fields = intake_fields,
-	.nfields = sizeof intake_fields / sizeof intake_fields[0],
+	.nfields = nitems(intake_fields),
 	.actions = intake_actions,
-	.nactions = sizeof intake_actions / sizeof intake_actions[0],
+	.nactions = nitems(intake_actions),
 	.open = intake_open,
 	.draft = intake_draft,
 };
@@ -419,7 +418,7 @@ intake_person_save(struct ui *ui, struct ui_view *v)
 }
 
 static const struct ui_action intake_person_actions[] = {
-	{ .key = UI_KEY_SAVE, .label = "保存 Save", .roles = OFFICE_ROLES,
+	{ .key = UI_KEY_SAVE, .label = "保存 Save", .roles = UI_ROLES_OFFICE,
 	  .run = intake_person_save },
 };
 
@@ -428,10 +427,9 @@ const struct ui_screen screen_applicant_edit = {
 	.title = "修改台胞信息 Correct the applicant",
 	.table = "applicants",
 	.fields = intake_fields,
-	.nfields = sizeof intake_fields / sizeof intake_fields[0],
+	.nfields = nitems(intake_fields),
 	.actions = intake_person_actions,
-	.nactions = sizeof intake_person_actions /
-	    sizeof intake_person_actions[0],
+	.nactions = nitems(intake_person_actions),
 	.open = intake_person_open,
 };
 
@@ -596,9 +594,9 @@ static const struct ui_field intake_case_fields[] = {
 };
 
 static const struct ui_action intake_case_actions[] = {
-	{ .key = UI_KEY_SAVE, .label = "受理 Accept", .roles = OFFICE_ROLES,
+	{ .key = UI_KEY_SAVE, .label = "受理 Accept", .roles = UI_ROLES_OFFICE,
 	  .run = intake_case_save },
-	{ .key = UI_KEY_F(6), .label = "目录 Catalog", .roles = OFFICE_ROLES,
+	{ .key = UI_KEY_F(6), .label = "目录 Catalog", .roles = UI_ROLES_OFFICE,
 	  .run = intake_case_pick },
 };
 
@@ -607,10 +605,9 @@ const struct ui_screen screen_intake_case = {
 	.title = "受理 Intake 2/2: 案件 Case",
 	.table = "cases",
 	.fields = intake_case_fields,
-	.nfields = sizeof intake_case_fields / sizeof intake_case_fields[0],
+	.nfields = nitems(intake_case_fields),
 	.actions = intake_case_actions,
-	.nactions = sizeof intake_case_actions /
-	    sizeof intake_case_actions[0],
+	.nactions = nitems(intake_case_actions),
 	.open = intake_case_open,
 	.draft = intake_case_draft,
 };

@@ -11,7 +11,6 @@
 #include "case/case-screens.h"
 
 #define NOTICES_PAGE	100
-#define OFFICE_ROLES	(UI_ROLE(ROLE_CLERK) | UI_ROLE(ROLE_LIAISON))
 
 static const struct ui_column notices_columns[] = {
 	{ .title = "时间 Time", .width = 16 },
@@ -118,13 +117,13 @@ static const struct ui_action notices_actions[] = {
 	{ .key = UI_KEY_ENTER, .label = "查看 Show", .roles = UI_ROLES_ALL,
 	  .needs_row = 1, .run = notices_show },
 	{ .key = UI_KEY_F(5), .label = "重发 Resend", .name = "resend",
-	  .roles = OFFICE_ROLES, .needs_row = 1, .enabled = notices_unsent,
+	  .roles = UI_ROLES_OFFICE, .needs_row = 1, .enabled = notices_unsent,
 	  .run = notices_resend },
 };
 
 static const struct ui_list notices_list = {
 	.columns = notices_columns,
-	.ncolumns = sizeof notices_columns / sizeof notices_columns[0],
+	.ncolumns = nitems(notices_columns),
 	.load = notices_load,
 	.empty = "没有通知记录 No notices yet",
 };
@@ -134,5 +133,5 @@ const struct ui_screen screen_notices = {
 	.title = "通知记录 Notices to applicants",
 	.list = &notices_list,
 	.actions = notices_actions,
-	.nactions = sizeof notices_actions / sizeof notices_actions[0],
+	.nactions = nitems(notices_actions),
 };

@@ -8,7 +8,6 @@
 #include "case/case-screens.h"
 
 #define OUTBOX_PAGE	100
-#define OFFICE_ROLES	(UI_ROLE(ROLE_CLERK) | UI_ROLE(ROLE_LIAISON))
 
 /* Count the queue for the summary line, once per first page. */
 static void
@@ -114,7 +113,7 @@ outbox_forward(struct ui *ui, struct ui_view *v)
 static const struct ui_action outbox_actions[] = {
 	{ .key = UI_KEY_ENTER, .label = "打开 Open", .roles = UI_ROLES_ALL,
 	  .needs_row = 1, .run = outbox_open },
-	{ .key = UI_KEY_F(5), .label = "报送 Forward", .roles = OFFICE_ROLES,
+	{ .key = UI_KEY_F(5), .label = "报送 Forward", .roles = UI_ROLES_OFFICE,
 	  .needs_row = 1, .run = outbox_forward },
 };
 
@@ -132,6 +131,6 @@ const struct ui_screen screen_outbox = {
 	.title = "待报送 Outbox  (空格选择 Space marks)",
 	.list = &outbox_list,
 	.actions = outbox_actions,
-	.nactions = sizeof outbox_actions / sizeof outbox_actions[0],
+	.nactions = nitems(outbox_actions),
 	.close = screen_queue_close,
 };

@@ -85,10 +85,10 @@ const struct ui_screen screen_review = {
 	.title = "审核队列 Review queue  (Tab 筛选 filters)",
 	.table = "cases",
 	.fields = review_fields,
-	.nfields = sizeof review_fields / sizeof review_fields[0],
+	.nfields = nitems(review_fields),
 	.filter = 1,
 	.list = &review_list,
 	.actions = review_actions,
-	.nactions = sizeof review_actions / sizeof review_actions[0],
+	.nactions = nitems(review_actions),
 	.close = screen_queue_close,
 };

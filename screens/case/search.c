@@ -67,10 +67,10 @@ const struct ui_screen screen_search = {
 	.title = "查询案件 Find a case",
 	.table = "applicants",
 	.fields = search_fields,
-	.nfields = sizeof search_fields / sizeof search_fields[0],
+	.nfields = nitems(search_fields),
 	.filter = 1,
 	.list = &search_list,
 	.actions = search_actions,
-	.nactions = sizeof search_actions / sizeof search_actions[0],
+	.nactions = nitems(search_actions),
 	.open = search_start,
 };

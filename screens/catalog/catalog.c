@@ -23,7 +23,7 @@ static const struct ui_column catalog_columns[] = {
 	{ .title = "方式 Mode", .width = 9 },
 	{ .title = "启用 On", .width = 7 },
 };
-#define CATALOG_NCOLUMNS (sizeof catalog_columns / sizeof catalog_columns[0])
+#define CATALOG_NCOLUMNS (nitems(catalog_columns))
 
 /* The two modes, after "all modes" when any is set. */
 static int
@@ -244,11 +244,11 @@ const struct ui_screen screen_catalog = {
 	.title = "比对目录 Catalog  (Tab 查找 find)",
 	.table = "catalog",
 	.fields = catalog_fields,
-	.nfields = sizeof catalog_fields / sizeof catalog_fields[0],
+	.nfields = nitems(catalog_fields),
 	.filter = 1,
 	.list = &catalog_list,
 	.actions = catalog_actions,
-	.nactions = sizeof catalog_actions / sizeof catalog_actions[0],
+	.nactions = nitems(catalog_actions),
 };
 
 /*
@@ -404,9 +404,8 @@ const struct ui_screen screen_catalog_edit = {
 	.title_get = catalog_edit_title,
 	.table = "catalog",
 	.fields = catalog_edit_fields,
-	.nfields = sizeof catalog_edit_fields / sizeof catalog_edit_fields[0],
+	.nfields = nitems(catalog_edit_fields),
 	.actions = catalog_edit_actions,
-	.nactions = sizeof catalog_edit_actions /
-	    sizeof catalog_edit_actions[0],
+	.nactions = nitems(catalog_edit_actions),
 	.open = catalog_edit_open,
 };

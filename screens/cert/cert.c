@@ -11,8 +11,6 @@
 #include "case/case.h"
 #include "cert/cert-screens.h"
 
-#define OFFICE_ROLES	(UI_ROLE(ROLE_CLERK) | UI_ROLE(ROLE_LIAISON))
-#define CENTER_ROLES	(UI_ROLE(ROLE_CENTER) | UI_ROLE(ROLE_ADMIN))
 /* The widest label of the paper, 台湾居民往来大陆通行证号码, and a gap. */
 #define CERT_LABEL_COLS	28
 
@@ -340,12 +338,12 @@ static const struct ui_action cert_actions[] = {
 	{ .key = 'P', .label = "打印 Print", .name = "print",
 	  .roles = UI_ROLES_ALL, .enabled = cert_enabled, .run = cert_print },
 	{ .key = UI_KEY_F(9), .label = "发放 Handed over", .name = "hand",
-	  .roles = OFFICE_ROLES, .enabled = cert_enabled, .run = cert_hand },
+	  .roles = UI_ROLES_OFFICE, .enabled = cert_enabled, .run = cert_hand },
 	{ .key = 'X', .label = "撤销 Revoke", .name = "revoke",
-	  .roles = CENTER_ROLES, .enabled = cert_enabled,
+	  .roles = UI_ROLES_CENTER_STAFF, .enabled = cert_enabled,
 	  .run = cert_revoke },
 	{ .key = 'R', .label = "换发 Reissue", .name = "reissue",
-	  .roles = CENTER_ROLES, .enabled = cert_enabled,
+	  .roles = UI_ROLES_CENTER_STAFF, .enabled = cert_enabled,
 	  .run = cert_reissue },
 	{ .key = 'o', .label = "案件 Case", .name = "case",
 	  .roles = UI_ROLES_ALL, .enabled = cert_enabled, .run = cert_case },
@@ -359,7 +357,7 @@ const struct ui_screen screen_cert = {
 	.close = cert_close,
 	.lines = cert_lines,
 	.actions = cert_actions,
-	.nactions = sizeof cert_actions / sizeof cert_actions[0],
+	.nactions = nitems(cert_actions),
 };
 
 void

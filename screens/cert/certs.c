@@ -26,7 +26,7 @@ struct certs_view {
 static const char *const certs_states[] = {
 	"issued", "printed", "handed", "revoked",
 };
-#define CERTS_NSTATES	(sizeof certs_states / sizeof certs_states[0])
+#define CERTS_NSTATES	(nitems(certs_states))
 
 static const struct ui_column certs_columns[] = {
 	{ .title = "证书编号 No.", .width = 14 },
@@ -36,7 +36,7 @@ static const struct ui_column certs_columns[] = {
 	{ .title = "签发 Issued", .width = 11 },
 	{ .title = "状态 State", .width = 10 },
 };
-#define CERTS_NCOLUMNS	(sizeof certs_columns / sizeof certs_columns[0])
+#define CERTS_NCOLUMNS	(nitems(certs_columns))
 
 static int
 certs_open(struct ui *ui, struct ui_view *v)
@@ -278,5 +278,5 @@ const struct ui_screen screen_certs = {
 	.close = certs_close,
 	.list = &certs_list,
 	.actions = certs_actions,
-	.nactions = sizeof certs_actions / sizeof certs_actions[0],
+	.nactions = nitems(certs_actions),
 };

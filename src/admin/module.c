@@ -6,7 +6,6 @@
 #include "qualdesk.h"
 #include "admin/admin-screens.h"
 
-#define ROLES_OVERSIGHT	(UI_ROLE(ROLE_ADMIN) | UI_ROLE(ROLE_AUDITOR))
 
 static const struct cmd_entry admin_commands[] = {
 	{ .noun = "user", .verb = "add",
@@ -49,9 +48,9 @@ static const struct ui_menu_item admin_menu[] = {
 	  .screen = &screen_account },
 	{ .key = 'o', .label = "办公室 Offices", .roles = UI_ROLES_ALL,
 	  .screen = &screen_offices },
-	{ .key = 'u', .label = "用户管理 Users", .roles = ROLES_OVERSIGHT,
+	{ .key = 'u', .label = "用户管理 Users", .roles = UI_ROLES_OVERSIGHT,
 	  .screen = &screen_users },
-	{ .key = 'l', .label = "审计日志 Audit log", .roles = ROLES_OVERSIGHT,
+	{ .key = 'l', .label = "审计日志 Audit log", .roles = UI_ROLES_OVERSIGHT,
 	  .screen = &screen_audit },
 	{ .key = 0 }
 };

@@ -209,11 +209,11 @@ case_conflict_why(sqlite3 *db, int64_t id, char **why)
 	char	*who, *when;
 
 	if (db_audit_last(db, "cases", id, &who, &when) == QD_OK)
-		db_set_why(why, "案件已被 %s 于 %s 修改，您输入的内容已保留"
+		why_set(why, "案件已被 %s 于 %s 修改，您输入的内容已保留"
 		    " case changed by %s at %s; what you typed is kept", who,
 		    when, who, when);
 	else
-		db_set_why(why, "案件已被他人修改，请重新打开 the case was changed"
+		why_set(why, "案件已被他人修改，请重新打开 the case was changed"
 		    " by someone else; open it again");
 	free(who);
 	free(when);
@@ -230,7 +230,7 @@ case_denied_why(sqlite3 *db, const struct qd_user *actor,
 
 	if (c->held_by != 0 && c->held_by != actor->id &&
 	    (strcmp(action, "take") == 0 || actor->role == ROLE_CENTER)) {
-		db_set_why(why, "案件已由 %s 领取 the case is held by %s",
+		why_set(why, "案件已由 %s 领取 the case is held by %s",
 		    c->held_by_login, c->held_by_login);
 		return;
 	}
@@ -250,9 +250,9 @@ case_denied_why(sqlite3 *db, const struct qd_user *actor,
 		sqlite3_finalize(st);
 	}
 	if (held == 1 && c->held_by == 0)
-		db_set_why(why, "请先领取案件 take the case first");
+		why_set(why, "请先领取案件 take the case first");
 	else
-		db_set_why(why, "案件当前为「%s」，您不能%s this case is %s: you"
+		why_set(why, "案件当前为「%s」，您不能%s this case is %s: you"
 		    " cannot %s it now", c->state_name, zh != NULL ? zh : action,
 		    c->state, en != NULL ? en : action);
 	free(zh);
@@ -356,16 +356,16 @@ case_text_check(const char *text, int max, const char *what_zh,
     const char *what_en, char **why)
 {
 	if (text == NULL || text[strspn(text, " ")] == '\0') {
-		db_set_why(why, "请填写%s %s is required", what_zh, what_en);
+		why_set(why, "请填写%s %s is required", what_zh, what_en);
 		return QD_EINVAL;
 	}
 	if (!text_valid(text)) {
-		db_set_why(why, "%s含无效字符 %s holds invalid characters",
+		why_set(why, "%s含无效字符 %s holds invalid characters",
 		    what_zh, what_en);
 		return QD_EINVAL;
 	}
 	if (text_width(text) > 2 * max) {
-		db_set_why(why, "%s过长（至多%d字） %s is too long (at most %d"
+		why_set(why, "%s过长（至多%d字） %s is too long (at most %d"
 		    " characters)", what_zh, max, what_en, max);
 		return QD_EINVAL;
 	}
@@ -383,7 +383,7 @@ db_case_forward(sqlite3 *db, const struct qd_user *actor, const int64_t *ids,
 	int			 rc = QD_OK;
 
 	if (n == 0) {
-		db_set_why(why, "请选择要报送的案件 choose cases to forward");
+		why_set(why, "请选择要报送的案件 choose cases to forward");
 		return QD_EINVAL;
 	}
 	if (db_begin(db) != QD_OK)
@@ -391,7 +391,7 @@ db_case_forward(sqlite3 *db, const struct qd_user *actor, const int64_t *ids,
 	for (i = 0; i < n && rc == QD_OK; i++) {
 		rc = case_step_apply(db, actor, ids[i], 0, &s, &one);
 		if (rc != QD_OK)
-			db_set_why(why, "案件 %" PRId64 "：%s  (nothing was"
+			why_set(why, "案件 %" PRId64 "：%s  (nothing was"
 			    " forwarded)", ids[i], one != NULL ? one : "");
 	}
 	free(one);
@@ -443,7 +443,7 @@ case_occupation_ok(sqlite3 *db, int64_t occupation_id, int level, char **why)
 	int		 ok = 0;
 
 	if (level < 1 || level > 5) {
-		db_set_why(why, "等级应为一级至五级 the level must be 1 to 5");
+		why_set(why, "等级应为一级至五级 the level must be 1 to 5");
 		return 0;
 	}
 	if (db_prepare(db, "SELECT 1 FROM occupations WHERE id = ?1 AND"
@@ -453,7 +453,7 @@ case_occupation_ok(sqlite3 *db, int64_t occupation_id, int level, char **why)
 	ok = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	if (!ok)
-		db_set_why(why, "请从目录中选择职业（工种） choose an occupation"
+		why_set(why, "请从目录中选择职业（工种） choose an occupation"
 		    " from the catalog");
 	return ok;
 }
@@ -538,12 +538,12 @@ case_route_agency(sqlite3 *db, const struct qd_user *actor,
 	if (sqlite3_step(st) == SQLITE_ROW)
 		s->i1 = sqlite3_column_int64(st, 0);
 	else if (s->i1 != 0) {
-		db_set_why(why, "该机构不能认定此职业 that agency does not"
+		why_set(why, "该机构不能认定此职业 that agency does not"
 		    " appraise %s", c->occupation_name != NULL ?
 		    c->occupation_name : "this occupation");
 		rc = QD_EINVAL;
 	} else {
-		db_set_why(why, "%s没有此职业的认定机构，请选择省内机构（委托认证）"
+		why_set(why, "%s没有此职业的认定机构，请选择省内机构（委托认证）"
 		    " %s has no agency for this occupation; choose one in the"
 		    " province", c->office_name, c->office_name);
 		rc = QD_ENOTFOUND;
@@ -621,7 +621,7 @@ db_case_notify(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	int			 rc;
 
 	if (!notice_channel_valid(channel)) {
-		db_set_why(why, "通知方式应为 sms phone email wechat in_person"
+		why_set(why, "通知方式应为 sms phone email wechat in_person"
 		    " post the channel must be one of sms, phone, email,"
 		    " wechat, in_person, post");
 		return QD_EINVAL;
@@ -644,7 +644,7 @@ db_case_collect(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	char			 day[11], *bad = NULL;
 
 	if (idcheck_date(date, day, &bad) != QD_OK) {
-		db_set_why(why, "领证日期：%s", bad);
+		why_set(why, "领证日期：%s", bad);
 		free(bad);
 		return QD_EINVAL;
 	}

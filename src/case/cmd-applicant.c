@@ -23,7 +23,7 @@ static const struct cmd_column cmd_applicant_columns[] = {
 	{ "cases_here", "HERE", CMD_NUMBER, 0, 0 },
 };
 #define CMD_APPLICANT_NCOLS \
-	(sizeof cmd_applicant_columns / sizeof cmd_applicant_columns[0])
+	(nitems(cmd_applicant_columns))
 
 static int
 cmd_applicant_print(struct cmd_ctx *ctx, enum cmd_format format,

@@ -55,7 +55,7 @@ static const struct cmd_column cmd_case_columns[] = {
 	{ "occupation", "OCCUPATION", CMD_STRING, 0, 24 },
 	{ "version", NULL, CMD_NUMBER, CMD_NOTEXT, 0 },
 };
-#define CMD_CASE_NCOLS (sizeof cmd_case_columns / sizeof cmd_case_columns[0])
+#define CMD_CASE_NCOLS (nitems(cmd_case_columns))
 
 /* Print a page of cases in format. */
 static int
@@ -215,8 +215,7 @@ cmd_case_filter(struct cmd_ctx *ctx, char **argv,
 	if (o->queue != NULL && o->state != NULL)
 		return cmd_usage_error(ctx, "cases", argv[0], "give --queue or"
 		    " --state, not both");
-	for (i = 0; o->queue != NULL && i < sizeof cmd_case_queues /
-	    sizeof cmd_case_queues[0]; i++) {
+	for (i = 0; o->queue != NULL && i < nitems(cmd_case_queues); i++) {
 		if (strcmp(o->queue, cmd_case_queues[i].name) == 0)
 			f->queue = cmd_case_queues[i].queue;
 	}
@@ -224,8 +223,7 @@ cmd_case_filter(struct cmd_ctx *ctx, char **argv,
 		return cmd_usage_error(ctx, "cases", argv[0], "unknown queue"
 		    " '%s': one of review, agency, outbox, inbox",
 		    text_valid(o->queue) ? o->queue : "?");
-	for (i = 0; o->type != NULL && i < sizeof cmd_case_types /
-	    sizeof cmd_case_types[0]; i++) {
+	for (i = 0; o->type != NULL && i < nitems(cmd_case_types); i++) {
 		if (strcmp(o->type, cmd_case_types[i]) == 0)
 			f->type = cmd_case_types[i];
 	}

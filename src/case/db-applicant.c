@@ -45,7 +45,7 @@ applicant_blank(const char *s)
 static int
 applicant_bad(char **why, const char *label, char *msg)
 {
-	db_set_why(why, "%s：%s", label, msg != NULL ? msg : "");
+	why_set(why, "%s：%s", label, msg != NULL ? msg : "");
 	free(msg);
 	return QD_EINVAL;
 }
@@ -57,7 +57,7 @@ applicant_check_name(const char *in, struct applicant_clean *ac, char **why)
 	size_t	 start, len;
 
 	if (applicant_blank(in)) {
-		db_set_why(why, "请填写姓名 the name is required");
+		why_set(why, "请填写姓名 the name is required");
 		return QD_EINVAL;
 	}
 	start = strspn(in, " ");
@@ -66,18 +66,18 @@ applicant_check_name(const char *in, struct applicant_clean *ac, char **why)
 		len--;
 	ac->name = xstrndup(in + start, len);
 	if (!text_valid(ac->name)) {
-		db_set_why(why, "姓名含无效字符 the name holds invalid"
+		why_set(why, "姓名含无效字符 the name holds invalid"
 		    " characters");
 		return QD_EINVAL;
 	}
 	if (text_width(ac->name) > 40) {
-		db_set_why(why, "姓名过长 the name is too long (at most 20"
+		why_set(why, "姓名过长 the name is too long (at most 20"
 		    " Chinese characters)");
 		return QD_EINVAL;
 	}
 	ac->name_key = namekey(ac->name);
 	if (*ac->name_key == '\0') {
-		db_set_why(why, "请填写姓名 the name is required");
+		why_set(why, "请填写姓名 the name is required");
 		return QD_EINVAL;
 	}
 	return QD_OK;
@@ -94,7 +94,7 @@ applicant_check_sex(const char *in, struct applicant_clean *ac, char **why)
 	    strcmp(in, "女") == 0))
 		strcpy(ac->sex, "F");
 	else {
-		db_set_why(why, "性别：请选择男或女 sex: choose M or F");
+		why_set(why, "性别：请选择男或女 sex: choose M or F");
 		return QD_EINVAL;
 	}
 	return QD_OK;
@@ -140,7 +140,7 @@ applicant_check_contact(const struct qd_applicant_new *nf,
 		return applicant_bad(why, "电子邮件 E-mail", msg);
 	ac->address = xstrdup(nf->address != NULL ? nf->address : "");
 	if (!text_valid(ac->address) || text_width(ac->address) > 200) {
-		db_set_why(why, "地址无效或过长 the address is not valid or too"
+		why_set(why, "地址无效或过长 the address is not valid or too"
 		    " long (at most 100 Chinese characters)");
 		return QD_EINVAL;
 	}
@@ -218,7 +218,7 @@ db_applicant_add(sqlite3 *db, const struct qd_user *actor,
 
 	*id = 0;
 	if (!role_has_office(actor->role)) {
-		db_set_why(why, "仅办公室窗口或联络员可登记台胞 only an office's"
+		why_set(why, "仅办公室窗口或联络员可登记台胞 only an office's"
 		    " clerk or liaison registers applicants");
 		return QD_EDENIED;
 	}
@@ -229,7 +229,7 @@ db_applicant_add(sqlite3 *db, const struct qd_user *actor,
 		goto out;
 	}
 	if ((*id = applicant_holder(db, &ac, 0)) != 0) {
-		db_set_why(why, "此证件号已登记（台胞 %" PRId64 "） this number is"
+		why_set(why, "此证件号已登记（台胞 %" PRId64 "） this number is"
 		    " already registered (applicant %" PRId64 ")", *id, *id);
 		rc = QD_ECONFLICT;
 	} else if ((rc = db_prepare(db, "INSERT INTO applicants (name, name_key,"
@@ -264,7 +264,7 @@ db_applicant_update(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	int			 rc;
 
 	if (!role_has_office(actor->role)) {
-		db_set_why(why, "仅办公室窗口或联络员可修改台胞信息 only an"
+		why_set(why, "仅办公室窗口或联络员可修改台胞信息 only an"
 		    " office's clerk or liaison corrects applicants");
 		return QD_EDENIED;
 	}
@@ -275,7 +275,7 @@ db_applicant_update(sqlite3 *db, const struct qd_user *actor, int64_t id,
 		goto out;
 	}
 	if ((other = applicant_holder(db, &ac, id)) != 0) {
-		db_set_why(why, "此证件号已属于台胞 %" PRId64 " this number belongs"
+		why_set(why, "此证件号已属于台胞 %" PRId64 " this number belongs"
 		    " to applicant %" PRId64, other, other);
 		rc = QD_ECONFLICT;
 	} else if ((rc = db_prepare(db, "UPDATE applicants SET name = ?1,"
@@ -290,7 +290,7 @@ db_applicant_update(sqlite3 *db, const struct qd_user *actor, int64_t id,
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = db_fail(db, why);
 		else if (sqlite3_changes(db) != 1) {
-			db_set_why(why, "台胞信息已被他人修改，请重新打开 the"
+			why_set(why, "台胞信息已被他人修改，请重新打开 the"
 			    " applicant was changed by someone else; open it"
 			    " again");
 			rc = QD_ECONFLICT;
@@ -382,7 +382,7 @@ db_applicant_get(sqlite3 *db, const struct qd_user *actor, int64_t id,
 		*out = xcalloc(1, sizeof **out);
 		applicant_from_row(*out, st);
 	} else if (step == SQLITE_DONE) {
-		db_set_why(why, "找不到台胞 %" PRId64 " no applicant %" PRId64
+		why_set(why, "找不到台胞 %" PRId64 " no applicant %" PRId64
 		    " (or not of your office)", id, id);
 		rc = QD_ENOTFOUND;
 	} else
@@ -514,13 +514,13 @@ db_applicant_find(sqlite3 *db, const struct qd_user *actor, const char *text,
 	if (limit <= 0 || limit > 1000)
 		limit = 100;
 	if (text == NULL || !text_valid(text) || applicant_blank(text)) {
-		db_set_why(why, "请输入姓名或台胞证号 type a name or an MTP"
+		why_set(why, "请输入姓名或台胞证号 type a name or an MTP"
 		    " number");
 		return QD_EINVAL;
 	}
 	if (cursor != NULL && sscanf(cursor, "%lld|%255[^\n]", &cid,
 	    ckey) != 2) {
-		db_set_why(why, "无效的翻页位置 bad page cursor");
+		why_set(why, "无效的翻页位置 bad page cursor");
 		return QD_EINVAL;
 	}
 	if (idcheck_mtp(text, num, &old, &ignore) != QD_OK)

@@ -24,15 +24,15 @@ case_edit_text(const char *s, int required, int max, const char *label,
 	if (s == NULL || s[strspn(s, " ")] == '\0') {
 		if (!required)
 			return QD_OK;
-		db_set_why(why, "请填写%s", label);
+		why_set(why, "请填写%s", label);
 		return QD_EINVAL;
 	}
 	if (!text_valid(s)) {
-		db_set_why(why, "%s含无效字符 invalid characters", label);
+		why_set(why, "%s含无效字符 invalid characters", label);
 		return QD_EINVAL;
 	}
 	if (text_width(s) > max) {
-		db_set_why(why, "%s过长（至多%d列） too long (at most %d"
+		why_set(why, "%s过长（至多%d列） too long (at most %d"
 		    " columns)", label, max, max);
 		return QD_EINVAL;
 	}
@@ -53,13 +53,13 @@ case_edit_catalog(sqlite3 *db, const struct qd_case_new *nc,
 		return db_fail(db, why);
 	sqlite3_bind_int64(st, 1, nc->catalog_id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		db_set_why(why, "目录中没有此资格 no such qualification in the"
+		why_set(why, "目录中没有此资格 no such qualification in the"
 		    " catalog");
 		rc = QD_EINVAL;
 	} else {
 		mode = (const char *)sqlite3_column_text(st, 2);
 		if (strcmp(mode, nc->type) != 0) {
-			db_set_why(why, "此资格在目录中为%s，请选择相应的类型"
+			why_set(why, "此资格在目录中为%s，请选择相应的类型"
 			    " the catalog lists this qualification for %s",
 			    case_type_label(mode), mode);
 			rc = QD_EINVAL;
@@ -81,14 +81,14 @@ case_edit_check(sqlite3 *db, const struct qd_case_new *nc,
 	memset(q, 0, sizeof *q);
 	if (nc->type == NULL || (strcmp(nc->type, "adoption") != 0 &&
 	    strcmp(nc->type, "recognition") != 0)) {
-		db_set_why(why, "请选择类型：采信或采认 choose the type: adoption"
+		why_set(why, "请选择类型：采信或采认 choose the type: adoption"
 		    " or recognition");
 		return QD_EINVAL;
 	}
 	if (nc->catalog_id != 0)
 		rc = case_edit_catalog(db, nc, q, why);
 	else if (strcmp(nc->type, "recognition") == 0) {
-		db_set_why(why, "采认须从目录中选择资格 recognition needs a"
+		why_set(why, "采认须从目录中选择资格 recognition needs a"
 		    " qualification from the catalog");
 		rc = QD_EINVAL;
 	} else if ((rc = case_edit_text(nc->tw_qual, 1, 80,
@@ -149,7 +149,7 @@ db_case_open(sqlite3 *db, const struct qd_user *actor,
 
 	*id = 0;
 	if (!role_has_office(actor->role)) {
-		db_set_why(why, "仅办公室窗口或联络员可受理案件 only an office's"
+		why_set(why, "仅办公室窗口或联络员可受理案件 only an office's"
 		    " clerk or liaison opens cases");
 		return QD_EDENIED;
 	}
@@ -158,7 +158,7 @@ db_case_open(sqlite3 *db, const struct qd_user *actor,
 	if ((rc = case_edit_check(db, nc, &q, why)) != QD_OK)
 		goto out;
 	if (!case_edit_applicant(db, nc->applicant_id)) {
-		db_set_why(why, "请先选择或登记台胞 choose or register the"
+		why_set(why, "请先选择或登记台胞 choose or register the"
 		    " applicant first");
 		rc = QD_EINVAL;
 		goto out;
@@ -205,13 +205,13 @@ db_case_update(sqlite3 *db, const struct qd_user *actor, int64_t id,
 		goto out;
 	if (!role_has_office(actor->role) || (strcmp(c->state, "accepted") != 0
 	    && strcmp(c->state, "returned") != 0)) {
-		db_set_why(why, "案件已不在本办公室处理中，不能修改 the case is"
+		why_set(why, "案件已不在本办公室处理中，不能修改 the case is"
 		    " no longer on the office's desk");
 		rc = QD_EDENIED;
 		goto out;
 	}
 	if (strcmp(nc->type, c->type) != 0) {
-		db_set_why(why, "案件类型不能更改 the type of a case is fixed");
+		why_set(why, "案件类型不能更改 the type of a case is fixed");
 		rc = QD_EINVAL;
 		goto out;
 	}
@@ -232,7 +232,7 @@ db_case_update(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_fail(db, why);
 	else if (sqlite3_changes(db) != 1) {
-		db_set_why(why, "案件已被他人修改，您输入的内容已保留 the case"
+		why_set(why, "案件已被他人修改，您输入的内容已保留 the case"
 		    " was changed by someone else; what you typed is kept");
 		rc = QD_ECONFLICT;
 	}

@@ -46,7 +46,7 @@ case_state_label(const char *state)
 {
 	size_t	 i;
 
-	for (i = 0; i < sizeof case_states / sizeof case_states[0]; i++) {
+	for (i = 0; i < nitems(case_states); i++) {
 		if (state != NULL && strcmp(case_states[i].state, state) == 0)
 			return case_states[i].label;
 	}
@@ -72,7 +72,7 @@ case_action_label(const char *action)
 {
 	size_t	 i;
 
-	for (i = 0; i < sizeof case_actions / sizeof case_actions[0]; i++) {
+	for (i = 0; i < nitems(case_actions); i++) {
 		if (action != NULL && strcmp(case_actions[i].action, action) == 0)
 			return case_actions[i].label;
 	}
@@ -210,7 +210,7 @@ db_case_get(sqlite3 *db, const struct qd_user *actor, int64_t id,
 		*out = xcalloc(1, sizeof **out);
 		case_from_row(*out, st);
 	} else if (step == SQLITE_DONE) {
-		db_set_why(why, "找不到案件 %" PRId64 " no case %" PRId64
+		why_set(why, "找不到案件 %" PRId64 " no case %" PRId64
 		    " (or it belongs to another office)", id, id);
 		rc = QD_ENOTFOUND;
 	} else
@@ -391,11 +391,11 @@ static char *
 case_list_office_all(const struct qd_case_filter *f, int64_t office,
     const char *cols, int paging)
 {
-	const char	*states[sizeof case_states / sizeof case_states[0] + 1];
+	const char	*states[nitems(case_states) + 1];
 	char		*cond, *sql;
 	size_t		 i;
 
-	for (i = 0; i < sizeof case_states / sizeof case_states[0]; i++)
+	for (i = 0; i < nitems(case_states); i++)
 		states[i] = case_states[i].state;
 	states[i] = NULL;
 	cond = case_list_conditions(f, office, 0, paging, 0);
@@ -470,7 +470,7 @@ db_case_list(sqlite3 *db, const struct qd_user *actor,
 		limit = 100;
 	if (case_cursor_parse(cursor, &after, &after_id) != QD_OK ||
 	    (review && cursor != NULL && after == NULL)) {
-		db_set_why(why, "无效的翻页位置 bad page cursor");
+		why_set(why, "无效的翻页位置 bad page cursor");
 		return QD_EINVAL;
 	}
 	/* None of another office's cases, rather than the actor's own. */
@@ -543,7 +543,7 @@ case_find_number(sqlite3 *db, const struct qd_user *actor, const char *text,
 	int		 old, rc;
 
 	if (case_cursor_parse(cursor, &after, &after_id) != QD_OK) {
-		db_set_why(why, "无效的翻页位置 bad page cursor");
+		why_set(why, "无效的翻页位置 bad page cursor");
 		return QD_EINVAL;
 	}
 	free(after);
@@ -625,7 +625,7 @@ case_find_name(sqlite3 *db, const struct qd_user *actor, const char *text,
 	ckey[0] = '\0';
 	if (cursor != NULL && sscanf(cursor, "%lld|%lld|%255[^\n]", &capp,
 	    &ccase, ckey) != 3) {
-		db_set_why(why, "无效的翻页位置 bad page cursor");
+		why_set(why, "无效的翻页位置 bad page cursor");
 		return QD_EINVAL;
 	}
 	key = namekey(text);
@@ -675,13 +675,13 @@ db_case_find(sqlite3 *db, const struct qd_user *actor, const char *text,
 	if (limit <= 0 || limit > 1000)
 		limit = 100;
 	if (text == NULL || !text_valid(text)) {
-		db_set_why(why, "搜索内容无效 the search text is not valid");
+		why_set(why, "搜索内容无效 the search text is not valid");
 		return QD_EINVAL;
 	}
 	t = xstrdup(text + strspn(text, " "));
 	t[strcspn(t, " ")] = '\0';
 	if (*t == '\0') {
-		db_set_why(why, "请输入姓名、台胞证号或案件号 type a name, an MTP"
+		why_set(why, "请输入姓名、台胞证号或案件号 type a name, an MTP"
 		    " number or a case number");
 		rc = QD_EINVAL;
 	} else if (case_all_digits(t) || strchr(t, '(') != NULL)
@@ -761,7 +761,7 @@ db_case_count(sqlite3 *db, const struct qd_user *actor,
 	*count = 0;
 	*oldest_days = 0;
 	if (states == NULL || f->applicant_id != 0) {
-		db_set_why(why, "只能统计队列 only a queue can be counted");
+		why_set(why, "只能统计队列 only a queue can be counted");
 		return QD_EINVAL;
 	}
 	if (case_list_elsewhere(actor, f))

@@ -95,7 +95,7 @@ static const struct {
 	{ "email", "电子邮件 E-mail" }, { "wechat", "微信 WeChat" },
 	{ "in_person", "当面 In person" }, { "post", "邮寄 Post" },
 };
-#define NOTICE_NCHANNELS (sizeof notice_channels / sizeof notice_channels[0])
+#define NOTICE_NCHANNELS (nitems(notice_channels))
 
 const char *
 notice_channel(size_t i)

@@ -129,7 +129,7 @@ demo_load_catalog(struct demo *d, char **why)
 	}
 	sqlite3_finalize(st);
 	if (d->ncat == 0) {
-		db_set_why(why, "目录为空，请先导入 the catalog is empty: load it"
+		why_set(why, "目录为空，请先导入 the catalog is empty: load it"
 		    " first (qualdesk catalog import FILE, or run serve --demo"
 		    " once)");
 		return QD_EINVAL;
@@ -162,12 +162,10 @@ demo_applicant(struct demo *d, int64_t i, char **why)
 	int		 g, y, m, day;
 
 	snprintf(name, sizeof name, "%s%s%s",
-	    demo_surnames[demo_below(d, (int)(sizeof demo_surnames /
-	    sizeof demo_surnames[0]))],
-	    demo_given[demo_below(d, (int)(sizeof demo_given /
-	    sizeof demo_given[0]))],
+	    demo_surnames[demo_below(d, (int)(nitems(demo_surnames)))],
+	    demo_given[demo_below(d, (int)(nitems(demo_given)))],
 	    (g = demo_below(d, 10)) < 8 ? demo_given[demo_below(d,
-	    (int)(sizeof demo_given / sizeof demo_given[0]))] : "");
+	    (int)(nitems(demo_given)))] : "");
 	/* A permutation of 0..10^8-1, so every MTP number is different. */
 	snprintf(mtp, sizeof mtp, "%08lld",
 	    (long long)(((d->mtp_base + i) * 7919 + 12345) % 100000000));
@@ -205,7 +203,7 @@ demo_pick_state(struct demo *d)
 	int	 r = demo_below(d, 1000);
 	size_t	 i;
 
-	for (i = 0; i < sizeof demo_states / sizeof demo_states[0]; i++) {
+	for (i = 0; i < nitems(demo_states); i++) {
 		if ((r -= demo_states[i].permille) < 0)
 			return demo_states[i].state;
 	}
@@ -271,7 +269,7 @@ demo_case_state(struct demo *d, sqlite3_stmt *st, const char *state,
 	if (strcmp(state, "rejected") == 0 || strcmp(state, "returned") == 0 ||
 	    strcmp(state, "closed") == 0)
 		sqlite3_bind_text(st, 14, demo_reasons[demo_below(d,
-		    (int)(sizeof demo_reasons / sizeof demo_reasons[0]))], -1,
+		    (int)(nitems(demo_reasons)))], -1,
 		    SQLITE_STATIC);
 	if (e->recognition && (demo_in(state, decided) ||
 	    strcmp(state, "agency") == 0)) {

@@ -5,9 +5,6 @@
 #include "case/case.h"
 #include "case/case-screens.h"
 
-#define ROLES_OVERSIGHT	(UI_ROLE(ROLE_ADMIN) | UI_ROLE(ROLE_AUDITOR))
-#define ROLES_OFFICE	(UI_ROLE(ROLE_CLERK) | UI_ROLE(ROLE_LIAISON))
-#define ROLES_REVIEW	(UI_ROLE(ROLE_CENTER) | ROLES_OVERSIGHT)
 
 static const struct cmd_entry case_commands[] = {
 	{ .noun = "cases", .verb = "list",
@@ -58,13 +55,13 @@ static const struct ui_screen *const case_screens[] = {
 };
 
 static const struct ui_menu_item case_menu[] = {
-	{ .key = 'i', .label = "受理 Intake", .roles = ROLES_OFFICE,
+	{ .key = 'i', .label = "受理 Intake", .roles = UI_ROLES_OFFICE,
 	  .screen = &screen_intake },
-	{ .key = 'f', .label = "待报送 Outbox", .roles = ROLES_OFFICE,
+	{ .key = 'f', .label = "待报送 Outbox", .roles = UI_ROLES_OFFICE,
 	  .screen = &screen_outbox },
-	{ .key = 'r', .label = "审核结果 Inbox", .roles = ROLES_OFFICE,
+	{ .key = 'r', .label = "审核结果 Inbox", .roles = UI_ROLES_OFFICE,
 	  .screen = &screen_inbox },
-	{ .key = 'v', .label = "审核队列 Review queue", .roles = ROLES_REVIEW,
+	{ .key = 'v', .label = "审核队列 Review queue", .roles = UI_ROLES_REVIEW,
 	  .screen = &screen_review },
 	{ .key = 'n', .label = "通知记录 Notices", .roles = UI_ROLES_ALL,
 	  .screen = &screen_notices },

@@ -71,7 +71,7 @@ notice_load(sqlite3 *db, const struct qd_user *actor, int64_t id,
 		j->phone = db_column_strdup(st, 5);
 		j->email = db_column_strdup(st, 6);
 	} else {
-		db_set_why(why, "找不到通知 %" PRId64 " no notice %" PRId64, id,
+		why_set(why, "找不到通知 %" PRId64 " no notice %" PRId64, id,
 		    id);
 		rc = QD_ENOTFOUND;
 	}
@@ -210,7 +210,7 @@ notice_deliver(sqlite3 *db, const struct qd_user *actor,
 	if ((rc = notice_load(db, actor, id, &j, why)) != QD_OK)
 		return rc;
 	if (pipe(in) != 0 || pipe(op) != 0 || (pid = fork()) < 0) {
-		db_set_why(why, "无法运行通知命令 cannot run the delivery"
+		why_set(why, "无法运行通知命令 cannot run the delivery"
 		    " command: %s", strerror(errno));
 		notice_job_free(&j);
 		return QD_ESYS;
@@ -236,7 +236,7 @@ notice_deliver(sqlite3 *db, const struct qd_user *actor,
 	log_info("notice %" PRId64 " of case %" PRId64 " by %s: %s", id,
 	    j.case_id, j.channel, status == 0 ? "sent" : "failed");
 	if (rc == QD_OK && status != 0) {
-		db_set_why(why, "通知发送失败 delivery failed: %s", detail);
+		why_set(why, "通知发送失败 delivery failed: %s", detail);
 		rc = QD_ESYS;
 	}
 	notice_job_free(&j);

@@ -30,7 +30,7 @@ static const struct csv_column agency_columns[] = {
 	[AGENCY_COL_CODES] = { "occupation_codes", "职业编码", 1 },
 	[AGENCY_COL_ACTIVE] = { "active", "启用", 0 },
 };
-#define AGENCY_NCOLUMNS (sizeof agency_columns / sizeof agency_columns[0])
+#define AGENCY_NCOLUMNS (nitems(agency_columns))
 
 /* What an agency import has done so far. */
 struct agency_import {
@@ -191,7 +191,7 @@ agency_office(sqlite3 *db, const char *code, int64_t *id, char **why)
 	rc = agency_lookup(db, "SELECT id FROM offices WHERE code = ?1", code,
 	    id);
 	if (rc == QD_ENOTFOUND) {
-		db_set_why(why, "未知办公室 unknown office '%s' (give its code, "
+		why_set(why, "未知办公室 unknown office '%s' (give its code, "
 		    "e.g. fuzhou)", code);
 		return QD_EINVAL;
 	}
@@ -210,7 +210,7 @@ agency_occupation_ids(sqlite3 *db, const char *const *codes, size_t n,
 		rc = agency_lookup(db, "SELECT id FROM occupations"
 		    " WHERE code = ?1", codes[i], &ids[i]);
 		if (rc == QD_ENOTFOUND) {
-			db_set_why(why, "无此职业编码 %s unknown occupation "
+			why_set(why, "无此职业编码 %s unknown occupation "
 			    "code %s", codes[i], codes[i]);
 			return QD_EINVAL;
 		}
@@ -314,7 +314,7 @@ agency_insert(sqlite3 *db, const char *name, int64_t office_id,
 	if (rc != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(db) != SQLITE_CONSTRAINT_UNIQUE)
 			return db_fail(db, why);
-		db_set_why(why, "已有认定机构“%s” agency %s already exists",
+		why_set(why, "已有认定机构“%s” agency %s already exists",
 		    name, name);
 		return QD_ECONFLICT;
 	}
@@ -331,7 +331,7 @@ db_agency_add(sqlite3 *db, const struct qd_user *actor, const char *name,
 	int	 rc;
 
 	if (actor->role != ROLE_ADMIN) {
-		db_set_why(why, "%s", agency_denied);
+		why_set(why, "%s", agency_denied);
 		return QD_EDENIED;
 	}
 	if ((rc = catalog_check_text(name, AGENCY_NAME_MAX, 0,
@@ -431,7 +431,7 @@ agency_import_seen(struct agency_import *ai, int64_t id, size_t line,
 
 	for (i = 0; i < ai->n; i++) {
 		if (ai->ids[i] == id) {
-			db_set_why(why, "与第%zu行是同一机构 repeats the agency "
+			why_set(why, "与第%zu行是同一机构 repeats the agency "
 			    "of line %zu", ai->lines[i], ai->lines[i]);
 			return QD_EINVAL;
 		}
@@ -516,7 +516,7 @@ db_agency_import(sqlite3 *db, const struct qd_user *actor, const char *data,
 
 	*added = *updated = 0;
 	if (actor->role != ROLE_ADMIN) {
-		db_set_why(why, "%s", agency_denied);
+		why_set(why, "%s", agency_denied);
 		return QD_EDENIED;
 	}
 	memset(&ai, 0, sizeof ai);

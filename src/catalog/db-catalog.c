@@ -22,7 +22,7 @@ static const struct {
 	[CATALOG_RECOGNITION] = { "recognition", "采认", "采认 Recognition" },
 	[CATALOG_ADOPTION] = { "adoption", "采信", "采信 Adoption" },
 };
-#define CATALOG_NMODES (sizeof catalog_modes / sizeof catalog_modes[0])
+#define CATALOG_NMODES (nitems(catalog_modes))
 
 static const char *catalog_select_sql =
     "SELECT c.id, c.tw_qual, c.tw_level, c.occupation_id, o.code, o.name,"
@@ -83,21 +83,21 @@ catalog_check_text(const char *value, int max, int empty, const char *label,
 		value = "";
 	len = strlen(value);
 	if (len == 0 && !empty) {
-		db_set_why(why, "%s：不能为空 must not be empty", label);
+		why_set(why, "%s：不能为空 must not be empty", label);
 		return QD_EINVAL;
 	}
 	if (!text_valid(value)) {
-		db_set_why(why, "%s：含控制字符或无效文字 holds control "
+		why_set(why, "%s：含控制字符或无效文字 holds control "
 		    "characters or invalid text", label);
 		return QD_EINVAL;
 	}
 	if (len > 0 && (value[0] == ' ' || value[len - 1] == ' ')) {
-		db_set_why(why, "%s：首尾不能有空格 must not start or end with "
+		why_set(why, "%s：首尾不能有空格 must not start or end with "
 		    "a space", label);
 		return QD_EINVAL;
 	}
 	if (catalog_chars(value) > max) {
-		db_set_why(why, "%s：至多 %d 个字 is longer than %d characters",
+		why_set(why, "%s：至多 %d 个字 is longer than %d characters",
 		    label, max, max);
 		return QD_EINVAL;
 	}
@@ -237,7 +237,7 @@ catalog_get_where(sqlite3 *db, const char *where, int64_t id, const char *a,
 		rc = QD_OK;
 		break;
 	case SQLITE_DONE:
-		db_set_why(why, "目录中无此条目 no such catalog entry");
+		why_set(why, "目录中无此条目 no such catalog entry");
 		rc = QD_ENOTFOUND;
 		break;
 	default:
@@ -278,17 +278,17 @@ catalog_check(const struct qd_catalog *e, char **why)
 	    "备注 Note", why)) != QD_OK)
 		return rc;
 	if (e->level < 1 || e->level > 5) {
-		db_set_why(why, "等级须为 1 至 5（一级至五级） the level is 1 "
+		why_set(why, "等级须为 1 至 5（一级至五级） the level is 1 "
 		    "to 5 (一级 to 五级)");
 		return QD_EINVAL;
 	}
 	if ((unsigned int)e->mode >= CATALOG_NMODES) {
-		db_set_why(why, "方式须为采认或采信 the mode is recognition or "
+		why_set(why, "方式须为采认或采信 the mode is recognition or "
 		    "adoption");
 		return QD_EINVAL;
 	}
 	if (e->active != 0 && e->active != 1) {
-		db_set_why(why, "启用须为 1 或 0 active is 1 or 0");
+		why_set(why, "启用须为 1 或 0 active is 1 or 0");
 		return QD_EINVAL;
 	}
 	return QD_OK;
@@ -311,7 +311,7 @@ catalog_occupation_exists(sqlite3 *db, int64_t id, char **why)
 		return QD_OK;
 	if (step != SQLITE_DONE)
 		return db_fail(db, why);
-	db_set_why(why, "无此职业 no such occupation");
+	why_set(why, "无此职业 no such occupation");
 	return QD_EINVAL;
 }
 
@@ -319,7 +319,7 @@ catalog_occupation_exists(sqlite3 *db, int64_t id, char **why)
 static int
 catalog_taken(const struct qd_catalog *e, char **why)
 {
-	db_set_why(why, "目录中已有 %s %s，请修改该条目 %s %s is already in the "
+	why_set(why, "目录中已有 %s %s，请修改该条目 %s %s is already in the "
 	    "catalog; change that entry instead", e->tw_qual, e->tw_level,
 	    e->tw_qual, e->tw_level);
 	return QD_ECONFLICT;
@@ -378,10 +378,10 @@ catalog_changed(sqlite3 *db, int64_t id, char **why)
 	char	*who, *when;
 
 	if (db_audit_last(db, "catalog", id, &who, &when) == QD_OK)
-		db_set_why(why, "已被 %s 于 %s 修改 changed by %s at %s", who,
+		why_set(why, "已被 %s 于 %s 修改 changed by %s at %s", who,
 		    when, who, when);
 	else
-		db_set_why(why, "已被他人修改 changed by someone else");
+		why_set(why, "已被他人修改 changed by someone else");
 	free(who);
 	free(when);
 	return QD_ECONFLICT;
@@ -430,7 +430,7 @@ catalog_write(sqlite3 *db, const struct qd_user *actor,
 	int	 rc;
 
 	if (actor->role != ROLE_ADMIN) {
-		db_set_why(why, "%s", catalog_denied);
+		why_set(why, "%s", catalog_denied);
 		return QD_EDENIED;
 	}
 	if ((rc = catalog_check(e, why)) != QD_OK)
@@ -470,7 +470,7 @@ db_catalog_set_active(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	int			 rc;
 
 	if (actor->role != ROLE_ADMIN) {
-		db_set_why(why, "%s", catalog_denied);
+		why_set(why, "%s", catalog_denied);
 		return QD_EDENIED;
 	}
 	if ((rc = db_catalog_get(db, id, &e, why)) != QD_OK)
@@ -503,7 +503,7 @@ static const struct csv_column catalog_columns[] = {
 	[CATALOG_COL_ACTIVE] = { "active", "启用", 0 },
 	[CATALOG_COL_NOTE] = { "note", "备注", 0 },
 };
-#define CATALOG_NCOLUMNS (sizeof catalog_columns / sizeof catalog_columns[0])
+#define CATALOG_NCOLUMNS (nitems(catalog_columns))
 
 /* The levels as written in Chinese, one (highest) first. */
 static const char *const catalog_level_words[] = {
@@ -537,7 +537,7 @@ catalog_level_parse(const char *s, int *level, char **why)
 			return QD_OK;
 		}
 	}
-	db_set_why(why, "等级须为 1 至 5 或 一级 至 五级 the level is 1 to 5 or "
+	why_set(why, "等级须为 1 至 5 或 一级 至 五级 the level is 1 to 5 or "
 	    "一级 to 五级");
 	return QD_EINVAL;
 }
@@ -555,7 +555,7 @@ catalog_import_occupation(sqlite3 *db, const char *code, const char *name,
 	int		 step, rc = QD_OK;
 
 	if (*code == '\0') {
-		db_set_why(why, "职业编码不能为空 the occupation code is empty");
+		why_set(why, "职业编码不能为空 the occupation code is empty");
 		return QD_EINVAL;
 	}
 	if (db_prepare(db, "SELECT id, name FROM occupations WHERE code = ?1",
@@ -567,7 +567,7 @@ catalog_import_occupation(sqlite3 *db, const char *code, const char *name,
 		have = (const char *)sqlite3_column_text(stmt, 1);
 		if (name != NULL && *name != '\0' && have != NULL &&
 		    strcmp(name, have) != 0) {
-			db_set_why(why, "职业编码 %s 是“%s”，不是“%s” "
+			why_set(why, "职业编码 %s 是“%s”，不是“%s” "
 			    "occupation %s is %s, not %s", code, have, name,
 			    code, have, name);
 			rc = QD_EINVAL;
@@ -578,7 +578,7 @@ catalog_import_occupation(sqlite3 *db, const char *code, const char *name,
 	if (step != SQLITE_DONE)
 		return rc;
 	if (name == NULL || *name == '\0') {
-		db_set_why(why, "职业编码 %s 不存在；填写职业名称即可新增 "
+		why_set(why, "职业编码 %s 不存在；填写职业名称即可新增 "
 		    "occupation %s is unknown; give occupation_name to add it",
 		    code, code);
 		return QD_EINVAL;
@@ -599,7 +599,7 @@ catalog_import_fields(char **cells, struct qd_catalog *e, char **why)
 	    why) != QD_OK)
 		return QD_EINVAL;
 	if (catalog_mode_parse(cells[CATALOG_COL_MODE], &e->mode) != QD_OK) {
-		db_set_why(why, "方式须为 采认/采信 或 recognition/adoption the "
+		why_set(why, "方式须为 采认/采信 或 recognition/adoption the "
 		    "mode is recognition or adoption (采认/采信)");
 		return QD_EINVAL;
 	}
@@ -624,7 +624,7 @@ catalog_import_seen(const struct catalog_import *ci, int64_t id, char **why)
 
 	for (i = 0; i < ci->n; i++) {
 		if (ci->ids[i] == id) {
-			db_set_why(why, "与第%zu行是同一资格等级 repeats the "
+			why_set(why, "与第%zu行是同一资格等级 repeats the "
 			    "qualification and level of line %zu", ci->lines[i],
 			    ci->lines[i]);
 			return QD_EINVAL;
@@ -693,7 +693,7 @@ db_catalog_import(sqlite3 *db, const struct qd_user *actor, const char *data,
 
 	*added = *updated = 0;
 	if (actor->role != ROLE_ADMIN) {
-		db_set_why(why, "%s", catalog_denied);
+		why_set(why, "%s", catalog_denied);
 		return QD_EDENIED;
 	}
 	memset(&ci, 0, sizeof ci);

@@ -178,7 +178,7 @@ occupation_check(const char *code, const char *name, char **why)
 	if (len == 0 || len > OCCUPATION_CODE_MAX || code[strspn(code,
 	    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.-")]
 	    != '\0') {
-		db_set_why(why, "职业编码须为 1 到 %d 个数字、字母、点或横线，"
+		why_set(why, "职业编码须为 1 到 %d 个数字、字母、点或横线，"
 		    "如 6-18-01-01 the occupation code is 1 to %d digits, "
 		    "letters, dots or hyphens, e.g. 6-18-01-01",
 		    OCCUPATION_CODE_MAX, OCCUPATION_CODE_MAX);
@@ -210,7 +210,7 @@ occupation_insert(sqlite3 *db, const char *code, const char *name,
 		return QD_OK;
 	}
 	if (sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE) {
-		db_set_why(why, "职业编码 %s 或名称 %s 已存在 occupation code "
+		why_set(why, "职业编码 %s 或名称 %s 已存在 occupation code "
 		    "%s or name %s is already taken", code, name, code, name);
 		return QD_ECONFLICT;
 	}
@@ -224,7 +224,7 @@ db_occupation_add(sqlite3 *db, const struct qd_user *actor, const char *code,
 	int	 rc;
 
 	if (actor->role != ROLE_ADMIN) {
-		db_set_why(why, "仅管理员可修改比对目录 only an admin may change "
+		why_set(why, "仅管理员可修改比对目录 only an admin may change "
 		    "the catalog");
 		return QD_EDENIED;
 	}

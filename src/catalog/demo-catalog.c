@@ -33,7 +33,7 @@ catalog_demo(sqlite3 *db, char **why)
 		user_free(op);
 		return db_fail(db, why);
 	}
-	for (i = 0; rc == QD_OK && i < sizeof loads / sizeof loads[0]; i++) {
+	for (i = 0; rc == QD_OK && i < nitems(loads); i++) {
 		if ((n = demo_count(db, loads[i].count)) < 0)
 			rc = db_fail(db, why);
 		else if (n > 0)

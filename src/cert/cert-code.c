@@ -38,7 +38,7 @@ static const char *const cert_code_series[] = {
 	[CERT_SERIES_RECOGNITION] = "CR",
 };
 #define CERT_CODE_NSERIES \
-	(sizeof cert_code_series / sizeof cert_code_series[0])
+	(nitems(cert_code_series))
 
 /* The three texts in payload order, with the words for a message. */
 static const struct {
@@ -52,7 +52,7 @@ static const struct {
 	{ offsetof(struct cert_fields, occupation), "职业（工种）",
 	  "occupation" },
 };
-#define CERT_CODE_NTEXTS (sizeof cert_code_texts / sizeof cert_code_texts[0])
+#define CERT_CODE_NTEXTS (nitems(cert_code_texts))
 
 /* Why a code is refused, as the person holding the reader is told. */
 enum cert_code_error {
@@ -536,7 +536,7 @@ cert_verify(const char *text, cert_key_lookup lookup, void *arg,
 			log_warn("looking up key %04x failed (%d)", kid, rv);
 		free(p);
 		/* The id tells a verifier which published key to fetch. */
-		db_set_why(why, "%s (%04x)",
+		why_set(why, "%s (%04x)",
 		    cert_code_errors[CERT_CODE_KEY_UNKNOWN].msg, kid);
 		return cert_code_errors[CERT_CODE_KEY_UNKNOWN].rv;
 	}

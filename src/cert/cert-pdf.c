@@ -73,7 +73,7 @@ static const struct cert_pdf_field {
 	  &cert_pdf_value, 0 },
 	{ "证书编号", offsetof(struct cert_print, number), &cert_pdf_line, 0 },
 };
-#define CERT_PDF_NFIELDS (sizeof cert_pdf_fields / sizeof cert_pdf_fields[0])
+#define CERT_PDF_NFIELDS (nitems(cert_pdf_fields))
 
 static const char cert_pdf_statement[] =
     "经比对采信，持证人具备大陆地区以下相当水平：";
@@ -206,7 +206,7 @@ cert_pdf_border(cairo_t *cr)
 	double	 in;
 
 	cairo_set_source_rgb(cr, 0.45, 0.10, 0.08);
-	for (i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+	for (i = 0; i < nitems(rules); i++) {
 		in = rules[i].inset * CERT_PDF_MM;
 		cairo_set_line_width(cr, rules[i].width);
 		cairo_rectangle(cr, in, in, CERT_PDF_WIDTH - 2 * in,
@@ -409,19 +409,19 @@ cert_pdf_check(const struct cert_print *c, size_t n, struct qr *qrs,
 	size_t	 i;
 
 	if (n == 0) {
-		db_set_why(why, "没有要打印的证书 no certificate to print");
+		why_set(why, "没有要打印的证书 no certificate to print");
 		return QD_EINVAL;
 	}
 	for (i = 0; i < n; i++) {
 		if (cert_pdf_date(c[i].birth_date, buf, sizeof buf) != QD_OK ||
 		    cert_pdf_date(c[i].issued_on, buf, sizeof buf) != QD_OK) {
-			db_set_why(why, "证书 %s：日期不是 YYYY-MM-DD "
+			why_set(why, "证书 %s：日期不是 YYYY-MM-DD "
 			    "certificate %s: a date is not YYYY-MM-DD",
 			    c[i].number, c[i].number);
 			return QD_EINVAL;
 		}
 		if (qr_make(c[i].qr_text, &qrs[i], &qwhy) != QD_OK) {
-			db_set_why(why, "证书 %s certificate %s: %s",
+			why_set(why, "证书 %s certificate %s: %s",
 			    c[i].number, c[i].number, qwhy);
 			free(qwhy);
 			return QD_EINVAL;
@@ -484,11 +484,11 @@ cert_pdf_draw(const struct cert_print *c, size_t n, const struct qr *qrs,
 	cairo_destroy(p.cr);
 	cairo_surface_destroy(s);
 	if (out->failed) {
-		db_set_why(why, "无法写出 PDF cannot write the PDF");
+		why_set(why, "无法写出 PDF cannot write the PDF");
 		return QD_ESYS;
 	}
 	if (st != CAIRO_STATUS_SUCCESS) {
-		db_set_why(why, "无法生成 PDF cannot make the PDF: %s",
+		why_set(why, "无法生成 PDF cannot make the PDF: %s",
 		    cairo_status_to_string(st));
 		return QD_ESYS;
 	}
@@ -530,7 +530,7 @@ cert_pdf_file(const struct cert_print *c, size_t n, FILE *f, char **why)
 	if ((rc = cert_pdf_write(c, n, cert_pdf_fwrite, f, why)) != QD_OK)
 		return rc;
 	if (fflush(f) != 0 || ferror(f)) {
-		db_set_why(why, "无法写出 PDF cannot write the PDF");
+		why_set(why, "无法写出 PDF cannot write the PDF");
 		return QD_ESYS;
 	}
 	return QD_OK;

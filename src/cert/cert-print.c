@@ -74,7 +74,7 @@ ui_print_send(int fd, const void *data, size_t len, char **why)
 		raw = saved;
 		raw.c_oflag &= ~(tcflag_t)OPOST;
 		if (tcsetattr(fd, TCSADRAIN, &raw) != 0) {
-			db_set_why(why, "无法设置终端 cannot set up the terminal:"
+			why_set(why, "无法设置终端 cannot set up the terminal:"
 			    " %s", strerror(errno));
 			return QD_ESYS;
 		}
@@ -90,7 +90,7 @@ ui_print_send(int fd, const void *data, size_t len, char **why)
 		tcsetattr(fd, TCSADRAIN, &saved);
 	}
 	if (err != 0) {
-		db_set_why(why, "发送到打印机失败 could not send to the printer:"
+		why_set(why, "发送到打印机失败 could not send to the printer:"
 		    " %s", strerror(err));
 		rc = QD_ESYS;
 	}

@@ -78,7 +78,7 @@ cmd_cert_pdf(struct cmd_ctx *ctx, int argc, char **argv)
 		    &why)) != QD_OK)
 			break;
 		if (list[n++]->revoked_at != NULL) {
-			db_set_why(&why, "证书 %s 已撤销，不能打印 certificate %s"
+			why_set(&why, "证书 %s 已撤销，不能打印 certificate %s"
 			    " is revoked: it is not printed", argv[i],
 			    argv[i]);
 			rc = QD_EINVAL;

@@ -361,7 +361,7 @@ static const struct cmd_column cmd_cert_columns[] = {
 	{ "state_name", "STATE", CMD_STRING, 0, 0 },
 	{ "case", "CASE", CMD_NUMBER, 0, 0 },
 };
-#define CMD_CERT_NCOLS (sizeof cmd_cert_columns / sizeof cmd_cert_columns[0])
+#define CMD_CERT_NCOLS (nitems(cmd_cert_columns))
 
 static int
 cmd_cert_print(struct cmd_ctx *ctx, enum cmd_format format,
@@ -398,12 +398,11 @@ cmd_cert_filter_check(struct cmd_ctx *ctx, char **argv,
 	size_t	 i;
 
 	if (f->state != NULL) {
-		for (i = 0; i < sizeof cmd_cert_states /
-		    sizeof cmd_cert_states[0]; i++) {
+		for (i = 0; i < nitems(cmd_cert_states); i++) {
 			if (strcmp(f->state, cmd_cert_states[i]) == 0)
 				break;
 		}
-		if (i == sizeof cmd_cert_states / sizeof cmd_cert_states[0])
+		if (i == nitems(cmd_cert_states))
 			return cmd_usage_error(ctx, "cert", argv[0], "--state"
 			    " is issued, printed, handed or revoked");
 	}

@@ -64,7 +64,7 @@ cert_source_read(sqlite3 *db, int64_t case_id, struct cert_source *src,
 		src->f.occupation = db_column_strdup(st, 7);
 		src->f.level = sqlite3_column_int(st, 8);
 	} else if (step == SQLITE_DONE) {
-		db_set_why(why, "案件 %" PRId64 " 未审核通过，不能发证 case %"
+		why_set(why, "案件 %" PRId64 " 未审核通过，不能发证 case %"
 		    PRId64 " is not approved: no certificate", case_id,
 		    case_id);
 		rc = QD_EINVAL;
@@ -91,7 +91,7 @@ cert_key_current(sqlite3 *db, uint8_t priv[CERT_KEY_BYTES],
 		memcpy(pub, sqlite3_column_blob(st, 0), CERT_KEY_BYTES);
 		memcpy(priv, sqlite3_column_blob(st, 1), CERT_KEY_BYTES);
 	} else {
-		db_set_why(why, "没有签名密钥，无法发证 no signing key: the"
+		why_set(why, "没有签名密钥，无法发证 no signing key: the"
 		    " certificate cannot be issued");
 		rc = QD_EDB;
 	}
@@ -116,7 +116,7 @@ cert_next_seq(sqlite3 *db, const char *series, int year, uint32_t *seq,
 		last = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (last >= 16777215) {
-		db_set_why(why, "本年度证书编号已用尽 this year's certificate"
+		why_set(why, "本年度证书编号已用尽 this year's certificate"
 		    " numbers are used up");
 		return QD_EINVAL;
 	}
@@ -231,7 +231,7 @@ cert_update(sqlite3 *db, const struct qd_cert *c, int64_t version,
 	int		 rc = QD_OK;
 
 	if (version != 0 && version != c->version) {
-		db_set_why(why, "证书 %s 已被他人修改，请重新打开 certificate %s"
+		why_set(why, "证书 %s 已被他人修改，请重新打开 certificate %s"
 		    " was changed by someone else; open it again", c->number,
 		    c->number);
 		return QD_ECONFLICT;
@@ -249,7 +249,7 @@ cert_update(sqlite3 *db, const struct qd_cert *c, int64_t version,
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_fail(db, why);
 	else if (sqlite3_changes(db) != 1) {
-		db_set_why(why, "证书已被他人修改，请重新打开 the certificate"
+		why_set(why, "证书已被他人修改，请重新打开 the certificate"
 		    " was changed by someone else; open it again");
 		rc = QD_ECONFLICT;
 	}
@@ -263,11 +263,11 @@ cert_reason_check(const char *reason, const char *what_zh,
     const char *what_en, char **why)
 {
 	if (reason == NULL || reason[strspn(reason, " ")] == '\0') {
-		db_set_why(why, "请填写%s %s is required", what_zh, what_en);
+		why_set(why, "请填写%s %s is required", what_zh, what_en);
 		return QD_EINVAL;
 	}
 	if (!text_valid(reason) || text_width(reason) > 500) {
-		db_set_why(why, "%s无效或过长（至多250字） %s is invalid or too"
+		why_set(why, "%s无效或过长（至多250字） %s is invalid or too"
 		    " long (at most 250 characters)", what_zh, what_en);
 		return QD_EINVAL;
 	}
@@ -299,7 +299,7 @@ db_cert_printed(sqlite3 *db, const struct qd_user *actor, const char *number,
     int64_t version, char **why)
 {
 	if (!role_has_office(actor->role) && actor->role != ROLE_ADMIN) {
-		db_set_why(why, "证书由所属办公室打印 the certificate's office"
+		why_set(why, "证书由所属办公室打印 the certificate's office"
 		    " prints it");
 		return QD_EDENIED;
 	}
@@ -314,7 +314,7 @@ db_cert_revoke(sqlite3 *db, const struct qd_user *actor, const char *number,
     int64_t version, const char *reason, char **why)
 {
 	if (actor->role != ROLE_CENTER && actor->role != ROLE_ADMIN) {
-		db_set_why(why, "只有中心可以撤销证书 only the center may"
+		why_set(why, "只有中心可以撤销证书 only the center may"
 		    " revoke a certificate");
 		return QD_EDENIED;
 	}
@@ -334,7 +334,7 @@ db_cert_reissue(sqlite3 *db, const struct qd_user *actor, const char *number,
 
 	*new_number = NULL;
 	if (actor->role != ROLE_CENTER && actor->role != ROLE_ADMIN) {
-		db_set_why(why, "只有中心可以换发证书 only the center may issue"
+		why_set(why, "只有中心可以换发证书 only the center may issue"
 		    " a replacement");
 		return QD_EDENIED;
 	}
@@ -345,11 +345,11 @@ db_cert_reissue(sqlite3 *db, const struct qd_user *actor, const char *number,
 	if ((rc = db_cert_get(db, actor, number, &c, why)) != QD_OK)
 		goto out;
 	if (c->revoked_at == NULL) {
-		db_set_why(why, "证书 %s 仍然有效；换发须先撤销 certificate %s"
+		why_set(why, "证书 %s 仍然有效；换发须先撤销 certificate %s"
 		    " is in force: revoke it first", number, number);
 		rc = QD_EINVAL;
 	} else if (c->replaced_by != NULL) {
-		db_set_why(why, "证书 %s 已由 %s 换发 certificate %s was"
+		why_set(why, "证书 %s 已由 %s 换发 certificate %s was"
 		    " already replaced by %s", number, c->replaced_by, number,
 		    c->replaced_by);
 		rc = QD_EINVAL;
@@ -385,7 +385,7 @@ cert_key_make(sqlite3 *db, unsigned *kid, char **why)
 		return db_fail(db, why);
 	for (try = 0; try < 16 && rc == QD_OK; try++) {
 		if (cert_key_generate(priv, pub) != QD_OK) {
-			db_set_why(why, "cannot make the certificate signing"
+			why_set(why, "cannot make the certificate signing"
 			    " key");
 			rc = QD_ESYS;
 			break;
@@ -401,7 +401,7 @@ cert_key_make(sqlite3 *db, unsigned *kid, char **why)
 			break;
 	}
 	if (rc == QD_OK && try == 16) {
-		db_set_why(why, "cannot find a free key id");
+		why_set(why, "cannot find a free key id");
 		rc = QD_ESYS;
 	}
 	sqlite3_finalize(st);
@@ -416,7 +416,7 @@ db_cert_key_rotate(sqlite3 *db, const struct qd_user *actor, unsigned *kid,
 	int	 rc;
 
 	if (actor->role != ROLE_ADMIN) {
-		db_set_why(why, "只有管理员可以更换签名密钥 only an admin may"
+		why_set(why, "只有管理员可以更换签名密钥 only an admin may"
 		    " change the signing key");
 		return QD_EDENIED;
 	}

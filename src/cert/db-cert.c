@@ -47,7 +47,7 @@ cert_state_label(const char *state)
 {
 	size_t	 i;
 
-	for (i = 0; i < sizeof cert_states / sizeof cert_states[0]; i++) {
+	for (i = 0; i < nitems(cert_states); i++) {
 		if (state != NULL && strcmp(cert_states[i].state, state) == 0)
 			return cert_states[i].label;
 	}
@@ -177,10 +177,10 @@ cert_get_where(sqlite3 *db, int64_t office, const char *where,
 		*out = cert_from_row(st);
 	else if (step == SQLITE_DONE) {
 		if (text != NULL)
-			db_set_why(why, "找不到证书 %s no certificate %s (or it"
+			why_set(why, "找不到证书 %s no certificate %s (or it"
 			    " belongs to another office)", text, text);
 		else
-			db_set_why(why, "案件尚未发证 the case has no"
+			why_set(why, "案件尚未发证 the case has no"
 			    " certificate");
 		rc = QD_ENOTFOUND;
 	} else
@@ -200,7 +200,7 @@ db_cert_get(sqlite3 *db, const struct qd_user *actor, const char *number,
 	*out = NULL;
 	if (number == NULL || cert_number_parse(number, &series, &year,
 	    &seq) != QD_OK) {
-		db_set_why(why, "证书编号应如 CX-2026-000123 a certificate"
+		why_set(why, "证书编号应如 CX-2026-000123 a certificate"
 		    " number looks like CX-2026-000123");
 		return QD_EINVAL;
 	}
@@ -228,7 +228,7 @@ db_cert_list(sqlite3 *db, const struct qd_user *actor,
 	*out = NULL;
 	*n = 0;
 	if (office != 0 && f->office_id != 0 && f->office_id != office) {
-		db_set_why(why, "只能查看本办公室的证书 you may see only your"
+		why_set(why, "只能查看本办公室的证书 you may see only your"
 		    " office's certificates");
 		return QD_EDENIED;
 	}
@@ -313,18 +313,18 @@ db_cert_verify(sqlite3 *db, const struct qd_user *actor, const char *text,
 	 */
 	if ((rc = cert_get_where(db, 0, "t.number = ?1", number, 0, &c,
 	    NULL)) == QD_ENOTFOUND) {
-		db_set_why(why, "签名有效，但本库无此证书 %s the signature holds"
+		why_set(why, "签名有效，但本库无此证书 %s the signature holds"
 		    " but this database has no certificate %s", number, number);
 		rc = QD_ENOTFOUND;
 	} else if (rc != QD_OK)
-		db_set_why(why, "%s", db_errmsg(db));
+		why_set(why, "%s", db_errmsg(db));
 	else if (!cert_matches(f, c)) {
-		db_set_why(why, "签名有效，但与本库记录 %s 不符 the signature"
+		why_set(why, "签名有效，但与本库记录 %s 不符 the signature"
 		    " holds but does not match the record of %s", number,
 		    number);
 		rc = QD_ENOTFOUND;
 	} else if (c->revoked_at != NULL) {
-		db_set_why(why, "证书 %s 已于 %.10s 撤销：%s  certificate %s was"
+		why_set(why, "证书 %s 已于 %.10s 撤销：%s  certificate %s was"
 		    " revoked on %.10s: %s", number, c->revoked_at,
 		    c->revoke_reason, number, c->revoked_at, c->revoke_reason);
 		rc = QD_ECONFLICT;
@@ -359,10 +359,10 @@ db_cert_pubkey(sqlite3 *db, int have_kid, unsigned *kid, char **pem,
 		*pem = cert_pubkey_pem(sqlite3_column_blob(st, 1));
 	} else if (step == SQLITE_ROW || step == SQLITE_DONE) {
 		if (have_kid)
-			db_set_why(why, "没有编号为 %04x 的签名密钥 no signing"
+			why_set(why, "没有编号为 %04x 的签名密钥 no signing"
 			    " key %04x", *kid, *kid);
 		else
-			db_set_why(why, "没有签名密钥 the database has no"
+			why_set(why, "没有签名密钥 the database has no"
 			    " signing key");
 		rc = QD_ENOTFOUND;
 	} else
@@ -413,7 +413,7 @@ db_user_passthrough_set(sqlite3 *db, const struct qd_user *actor, int on,
 	int		 rc = QD_OK;
 
 	if (actor->id == 0) {
-		db_set_why(why, "本地操作员没有个人设置 the local operator has"
+		why_set(why, "本地操作员没有个人设置 the local operator has"
 		    " no settings of its own");
 		return QD_EINVAL;
 	}

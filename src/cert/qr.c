@@ -32,12 +32,12 @@ qr_make(const char *text, struct qr *qr, char **why)
 	errno = 0;
 	code = QRcode_encodeString(text, 0, QR_ECLEVEL_Q, QR_MODE_8, 1);
 	if (code == NULL && errno == ERANGE) {
-		db_set_why(why, "二维码内容太长（%zu 字节） the text is too long for "
+		why_set(why, "二维码内容太长（%zu 字节） the text is too long for "
 		    "a QR code (%zu bytes)", strlen(text), strlen(text));
 		return QD_EINVAL;
 	}
 	if (code == NULL) {
-		db_set_why(why, "无法生成二维码 cannot make the QR code: %s",
+		why_set(why, "无法生成二维码 cannot make the QR code: %s",
 		    *text == '\0' ? "内容为空 the text is empty" :
 		    strerror(errno));
 		return QD_EINVAL;

@@ -429,7 +429,7 @@ bench_run(const char *path, int runs)
 	printf("== server time of the data-layer calls, %d runs each after one"
 	    " warm-up (page %d)\n   name %s, MTP %s, case %s\n", runs,
 	    BENCH_PAGE, b.name, b.mtp, b.case_no);
-	for (i = 0; i < sizeof bench_items / sizeof bench_items[0]; i++) {
+	for (i = 0; i < nitems(bench_items); i++) {
 		db_set_actor(b.db, bench_user(&b, bench_items[i].who));
 		bench_one(&b, &bench_items[i], runs, &scans);
 	}

@@ -20,7 +20,7 @@ static const char *const seed_occupations[] = {
 	"汽车维修工", "计算机程序设计员", "茶艺师", "评茶员", "电子商务师",
 	"物流服务师", "健康管理师", "营养配餐员",
 };
-#define SEED_NOCC (sizeof seed_occupations / sizeof seed_occupations[0])
+#define SEED_NOCC (nitems(seed_occupations))
 
 /* Each in its office (Fuzhou, Xiamen, Quanzhou). */
 static const struct {
@@ -79,7 +79,7 @@ seed_catalog(void)
 			    levels[k], k == 0 && i % 3 != 2 ? "recognition" :
 			    "adoption");
 	}
-	for (i = 0; i < sizeof seed_agencies / sizeof seed_agencies[0]; i++) {
+	for (i = 0; i < nitems(seed_agencies); i++) {
 		seed_exec("INSERT INTO agencies (id, name, office_id) VALUES"
 		    " (?1, ?3, ?2)", (int64_t)i + 1, seed_agencies[i].office_id,
 		    seed_agencies[i].name, NULL, NULL);

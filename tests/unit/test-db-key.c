@@ -180,7 +180,7 @@ test_parse_types(void)
 	char		*line, *why = NULL;
 	size_t		 i;
 
-	for (i = 0; i < sizeof types / sizeof types[0]; i++) {
+	for (i = 0; i < nitems(types); i++) {
 		line = make_key(types[i].type, types[i].bits);
 		k = NULL;
 		is_int(key_parse(line, &k, &why), QD_OK, "%s is accepted (%s)",

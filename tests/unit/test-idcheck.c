@@ -131,7 +131,7 @@ test_mtp(void)
 	int	 old, rv;
 	size_t	 i;
 
-	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+	for (i = 0; i < nitems(good); i++) {
 		old = -1;
 		rv = idcheck_mtp(good[i].in, out, &old, &why);
 		is_int(rv, QD_OK, "MTP '%s' accepted", good[i].in);
@@ -145,7 +145,7 @@ test_mtp(void)
 	rv = idcheck_mtp("1234567", out, &old, &why);
 	ok(strcmp(out, "") == 0, "out is empty when refused");
 	refused(rv, &why, "8位", "7 digits, in Chinese");
-	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+	for (i = 0; i < nitems(bad); i++) {
 		refused(idcheck_mtp(bad[i].in, out, &old, &why), &why,
 		    bad[i].needle, bad[i].in ? bad[i].in : "NULL");
 	}
@@ -204,13 +204,13 @@ test_date(void)
 	char	 out[11], day[16], *why = NULL;
 	size_t	 i;
 
-	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+	for (i = 0; i < nitems(good); i++) {
 		is_int(idcheck_date(good[i].in, out, &why), QD_OK,
 		    "date '%s' accepted", good[i].in);
 		is_str(out, good[i].want, "date '%s' written as YYYY-MM-DD",
 		    good[i].in);
 	}
-	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+	for (i = 0; i < nitems(bad); i++) {
 		refused(idcheck_date(bad[i].in, out, &why), &why, bad[i].needle,
 		    bad[i].in);
 	}
@@ -258,7 +258,7 @@ test_residence(void)
 	size_t	 i;
 	int	 seq;
 
-	for (i = 0; i < sizeof dates / sizeof dates[0]; i++)
+	for (i = 0; i < nitems(dates); i++)
 		residence_only_check(dates[i], (int)(i * 137 % 1000));
 	make_residence(num, "19900501", 123);
 	is_int(idcheck_residence(num, NULL, out, &why), QD_OK,
@@ -409,7 +409,7 @@ test_mask(void)
 	char	*m;
 	size_t	 i;
 
-	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+	for (i = 0; i < nitems(cases); i++) {
 		m = idcheck_mask(cases[i].in);
 		is_str(m, cases[i].want, "mask of '%s'", cases[i].in);
 		free(m);
@@ -438,7 +438,7 @@ test_phone(void)
 	char	 out[IDCHECK_PHONE_SIZE], small[8], *why = NULL;
 	size_t	 i;
 
-	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+	for (i = 0; i < nitems(good); i++) {
 		is_int(idcheck_phone(good[i].in, out, sizeof out, &why), QD_OK,
 		    "phone '%s' accepted", good[i].in);
 		is_str(out, good[i].want, "phone '%s' without spaces",
@@ -490,13 +490,13 @@ test_email(void)
 	char	 out[IDCHECK_EMAIL_SIZE], addr[300], *why = NULL;
 	size_t	 i;
 
-	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+	for (i = 0; i < nitems(good); i++) {
 		is_int(idcheck_email(good[i].in, out, sizeof out, &why), QD_OK,
 		    "e-mail '%s' accepted", good[i].in);
 		is_str(out, good[i].want, "e-mail '%s' normalised",
 		    good[i].in);
 	}
-	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+	for (i = 0; i < nitems(bad); i++) {
 		refused(idcheck_email(bad[i].in, out, sizeof out, &why), &why,
 		    bad[i].needle, bad[i].in);
 	}

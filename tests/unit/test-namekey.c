@@ -87,7 +87,7 @@ test_invalid(void)
 	char	*k;
 	size_t	 i;
 
-	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+	for (i = 0; i < nitems(bad); i++) {
 		k = namekey(bad[i]);
 		ok(k != NULL && text_valid(k), "invalid UTF-8 %zu gives a "
 		    "valid key", i);
@@ -112,7 +112,7 @@ test_idempotent(void)
 	char	*k1, *k2;
 	size_t	 i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+	for (i = 0; i < nitems(names); i++) {
 		k1 = namekey(names[i]);
 		k2 = namekey(k1);
 		is_str(k2, k1, "namekey(namekey(x)) is namekey(x) for '%s'",

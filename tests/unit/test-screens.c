@@ -235,7 +235,7 @@ test_menu(void)
 	size_t	 i, j, n, nall = 0;
 	int	 dup = 0;
 
-	for (i = 0; i < sizeof menus / sizeof menus[0]; i++) {
+	for (i = 0; i < nitems(menus); i++) {
 		n = ui_menu_visible(menus[i].role, items, 64);
 		got[0] = '\0';
 		for (j = 0; j < n; j++) {

@@ -343,7 +343,7 @@ remove_db(void)
 	char			*p;
 	size_t			 i;
 
-	for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+	for (i = 0; i < nitems(suffix); i++) {
 		xasprintf(&p, "%s%s", db_path, suffix[i]);
 		unlink(p);
 		free(p);

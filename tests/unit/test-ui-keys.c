@@ -105,11 +105,11 @@ test_keybar_many(void)
 	size_t	 i;
 	int	 missing = 0;
 
-	ui_frame_keybar_text(items, sizeof items / sizeof items[0], 79, buf,
+	ui_frame_keybar_text(items, nitems(items), 79, buf,
 	    sizeof buf);
 	ok(text_width(buf) <= 79, "eight actions fit in 79 columns (%d): %s",
 	    text_width(buf), buf);
-	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+	for (i = 0; i < nitems(labels); i++)
 		missing += strstr(buf, labels[i]) == NULL;
 	is_int(missing, 0, "and every action keeps its Chinese label");
 	ok(strstr(buf, "F10") != NULL && strstr(buf, "F3") != NULL,

@@ -19,7 +19,7 @@ view_kinds(struct ui *ui, struct ui_choice **out, size_t *n)
 	size_t	 i;
 
 	(void)ui;
-	*n = sizeof kinds / sizeof kinds[0];
+	*n = nitems(kinds);
 	*out = xcalloc(*n, sizeof **out);
 	for (i = 0; i < *n; i++) {
 		(*out)[i].value = xstrdup(kinds[i][0]);
@@ -50,7 +50,7 @@ static const struct ui_screen view_screen = {
 	.name = "view",
 	.title = "测试 Test",
 	.fields = view_fields,
-	.nfields = sizeof view_fields / sizeof view_fields[0],
+	.nfields = nitems(view_fields),
 };
 
 static void

@@ -42,7 +42,7 @@ test_vectors(void)
 	size_t	 i, n, len;
 	char	*text;
 
-	for (i = 0; i < sizeof vectors / sizeof vectors[0]; i++) {
+	for (i = 0; i < nitems(vectors); i++) {
 		len = strlen(vectors[i].bytes);
 		text = base45_encode((const uint8_t *)vectors[i].bytes, len);
 		is_str(text, vectors[i].text, "encode \"%s\"", vectors[i].bytes);
@@ -65,7 +65,7 @@ test_refusals(void)
 	size_t	 i, len;
 	int	 rv;
 
-	for (i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
+	for (i = 0; i < nitems(refusals); i++) {
 		out = (uint8_t *)"x";
 		len = 99;
 		rv = base45_decode(refusals[i].text, strlen(refusals[i].text),

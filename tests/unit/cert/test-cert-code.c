@@ -154,7 +154,7 @@ test_edges(void)
 	memset(long_text, 0, sizeof long_text);
 	for (i = 0; i < 40; i++)
 		memcpy(long_text + 3 * i, "職", 3);
-	for (i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+	for (i = 0; i < nitems(dates); i++) {
 		sample(&f);
 		f.series = CERT_SERIES_RECOGNITION;
 		f.year = atoi(dates[i]);
@@ -325,7 +325,7 @@ test_numbers(void)
 	ok(cert_number_parse("CX-2026-000123", &series, &year, &seq) ==
 	    QD_OK && series == CERT_SERIES_ADOPTION && seq == 123,
 	    "parse CX-2026-000123");
-	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+	for (i = 0; i < nitems(bad); i++) {
 		series = CERT_SERIES_RECOGNITION;
 		year = -1;
 		if (cert_number_parse(bad[i], &series, &year, &seq) ==
@@ -334,7 +334,7 @@ test_numbers(void)
 		else
 			printf("#   accepted '%s'\n", bad[i]);
 	}
-	is_int(refused, sizeof bad / sizeof bad[0],
+	is_int(refused, nitems(bad),
 	    "numbers not as cert_number writes them are refused");
 }
 
@@ -403,7 +403,7 @@ test_encode_refusals(void)
 	size_t			 i;
 	int			 rv;
 
-	for (i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
+	for (i = 0; i < nitems(refusals); i++) {
 		sample(&f);
 		spoil(&f, i, buf, sizeof buf);
 		text = why = NULL;
@@ -510,7 +510,7 @@ test_signed_bad_fields(void)
 	    "a payload packed by hand verifies");
 	cert_fields_free(&got);
 	free(text);
-	for (i = 0; i < sizeof bad_raw / sizeof bad_raw[0]; i++) {
+	for (i = 0; i < nitems(bad_raw); i++) {
 		r = good_raw;
 		switch (bad_raw[i].field) {
 		case 's': r.series = (uint8_t)bad_raw[i].value; break;
