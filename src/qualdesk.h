@@ -1341,6 +1341,48 @@ size_t	 ui_menu_visible(enum qd_role, const struct ui_menu_item **out,
 	    size_t max);
 void	 ui_menu_run(struct ui *);
 
+/*
+ * record.c: a record's members described once (column, type, offset),
+ * for the data layer's reads and frees and the screens' bound fields.
+ */
+enum record_type {
+	RECORD_TEXT,		/* char *, owned; NULL for SQL NULL */
+	RECORD_INT64,		/* int64_t */
+	RECORD_INT,		/* int */
+	RECORD_BOOL,		/* int, 0 or 1; "1"/"0" as text */
+};
+struct record_field {
+	const char		*column;	/* as the statement names it */
+	enum record_type	 type;
+	size_t			 offset;	/* offsetof the member */
+};
+struct record_desc {
+	const struct record_field	*fields;
+	size_t				 nfields;
+};
+#define RECORD_FIELD(st, member, type) \
+	{ #member, (type), offsetof(st, member) }
+/*
+ * Set the members of rec that the current row of st names (by result
+ * column name, so the SELECT says "AS member"); text is copied, replacing
+ * what the member held. Other members are left as they are.
+ */
+void	 record_read(const struct record_desc *, void *rec, sqlite3_stmt *);
+/* Free rec's text members (set to NULL); rec itself stays. NULL is fine. */
+void	 record_clear(const struct record_desc *, void *rec);
+/* record_clear, then free rec. */
+void	 record_free(const struct record_desc *, void *rec);
+/* The text of rec's member for column (caller frees), NULL if none. */
+char	*record_text(const struct record_desc *, const void *rec,
+	    const char *column);
+/*
+ * Set every input field of v bound to a column rec has (ui_view_set; a
+ * NULL text as ""). QD_OK, or QD_EINVAL if a value was refused (the
+ * others are set all the same).
+ */
+int	 record_to_view(const struct record_desc *, const void *rec,
+	    struct ui_view *);
+
 /* screens/common.c: what every module's screens share. */
 /* A choice array of n entries (and a spare), the first "all" when any. */
 struct ui_choice *screen_choices_new(size_t n, const char *any);

@@ -383,17 +383,10 @@ intake_person_open(struct ui *ui, struct ui_view *v)
 	const struct qd_applicant	*a = ui_view_arg(v);
 
 	(void)ui;
-	ui_view_set(v, "name", a->name);
-	ui_view_set(v, "sex", a->sex);
-	ui_view_set(v, "birth_date", a->birth_date);
-	ui_view_set(v, "mtp", a->mtp_old ? a->mtp_raw : a->mtp);
-	ui_view_set(v, "residence_no", a->residence_no != NULL ?
-	    a->residence_no : "");
-	ui_view_set(v, "taiwan_id", a->taiwan_id != NULL ? a->taiwan_id : "");
-	ui_view_set(v, "phone", a->phone);
-	ui_view_set(v, "email", a->email);
-	ui_view_set(v, "address", a->address);
-	ui_view_set(v, "in_taiwan", a->in_taiwan ? "1" : "0");
+	record_to_view(&applicant_record, a, v);
+	/* The older 10-digit permit is shown as it was given. */
+	if (a->mtp_old)
+		ui_view_set(v, "mtp", a->mtp_raw);
 	return QD_OK;
 }
 
@@ -453,16 +446,11 @@ intake_case_fill(struct ui_view *v, const struct qd_case *c)
 {
 	char	 id[24];
 
-	ui_view_set(v, "type", c->type);
+	record_to_view(&case_record, c, v);
+	/* A catalog entry's qualification is the entry's, not typed. */
 	snprintf(id, sizeof id, "%" PRId64, c->catalog_id);
 	ui_view_set(v, "catalog_id", c->catalog_id != 0 ? id : "");
 	ui_view_set(v, "tw_qual", c->catalog_id != 0 ? "" : c->tw_qual);
-	ui_view_set(v, "tw_cert_no", c->tw_cert_no);
-	ui_view_set(v, "mat_id", c->mat_id ? "1" : "0");
-	ui_view_set(v, "mat_cert", c->mat_cert ? "1" : "0");
-	ui_view_set(v, "mat_photo", c->mat_photo ? "1" : "0");
-	ui_view_set(v, "mat_form", c->mat_form ? "1" : "0");
-	ui_view_set(v, "notes", c->notes);
 }
 
 /* Filled by the open hook, which knows the person. */

@@ -73,6 +73,8 @@ int	 db_applicant_update(sqlite3 *, const struct qd_user *actor, int64_t id,
  */
 int	 db_applicant_get(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    struct qd_applicant **out, char **why);
+/* struct qd_applicant's members, for record_read and record_to_view. */
+extern const struct record_desc applicant_record;
 void	 applicant_free(struct qd_applicant *);
 /*
  * People intake should not register twice: the same MTP number (either
@@ -211,6 +213,8 @@ int	 db_case_update(sqlite3 *, const struct qd_user *actor, int64_t id,
  * for a case of another office, the same as for none. */
 int	 db_case_get(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    struct qd_case **out, char **why);
+/* struct qd_case's members, for record_read and record_to_view. */
+extern const struct record_desc case_record;
 void	 case_free(struct qd_case *);
 /*
  * A page of cases the actor may see, per filter: the center's queue oldest

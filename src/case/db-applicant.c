@@ -307,24 +307,35 @@ out:
 	return rc;
 }
 
+#define APPLICANT_FIELD(member, type) \
+	RECORD_FIELD(struct qd_applicant, member, type)
+static const struct record_field applicant_fields[] = {
+	APPLICANT_FIELD(id, RECORD_INT64),
+	APPLICANT_FIELD(name, RECORD_TEXT),
+	APPLICANT_FIELD(sex, RECORD_TEXT),
+	APPLICANT_FIELD(birth_date, RECORD_TEXT),
+	APPLICANT_FIELD(mtp, RECORD_TEXT),
+	APPLICANT_FIELD(mtp_raw, RECORD_TEXT),
+	APPLICANT_FIELD(mtp_old, RECORD_BOOL),
+	APPLICANT_FIELD(residence_no, RECORD_TEXT),
+	APPLICANT_FIELD(taiwan_id, RECORD_TEXT),
+	APPLICANT_FIELD(phone, RECORD_TEXT),
+	APPLICANT_FIELD(email, RECORD_TEXT),
+	APPLICANT_FIELD(address, RECORD_TEXT),
+	APPLICANT_FIELD(in_taiwan, RECORD_BOOL),
+	APPLICANT_FIELD(office_id, RECORD_INT64),
+	APPLICANT_FIELD(office_name, RECORD_TEXT),
+	APPLICANT_FIELD(created_at, RECORD_TEXT),
+	APPLICANT_FIELD(version, RECORD_INT64),
+};
+const struct record_desc applicant_record = {
+	applicant_fields, nitems(applicant_fields)
+};
+
 void
 applicant_free(struct qd_applicant *a)
 {
-	if (a == NULL)
-		return;
-	free(a->name);
-	free(a->sex);
-	free(a->birth_date);
-	free(a->mtp);
-	free(a->mtp_raw);
-	free(a->residence_no);
-	free(a->taiwan_id);
-	free(a->phone);
-	free(a->email);
-	free(a->address);
-	free(a->office_name);
-	free(a->created_at);
-	free(a);
+	record_free(&applicant_record, a);
 }
 
 /* The scope test of a person for an office-bound actor, as SQL. */
@@ -338,28 +349,6 @@ applicant_scope(const struct qd_user *actor)
 	return role_has_office(actor->role) ? actor->office_id : 0;
 }
 
-static void
-applicant_from_row(struct qd_applicant *a, sqlite3_stmt *st)
-{
-	a->id = sqlite3_column_int64(st, 0);
-	a->name = db_column_strdup(st, 1);
-	a->sex = db_column_strdup(st, 2);
-	a->birth_date = db_column_strdup(st, 3);
-	a->mtp = db_column_strdup(st, 4);
-	a->mtp_raw = db_column_strdup(st, 5);
-	a->mtp_old = sqlite3_column_int(st, 6);
-	a->residence_no = db_column_strdup(st, 7);
-	a->taiwan_id = db_column_strdup(st, 8);
-	a->phone = db_column_strdup(st, 9);
-	a->email = db_column_strdup(st, 10);
-	a->address = db_column_strdup(st, 11);
-	a->in_taiwan = sqlite3_column_int(st, 12);
-	a->office_id = sqlite3_column_int64(st, 13);
-	a->office_name = db_column_strdup(st, 14);
-	a->created_at = db_column_strdup(st, 15);
-	a->version = sqlite3_column_int64(st, 16);
-}
-
 int
 db_applicant_get(sqlite3 *db, const struct qd_user *actor, int64_t id,
     struct qd_applicant **out, char **why)
@@ -368,10 +357,14 @@ db_applicant_get(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	int		 step, rc = QD_OK;
 
 	*out = NULL;
-	if (db_prepare(db, "SELECT a.id, a.name, a.sex, a.birth_date, a.mtp,"
-	    " a.mtp_raw, a.mtp_old, a.residence_no, a.taiwan_id, a.phone,"
-	    " a.email, a.address, a.in_taiwan, a.office_id, o.name_zh,"
-	    " a.created_at, a.version FROM applicants a JOIN offices o"
+	if (db_prepare(db, "SELECT a.id AS id, a.name AS name, a.sex AS sex,"
+	    " a.birth_date AS birth_date, a.mtp AS mtp, a.mtp_raw AS mtp_raw,"
+	    " a.mtp_old AS mtp_old, a.residence_no AS residence_no,"
+	    " a.taiwan_id AS taiwan_id, a.phone AS phone, a.email AS email,"
+	    " a.address AS address, a.in_taiwan AS in_taiwan,"
+	    " a.office_id AS office_id, o.name_zh AS office_name,"
+	    " a.created_at AS created_at, a.version AS version"
+	    " FROM applicants a JOIN offices o"
 	    " ON o.id = a.office_id WHERE a.id = ?1 AND" APPLICANT_SCOPE,
 	    &st) != QD_OK)
 		return db_fail(db, why);
@@ -380,7 +373,7 @@ db_applicant_get(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
 		*out = xcalloc(1, sizeof **out);
-		applicant_from_row(*out, st);
+		record_read(&applicant_record, *out, st);
 	} else if (step == SQLITE_DONE) {
 		why_set(why, "找不到台胞 %" PRId64 " no applicant %" PRId64
 		    " (or not of your office)", id, id);

@@ -96,85 +96,66 @@ case_scoped(const struct qd_user *actor)
 	return role_has_office(actor->role);
 }
 
+#define CASE_FIELD(member, type)	RECORD_FIELD(struct qd_case, member, type)
+static const struct record_field case_fields[] = {
+	CASE_FIELD(id, RECORD_INT64),
+	CASE_FIELD(applicant_id, RECORD_INT64),
+	CASE_FIELD(applicant_name, RECORD_TEXT),
+	CASE_FIELD(applicant_mtp_masked, RECORD_TEXT),
+	CASE_FIELD(office_id, RECORD_INT64),
+	CASE_FIELD(office_code, RECORD_TEXT),
+	CASE_FIELD(office_name, RECORD_TEXT),
+	CASE_FIELD(type, RECORD_TEXT),
+	CASE_FIELD(catalog_id, RECORD_INT64),
+	CASE_FIELD(tw_qual, RECORD_TEXT),
+	CASE_FIELD(tw_cert_no, RECORD_TEXT),
+	CASE_FIELD(occupation_id, RECORD_INT64),
+	CASE_FIELD(occupation_name, RECORD_TEXT),
+	CASE_FIELD(mat_id, RECORD_BOOL),
+	CASE_FIELD(mat_cert, RECORD_BOOL),
+	CASE_FIELD(mat_photo, RECORD_BOOL),
+	CASE_FIELD(mat_form, RECORD_BOOL),
+	CASE_FIELD(notes, RECORD_TEXT),
+	CASE_FIELD(state, RECORD_TEXT),
+	CASE_FIELD(state_name, RECORD_TEXT),
+	CASE_FIELD(action, RECORD_TEXT),
+	CASE_FIELD(held_by, RECORD_INT64),
+	CASE_FIELD(held_by_login, RECORD_TEXT),
+	CASE_FIELD(held_at, RECORD_TEXT),
+	CASE_FIELD(decided_occupation_id, RECORD_INT64),
+	CASE_FIELD(decided_occupation, RECORD_TEXT),
+	CASE_FIELD(decided_level, RECORD_INT),
+	CASE_FIELD(decided_level_name, RECORD_TEXT),
+	CASE_FIELD(reason, RECORD_TEXT),
+	CASE_FIELD(agency_id, RECORD_INT64),
+	CASE_FIELD(agency_name, RECORD_TEXT),
+	CASE_FIELD(agency_ref, RECORD_TEXT),
+	CASE_FIELD(collected_on, RECORD_TEXT),
+	CASE_FIELD(created_at, RECORD_TEXT),
+	CASE_FIELD(updated_at, RECORD_TEXT),
+	CASE_FIELD(forwarded_at, RECORD_TEXT),
+	CASE_FIELD(decided_at, RECORD_TEXT),
+	CASE_FIELD(version, RECORD_INT64),
+};
+const struct record_desc case_record = { case_fields, nitems(case_fields) };
+
 void
 case_free(struct qd_case *c)
 {
-	if (c == NULL)
-		return;
-	free(c->applicant_name);
-	free(c->applicant_mtp_masked);
-	free(c->office_code);
-	free(c->office_name);
-	free(c->type);
-	free(c->tw_qual);
-	free(c->tw_cert_no);
-	free(c->occupation_name);
-	free(c->notes);
-	free(c->state);
-	free(c->state_name);
-	free(c->action);
-	free(c->held_by_login);
-	free(c->held_at);
-	free(c->decided_occupation);
-	free(c->decided_level_name);
-	free(c->reason);
-	free(c->agency_name);
-	free(c->agency_ref);
-	free(c->collected_on);
-	free(c->created_at);
-	free(c->updated_at);
-	free(c->forwarded_at);
-	free(c->decided_at);
-	free(c);
+	record_free(&case_record, c);
 }
 
-/* Fill c from the row of db_case_get's statement. */
+/* Fill c from the row of db_case_get's statement; the MTP comes masked. */
 static void
 case_from_row(struct qd_case *c, sqlite3_stmt *st)
 {
 	char	*mtp;
-	int	 i = 0;
 
-	c->id = sqlite3_column_int64(st, i++);
-	c->applicant_id = sqlite3_column_int64(st, i++);
-	c->applicant_name = db_column_strdup(st, i++);
-	mtp = db_column_strdup(st, i++);
+	record_read(&case_record, c, st);
+	mtp = c->applicant_mtp_masked;
 	c->applicant_mtp_masked = idcheck_mask(mtp);
 	free(mtp);
-	c->office_id = sqlite3_column_int64(st, i++);
-	c->office_code = db_column_strdup(st, i++);
-	c->office_name = db_column_strdup(st, i++);
-	c->type = db_column_strdup(st, i++);
-	c->catalog_id = sqlite3_column_int64(st, i++);
-	c->tw_qual = db_column_strdup(st, i++);
-	c->tw_cert_no = db_column_strdup(st, i++);
-	c->occupation_id = sqlite3_column_int64(st, i++);
-	c->occupation_name = db_column_strdup(st, i++);
-	c->mat_id = sqlite3_column_int(st, i++);
-	c->mat_cert = sqlite3_column_int(st, i++);
-	c->mat_photo = sqlite3_column_int(st, i++);
-	c->mat_form = sqlite3_column_int(st, i++);
-	c->notes = db_column_strdup(st, i++);
-	c->state = db_column_strdup(st, i++);
 	c->state_name = xstrdup(case_state_label(c->state));
-	c->action = db_column_strdup(st, i++);
-	c->held_by = sqlite3_column_int64(st, i++);
-	c->held_by_login = db_column_strdup(st, i++);
-	c->held_at = db_column_strdup(st, i++);
-	c->decided_occupation_id = sqlite3_column_int64(st, i++);
-	c->decided_occupation = db_column_strdup(st, i++);
-	c->decided_level = sqlite3_column_int(st, i++);
-	c->decided_level_name = db_column_strdup(st, i++);
-	c->reason = db_column_strdup(st, i++);
-	c->agency_id = sqlite3_column_int64(st, i++);
-	c->agency_name = db_column_strdup(st, i++);
-	c->agency_ref = db_column_strdup(st, i++);
-	c->collected_on = db_column_strdup(st, i++);
-	c->created_at = db_column_strdup(st, i++);
-	c->updated_at = db_column_strdup(st, i++);
-	c->forwarded_at = db_column_strdup(st, i++);
-	c->decided_at = db_column_strdup(st, i++);
-	c->version = sqlite3_column_int64(st, i++);
 }
 
 int
@@ -185,15 +166,25 @@ db_case_get(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	int		 step, rc = QD_OK;
 
 	*out = NULL;
-	if (db_prepare(db, "SELECT c.id, c.applicant_id, a.name, a.mtp,"
-	    " c.office_id, o.code, o.name_zh, c.type, c.catalog_id,"
-	    " c.tw_qual, c.tw_cert_no, c.occupation_id, oc.name,"
-	    " c.mat_id, c.mat_cert, c.mat_photo, c.mat_form, c.notes,"
-	    " c.state, c.action, c.held_by, u.login, c.held_at,"
-	    " c.decided_occupation_id, dc.name, c.decided_level, l.name_zh,"
-	    " c.reason, c.agency_id, g.name, c.agency_ref, c.collected_on,"
-	    " c.created_at, c.updated_at, c.forwarded_at, c.decided_at,"
-	    " c.version"
+	if (db_prepare(db, "SELECT c.id AS id, c.applicant_id AS applicant_id,"
+	    " a.name AS applicant_name, a.mtp AS applicant_mtp_masked,"
+	    " c.office_id AS office_id, o.code AS office_code,"
+	    " o.name_zh AS office_name, c.type AS type,"
+	    " c.catalog_id AS catalog_id, c.tw_qual AS tw_qual,"
+	    " c.tw_cert_no AS tw_cert_no, c.occupation_id AS occupation_id,"
+	    " oc.name AS occupation_name, c.mat_id AS mat_id,"
+	    " c.mat_cert AS mat_cert, c.mat_photo AS mat_photo,"
+	    " c.mat_form AS mat_form, c.notes AS notes, c.state AS state,"
+	    " c.action AS action, c.held_by AS held_by,"
+	    " u.login AS held_by_login, c.held_at AS held_at,"
+	    " c.decided_occupation_id AS decided_occupation_id,"
+	    " dc.name AS decided_occupation, c.decided_level AS decided_level,"
+	    " l.name_zh AS decided_level_name, c.reason AS reason,"
+	    " c.agency_id AS agency_id, g.name AS agency_name,"
+	    " c.agency_ref AS agency_ref, c.collected_on AS collected_on,"
+	    " c.created_at AS created_at, c.updated_at AS updated_at,"
+	    " c.forwarded_at AS forwarded_at, c.decided_at AS decided_at,"
+	    " c.version AS version"
 	    " FROM cases c JOIN applicants a ON a.id = c.applicant_id"
 	    " JOIN offices o ON o.id = c.office_id"
 	    " LEFT JOIN occupations oc ON oc.id = c.occupation_id"

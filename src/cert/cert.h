@@ -177,6 +177,8 @@ struct qd_cert {
 	char		*state_name;	/* "待打印 To print" */
 	int64_t		 version;
 };
+/* struct qd_cert's members, for record_read and record_to_view. */
+extern const struct record_desc cert_record;
 void	 cert_free(struct qd_cert *);
 void	 cert_list_free(struct qd_cert **, size_t);
 /* "待打印 To print" for a state; the state itself if unknown. */

@@ -10,16 +10,24 @@
 
 #include "cert/cert.h"
 
-/* The columns every read takes, in cert_from_row's order. */
+/* The columns every read takes, named as struct qd_cert's members. */
 #define CERT_COLUMNS \
-	"SELECT t.id, t.number, t.case_id, c.version, c.state, t.office_id," \
-	" o.name_zh, c.type, s.title_zh, t.name, t.sex, t.birth_date, t.mtp," \
-	" t.tw_qual, t.occupation, t.level, l.name_zh, t.issued_on," \
-	" t.issued_by, t.qr_text, t.printed_at, t.print_count, t.handed_at," \
-	" t.revoked_at, t.revoked_by, t.revoke_reason," \
-	" (SELECT number FROM certificates WHERE id = t.replaces)," \
-	" (SELECT number FROM certificates WHERE replaces = t.id)," \
-	" " CERT_STATE ", t.version" \
+	"SELECT t.id AS id, t.number AS number, t.case_id AS case_id," \
+	" c.version AS case_version, c.state AS case_state," \
+	" t.office_id AS office_id, o.name_zh AS office_name, c.type AS type," \
+	" s.title_zh AS title, t.name AS name, t.sex AS sex," \
+	" t.birth_date AS birth_date, t.mtp AS mtp, t.tw_qual AS tw_qual," \
+	" t.occupation AS occupation, t.level AS level," \
+	" l.name_zh AS level_name, t.issued_on AS issued_on," \
+	" t.issued_by AS issued_by, t.qr_text AS qr_text," \
+	" t.printed_at AS printed_at, t.print_count AS print_count," \
+	" t.handed_at AS handed_at, t.revoked_at AS revoked_at," \
+	" t.revoked_by AS revoked_by, t.revoke_reason AS revoke_reason," \
+	" (SELECT number FROM certificates WHERE id = t.replaces)" \
+	" AS replaces," \
+	" (SELECT number FROM certificates WHERE replaces = t.id)" \
+	" AS replaced_by," \
+	" " CERT_STATE " AS state, t.version AS version" \
 	" FROM certificates t JOIN cases c ON c.id = t.case_id" \
 	" JOIN offices o ON o.id = t.office_id" \
 	" JOIN cert_series s ON s.code = t.series" \
@@ -54,37 +62,47 @@ cert_state_label(const char *state)
 	return state != NULL ? state : "";
 }
 
+#define CERT_FIELD(member, type)	RECORD_FIELD(struct qd_cert, member, type)
+static const struct record_field cert_fields[] = {
+	CERT_FIELD(id, RECORD_INT64),
+	CERT_FIELD(number, RECORD_TEXT),
+	CERT_FIELD(case_id, RECORD_INT64),
+	CERT_FIELD(case_version, RECORD_INT64),
+	CERT_FIELD(case_state, RECORD_TEXT),
+	CERT_FIELD(office_id, RECORD_INT64),
+	CERT_FIELD(office_name, RECORD_TEXT),
+	CERT_FIELD(type, RECORD_TEXT),
+	CERT_FIELD(title, RECORD_TEXT),
+	CERT_FIELD(name, RECORD_TEXT),
+	CERT_FIELD(sex, RECORD_TEXT),
+	CERT_FIELD(birth_date, RECORD_TEXT),
+	CERT_FIELD(mtp, RECORD_TEXT),
+	CERT_FIELD(tw_qual, RECORD_TEXT),
+	CERT_FIELD(occupation, RECORD_TEXT),
+	CERT_FIELD(level, RECORD_INT),
+	CERT_FIELD(level_name, RECORD_TEXT),
+	CERT_FIELD(issuer, RECORD_TEXT),
+	CERT_FIELD(issued_on, RECORD_TEXT),
+	CERT_FIELD(issued_by, RECORD_TEXT),
+	CERT_FIELD(qr_text, RECORD_TEXT),
+	CERT_FIELD(printed_at, RECORD_TEXT),
+	CERT_FIELD(print_count, RECORD_INT),
+	CERT_FIELD(handed_at, RECORD_TEXT),
+	CERT_FIELD(revoked_at, RECORD_TEXT),
+	CERT_FIELD(revoked_by, RECORD_TEXT),
+	CERT_FIELD(revoke_reason, RECORD_TEXT),
+	CERT_FIELD(replaces, RECORD_TEXT),
+	CERT_FIELD(replaced_by, RECORD_TEXT),
+	CERT_FIELD(state, RECORD_TEXT),
+	CERT_FIELD(state_name, RECORD_TEXT),
+	CERT_FIELD(version, RECORD_INT64),
+};
+const struct record_desc cert_record = { cert_fields, nitems(cert_fields) };
+
 void
 cert_free(struct qd_cert *c)
 {
-	if (c == NULL)
-		return;
-	free(c->number);
-	free(c->case_state);
-	free(c->office_name);
-	free(c->type);
-	free(c->title);
-	free(c->name);
-	free(c->sex);
-	free(c->birth_date);
-	free(c->mtp);
-	free(c->tw_qual);
-	free(c->occupation);
-	free(c->level_name);
-	free(c->issuer);
-	free(c->issued_on);
-	free(c->issued_by);
-	free(c->qr_text);
-	free(c->printed_at);
-	free(c->handed_at);
-	free(c->revoked_at);
-	free(c->revoked_by);
-	free(c->revoke_reason);
-	free(c->replaces);
-	free(c->replaced_by);
-	free(c->state);
-	free(c->state_name);
-	free(c);
+	record_free(&cert_record, c);
 }
 
 void
@@ -99,46 +117,20 @@ cert_list_free(struct qd_cert **list, size_t n)
 	free(list);
 }
 
-/* A certificate from a row of CERT_COLUMNS. */
+/* A certificate from a row of CERT_COLUMNS, in the template's words. */
 static struct qd_cert *
 cert_from_row(sqlite3_stmt *st)
 {
 	struct qd_cert	*c;
+	char		*sex;
 
 	c = xcalloc(1, sizeof *c);
-	c->id = sqlite3_column_int64(st, 0);
-	c->number = db_column_strdup(st, 1);
-	c->case_id = sqlite3_column_int64(st, 2);
-	c->case_version = sqlite3_column_int64(st, 3);
-	c->case_state = db_column_strdup(st, 4);
-	c->office_id = sqlite3_column_int64(st, 5);
-	c->office_name = db_column_strdup(st, 6);
-	c->type = db_column_strdup(st, 7);
-	c->title = db_column_strdup(st, 8);
-	c->name = db_column_strdup(st, 9);
-	c->sex = xstrdup(strcmp((const char *)sqlite3_column_text(st, 10),
-	    "F") == 0 ? "女" : "男");
-	c->birth_date = db_column_strdup(st, 11);
-	c->mtp = db_column_strdup(st, 12);
-	c->tw_qual = db_column_strdup(st, 13);
-	c->occupation = db_column_strdup(st, 14);
-	c->level = sqlite3_column_int(st, 15);
-	c->level_name = db_column_strdup(st, 16);
+	record_read(&cert_record, c, st);
+	sex = c->sex;
+	c->sex = xstrdup(sex != NULL && strcmp(sex, "F") == 0 ? "女" : "男");
+	free(sex);
 	c->issuer = xstrdup(CERT_ISSUER);
-	c->issued_on = db_column_strdup(st, 17);
-	c->issued_by = db_column_strdup(st, 18);
-	c->qr_text = db_column_strdup(st, 19);
-	c->printed_at = db_column_strdup(st, 20);
-	c->print_count = sqlite3_column_int(st, 21);
-	c->handed_at = db_column_strdup(st, 22);
-	c->revoked_at = db_column_strdup(st, 23);
-	c->revoked_by = db_column_strdup(st, 24);
-	c->revoke_reason = db_column_strdup(st, 25);
-	c->replaces = db_column_strdup(st, 26);
-	c->replaced_by = db_column_strdup(st, 27);
-	c->state = db_column_strdup(st, 28);
 	c->state_name = xstrdup(cert_state_label(c->state));
-	c->version = sqlite3_column_int64(st, 29);
 	return c;
 }
 
