@@ -1493,6 +1493,19 @@ void	 server_auth_escape(char *buf, size_t size, const char *name);
 /* "SHA256:..." for a key (caller frees). */
 char	*server_key_fingerprint(struct ssh_key_struct *);
 
+/* server-key.c: private key files as ssh-keygen writes them. */
+/*
+ * Write key to path (mode 0600) in the OpenSSH format, the base64 body
+ * wrapped at 70 columns. QD_ESYS with *why (caller frees) on failure.
+ */
+int	 server_key_write(struct ssh_key_struct *, const char *path,
+	    char **why);
+/*
+ * An unencrypted OpenSSH private key (pem as libssh exports it) padded to
+ * 8 bytes and wrapped at 70 columns (caller frees), or NULL.
+ */
+char	*server_key_wrap(const char *pem);
+
 /* session-*.c: the session channel: requests, the pty relay and exec. */
 #define SESSION_INBUF	65536	/* channel bytes waiting for the child */
 enum session_slot_name {
