@@ -111,6 +111,7 @@ struct qd_config {
 	int		  max_auth_tries;
 	int		  shutdown_grace;	/* seconds */
 	int		  idle_timeout;		/* seconds, 0 = none */
+	int		  client_alive_interval; /* seconds, 0 = TCP's only */
 	int		  escdelay;		/* milliseconds */
 	enum compression_mode compression;
 	char		 *log_target;		/* "stderr" or "syslog" */
@@ -1980,6 +1981,11 @@ void	 ui_term_end(struct ui *);
 int	 ui_term_signalled(void);
 /* 1 if the terminal hung up (a pty whose other side closed). */
 int	 ui_term_gone(void);
+/*
+ * Sleep until the terminal has input or hung up (1), or ms passed (ms < 0:
+ * no limit) or a signal came (0). Nothing else wakes an idle UI.
+ */
+int	 ui_term_wait(int ms);
 /* Colour pairs beyond the frame's (1 errors, 2 the title bar). */
 #define UI_PAIR_PAPER	3	/* black on white: a QR code as on paper */
 #define UI_PAIR_GOOD	4	/* black on green: good news */

@@ -26,9 +26,7 @@
 
 #include "qualdesk.h"
 
-#define SESSION_TICK_MS		1000
-#define SESSION_KEEPALIVE	15	/* seconds of silence before asking */
-#define SESSION_DEAD		60	/* seconds of silence: the peer is gone */
+#define SESSION_DEAD_ASKS	4	/* keepalives unanswered: the peer is gone */
 #define SESSION_CHILD_GRACE	5	/* seconds a child gets after a hang-up */
 #define SESSION_DRAIN		5	/* seconds to send a dead child's output */
 #define SESSION_FLUSH_MS	2000
@@ -316,27 +314,69 @@ session_end_child(struct session *s)
 	}
 }
 
-/* Follow the bytes received; ask a silent client, give up on a dead one. */
+/*
+ * Follow the bytes received; with client_alive_interval, ask a silent
+ * client and give up on one that never answers. Without it the kernel's
+ * TCP keepalive finds a dead peer, and no timer wakes the process.
+ */
 static void
 session_keepalive(struct session *s)
 {
 	time_t	 now = time(NULL);
+	int	 every = s->cfg->client_alive_interval;
 
 	if (s->counter->in_bytes != s->rx_bytes) {
 		s->rx_bytes = s->counter->in_bytes;
 		s->last_rx = now;
 		return;
 	}
-	if (now - s->last_rx >= SESSION_DEAD) {
+	if (every <= 0)
+		return;
+	if (now - s->last_rx >= (time_t)every * SESSION_DEAD_ASKS) {
 		s->client_gone = 1;
 		s->gone_why = "no answer from the client";
 		return;
 	}
-	if (now - s->last_rx >= SESSION_KEEPALIVE &&
-	    now - s->keepalive_at >= SESSION_KEEPALIVE) {
+	if (now - s->last_rx >= every && now - s->keepalive_at >= every) {
 		s->keepalive_at = now;
 		ssh_send_keepalive(s->ssh);
 	}
+}
+
+/* Keep the earlier of *next and t (0: none yet). */
+static void
+session_sooner(time_t *next, time_t t)
+{
+	if (*next == 0 || t < *next)
+		*next = t;
+}
+
+/*
+ * Milliseconds until the next thing the loop must do by itself: the end
+ * of the time to start a shell, a keepalive, the end of a dead child's
+ * output; -1 when only the client, the child or a signal can wake it.
+ */
+static int
+session_next_ms(const struct session *s)
+{
+	time_t	 next = 0, now = time(NULL);
+	int	 every = s->cfg->client_alive_interval;
+
+	if (!s->started)
+		session_sooner(&next, s->since + s->cfg->login_grace_time + 1);
+	if (s->child_done)
+		session_sooner(&next, s->child_done_at + SESSION_DRAIN + 1);
+	if (every > 0) {
+		session_sooner(&next, (s->keepalive_at > s->last_rx ?
+		    s->keepalive_at : s->last_rx) + every);
+		session_sooner(&next, s->last_rx +
+		    (time_t)every * SESSION_DEAD_ASKS);
+	}
+	if (next == 0)
+		return -1;
+	if (next <= now)
+		return 1000;	/* whole seconds: never spin within one */
+	return (int)(next - now) * 1000;
 }
 
 /* Signal names as RFC 4254 spells them, for exit-signal. */
@@ -440,7 +480,7 @@ session_run(struct session *s)
 			}
 		}
 		session_relay_polls(s);
-		ssh_event_dopoll(s->event, SESSION_TICK_MS);
+		ssh_event_dopoll(s->event, session_next_ms(s));
 		session_keepalive(s);
 		session_relay_pump(s);
 		session_reap(s);
