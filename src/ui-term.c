@@ -232,6 +232,23 @@ ui_term_colours(struct ui *ui)
 	init_pair(UI_PAIR_BAD, COLOR_WHITE, COLOR_RED);
 }
 
+/*
+ * Say at login what the relay could not do for the terminal's charset: in
+ * English and ASCII, since that is all such a terminal shows.
+ */
+static void
+ui_term_charset_note(struct ui *ui)
+{
+	const char	*cs = getenv("QD_TERM_CHARSET");
+	const char	*note = getenv("QD_CHARSET_NOTE");
+
+	if (cs != NULL && strcmp(cs, "ASCII") == 0)
+		ui_msg(ui, "ASCII terminal (LANG=C): Chinese shows as ??. Use "
+		    "LANG=zh_CN.UTF-8 and ssh -o SendEnv=LANG");
+	else if (note != NULL && text_valid(note) && strlen(note) < 120)
+		ui_msg(ui, "%s; showing UTF-8", note);
+}
+
 int
 ui_term_start(struct ui *ui, char **why)
 {
@@ -264,6 +281,7 @@ ui_term_start(struct ui *ui, char **why)
 		    term != NULL && *term != '\0' && text_valid(term) &&
 		    strlen(term) < 40 ? term : "(none)", ui_term_used,
 		    ui_term_used);
+	ui_term_charset_note(ui);
 	return QD_OK;
 }
 
