@@ -51,6 +51,8 @@ static const struct config_entry config_table[] = {
 	{ "max_auth_tries", CONFIG_INT, CONFIG_AT(max_auth_tries), 1, 100 },
 	{ "shutdown_grace", CONFIG_INT, CONFIG_AT(shutdown_grace), 0, 3600 },
 	{ "idle_timeout", CONFIG_INT, CONFIG_AT(idle_timeout), 0, 604800 },
+	{ "client_alive_interval", CONFIG_INT,
+	    CONFIG_AT(client_alive_interval), 0, 3600 },
 	{ "escdelay", CONFIG_INT, CONFIG_AT(escdelay), 0, 10000 },
 	{ "compression", CONFIG_COMPRESSION, CONFIG_AT(compression), 0, 0 },
 	{ "log", CONFIG_LOG_TARGET, CONFIG_AT(log_target), 0, 0 },
@@ -123,9 +125,9 @@ config_defaults(struct qd_config *cfg)
 	for (i = 0; i < nitems(config_default_listen); i++)
 		config_push_listen(cfg, config_default_listen[i]);
 	cfg->host_key = xstrdup(QD_DEFAULT_HOST_KEY);
-	cfg->max_sessions = 200;
-	cfg->max_startups = 20;
-	cfg->max_startups_per_source = 5;
+	cfg->max_sessions = 1000;
+	cfg->max_startups = 100;
+	cfg->max_startups_per_source = 50;
 	cfg->login_grace_time = 30;
 	cfg->max_auth_tries = 6;
 	cfg->shutdown_grace = 10;

@@ -255,9 +255,7 @@ demo_make_key(struct demo_keys *dk, const char *sshdir, char **why)
 	}
 	if (demo_create(priv, why) != QD_OK)
 		goto out;
-	if (ssh_pki_export_privkey_file(key, NULL, NULL, NULL, priv) !=
-	    SSH_OK) {
-		why_set(why, "cannot write %s", priv);
+	if (server_key_write(key, priv, why) != QD_OK) {
 		unlink(priv);
 		goto out;
 	}

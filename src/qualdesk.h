@@ -119,6 +119,7 @@ struct qd_config {
 	int		  max_auth_tries;
 	int		  shutdown_grace;	/* seconds */
 	int		  idle_timeout;		/* seconds, 0 = none */
+	int		  client_alive_interval; /* seconds, 0 = TCP's only */
 	int		  escdelay;		/* milliseconds */
 	enum compression_mode compression;
 	char		 *log_target;		/* "stderr" or "syslog" */
@@ -697,6 +698,19 @@ void	 server_auth_escape(char *buf, size_t size, const char *name);
 /* "SHA256:..." for a key (caller frees). */
 char	*server_key_fingerprint(struct ssh_key_struct *);
 
+/* server-key.c: private key files as ssh-keygen writes them. */
+/*
+ * Write key to path (mode 0600) in the OpenSSH format, the base64 body
+ * wrapped at 70 columns. QD_ESYS with *why (caller frees) on failure.
+ */
+int	 server_key_write(struct ssh_key_struct *, const char *path,
+	    char **why);
+/*
+ * An unencrypted OpenSSH private key (pem as libssh exports it) padded to
+ * 8 bytes and wrapped at 70 columns (caller frees), or NULL.
+ */
+char	*server_key_wrap(const char *pem);
+
 /* session-*.c: the session channel: requests, the pty relay and exec. */
 #define SESSION_INBUF	65536	/* channel bytes waiting for the child */
 enum session_slot_name {
@@ -711,6 +725,59 @@ struct session_slot {
 	short		 revents;	/* what the last poll saw */
 	int		 eof;
 };
+/* session-charset.c: the client's terminal charset, converted in the relay. */
+enum session_charset_kind {
+	SESSION_CHARSET_NONE,		/* nothing said: UTF-8 */
+	SESSION_CHARSET_UTF8,
+	SESSION_CHARSET_ASCII,		/* LANG=C, POSIX */
+	SESSION_CHARSET_OTHER,		/* for iconv: BIG5, GB18030... */
+	SESSION_CHARSET_BAD,		/* not a name */
+};
+struct session_charset {
+	int		 active;	/* 0: UTF-8, bytes pass unchanged */
+	int		 ascii;		/* 7 bits: the rest shown as ? */
+	char		 name[32];	/* as iconv knows it */
+	void		*to_client;	/* iconv_t, or (void *)-1 */
+	void		*from_client;
+	char		 out_tail[4];	/* a UTF-8 character cut by a read */
+	size_t		 out_tail_len;
+	char		 in_tail[8];	/* a client character cut likewise */
+	size_t		 in_tail_len;
+	char		 repl[8];	/* ？ in the client's charset */
+	size_t		 repl_len;
+};
+/*
+ * The codeset a locale (zh_TW.Big5) or a charset name (GB18030) names,
+ * into name (size bytes): its kind. Never opens anything.
+ */
+int	 session_charset_name(const char *spec, char *name, size_t size);
+/* An inactive converter (UTF-8); session_charset_close makes it so again. */
+void	 session_charset_init(struct session_charset *);
+/*
+ * Convert to and from spec (a locale or a charset name; NULL or UTF-8:
+ * no conversion). QD_EINVAL with *why (caller frees) for an unknown one.
+ */
+int	 session_charset_open(struct session_charset *, const char *spec,
+	    char **why);
+void	 session_charset_close(struct session_charset *);
+/*
+ * UTF-8 at in (len) for the client, into out (2 * len + 8 bytes at
+ * least). Returns the bytes written; a cut character waits for the rest.
+ */
+size_t	 session_charset_to_client(struct session_charset *, const char *in,
+	    size_t len, char *out);
+/* At the end of the output: a cut character left as '?'; bytes written. */
+size_t	 session_charset_to_client_end(struct session_charset *, char *out);
+/*
+ * The client's bytes at in (len) as UTF-8 into out (size). Returns the
+ * bytes written; *used says how many of in were taken (a cut character
+ * is taken and kept for the next call).
+ */
+size_t	 session_charset_from_client(struct session_charset *,
+	    const char *in, size_t len, char *out, size_t size, size_t *used);
+/* 1 if s (len) reads as UTF-8 text: no NUL, no bad sequence. */
+int	 session_charset_is_text(const char *s, size_t len);
+
 struct session {
 	struct ssh_session_struct	*ssh;
 	struct ssh_channel_struct	*channel;	/* NULL until opened */
@@ -722,6 +789,16 @@ struct session {
 	const char			*db_path;
 
 	char				*term;		/* from pty-req */
+	char				*env_lang;	/* LANG, LC_CTYPE, LC_ALL */
+	char				*env_lc_ctype;
+	char				*env_lc_all;
+	char				*env_charset;	/* QD_CHARSET */
+	char				*opt_charset;	/* exec --charset */
+	char				*charset_note;	/* for the UI to say */
+	struct session_charset		 charset;
+	int				 out_checked;	/* stdout sniffed */
+	int				 out_binary;	/* not text: as is */
+	uint64_t			 bytes_out;	/* from the child */
 	int				 cols, rows;
 	int				 pty;		/* a pty was requested */
 	int				 started;	/* shell or exec began */
@@ -1179,6 +1256,11 @@ void	 ui_term_end(struct ui *);
 int	 ui_term_signalled(void);
 /* 1 if the terminal hung up (a pty whose other side closed). */
 int	 ui_term_gone(void);
+/*
+ * Sleep until the terminal has input or hung up (1), or ms passed (ms < 0:
+ * no limit) or a signal came (0). Nothing else wakes an idle UI.
+ */
+int	 ui_term_wait(int ms);
 /* Colour pairs beyond the frame's (1 errors, 2 the title bar). */
 #define UI_PAIR_PAPER	3	/* black on white: a QR code as on paper */
 #define UI_PAIR_GOOD	4	/* black on green: good news */

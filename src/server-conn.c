@@ -27,7 +27,6 @@
 
 /* The alarm is a backstop behind the deadline the loops check. */
 #define CONN_ALARM_SLACK	5
-#define CONN_POLL_MS		1000
 
 /* Everything of one connection; the server callbacks share one userdata. */
 struct conn {
@@ -182,6 +181,15 @@ conn_key_exchange(struct conn *c)
 	}
 }
 
+/* Milliseconds to the end of the login grace time: nothing else is due. */
+static int
+conn_wait_ms(const struct conn *c)
+{
+	time_t	 left = c->deadline - time(NULL);
+
+	return left > 0 ? (int)left * 1000 : 0;
+}
+
 /* Wait for a key proved by a signature, within the grace time. */
 static void
 conn_authenticate(struct conn *c)
@@ -205,7 +213,7 @@ conn_authenticate(struct conn *c)
 			    "Too many authentication failures");
 			conn_end(c, "denied", detail);
 		}
-		ssh_event_dopoll(c->event, CONN_POLL_MS);
+		ssh_event_dopoll(c->event, conn_wait_ms(c));
 		if (ssh_get_status(c->ssh) & (SSH_CLOSED | SSH_CLOSED_ERROR) ||
 		    !ssh_is_connected(c->ssh))
 			conn_end(c, c->auth.failures > 0 ? "denied" :

@@ -37,8 +37,14 @@
 
 /* Only modern algorithms (see qualdesk.conf(5)). */
 #define LISTEN_KEX	"curve25519-sha256,curve25519-sha256@libssh.org"
+/*
+ * The CTR ciphers come last, as in OpenSSH's list, for clients without
+ * the AEAD ones (Debian 12's paramiko); they need a MAC, the
+ * encrypt-then-MAC ones first.
+ */
 #define LISTEN_CIPHERS	"chacha20-poly1305@openssh.com," \
-			"aes256-gcm@openssh.com,aes128-gcm@openssh.com"
+			"aes256-gcm@openssh.com,aes128-gcm@openssh.com," \
+			"aes128-ctr,aes256-ctr"
 #define LISTEN_MACS	"hmac-sha2-256-etm@openssh.com," \
 			"hmac-sha2-512-etm@openssh.com,hmac-sha2-256,hmac-sha2-512"
 #define LISTEN_KEYTYPES	"ssh-ed25519,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384," \
@@ -321,15 +327,10 @@ server_host_key_ensure(const char *path, char **why)
 		goto out;
 	}
 	old = umask(077);
-	rc = ssh_pki_export_privkey_file(key, NULL, NULL, NULL, path);
+	rc = server_key_write(key, path, why);
 	umask(old);
-	if (rc != SSH_OK || chmod(path, 0600) != 0) {
-		/* libssh may fail without setting errno; say what we know. */
-		xasprintf(why, "cannot write the host key %s: %s", path,
-		    rc != SSH_OK ? "libssh could not write it" :
-		    strerror(errno));
+	if (rc != QD_OK) {
 		unlink(path);
-		rc = QD_ESYS;
 		goto out;
 	}
 	log_info("made a new ed25519 host key %s", path);

@@ -26,9 +26,7 @@
 
 #include "qualdesk.h"
 
-#define SESSION_TICK_MS		1000
-#define SESSION_KEEPALIVE	15	/* seconds of silence before asking */
-#define SESSION_DEAD		60	/* seconds of silence: the peer is gone */
+#define SESSION_DEAD_ASKS	4	/* keepalives unanswered: the peer is gone */
 #define SESSION_CHILD_GRACE	5	/* seconds a child gets after a hang-up */
 #define SESSION_DRAIN		5	/* seconds to send a dead child's output */
 #define SESSION_FLUSH_MS	2000
@@ -103,6 +101,7 @@ session_init(struct session *s, ssh_session ssh, ssh_event event,
 	for (i = 0; i < SESSION_NSLOTS; i++)
 		s->slot[i].fd = -1;
 	s->since = s->last_rx = time(NULL);
+	session_charset_init(&s->charset);
 	s->counter = xcalloc(1, sizeof *s->counter);
 	ssh_set_counters(ssh, s->counter, NULL);
 }
@@ -115,6 +114,13 @@ session_free(struct session *s)
 		ssh_set_counters(s->ssh, NULL, NULL);
 	xfree(&s->counter);
 	xfree(&s->term);
+	session_charset_close(&s->charset);
+	xfree(&s->env_lang);
+	xfree(&s->env_lc_ctype);
+	xfree(&s->env_lc_all);
+	xfree(&s->env_charset);
+	xfree(&s->opt_charset);
+	xfree(&s->charset_note);
 }
 
 /* A size from the client, or the current one when it makes no sense. */
@@ -158,23 +164,151 @@ session_window_change(ssh_session ssh, ssh_channel channel, int cols,
 	return 0;
 }
 
-/* Only LANG is taken, and it changes nothing: the UI is always UTF-8. */
+/* The variables taken, all of them for the charset of the terminal. */
+static char **
+session_env_slot(struct session *s, const char *name)
+{
+	if (strcmp(name, "LANG") == 0)
+		return &s->env_lang;
+	if (strcmp(name, "LC_CTYPE") == 0)
+		return &s->env_lc_ctype;
+	if (strcmp(name, "LC_ALL") == 0)
+		return &s->env_lc_all;
+	if (strcmp(name, "QD_CHARSET") == 0)
+		return &s->env_charset;
+	return NULL;
+}
+
+/*
+ * LANG, LC_CTYPE, LC_ALL and QD_CHARSET choose the terminal's charset;
+ * the UI itself always runs in UTF-8. Anything else is refused.
+ */
 static int
 session_env(ssh_session ssh, ssh_channel channel, const char *name,
     const char *value, void *userdata)
 {
-	(void)ssh, (void)channel, (void)value, (void)userdata;
-	return strcmp(name, "LANG") == 0 ? 0 : -1;
+	struct session	*s = userdata;
+	char		**slot;
+	size_t		  i;
+
+	(void)ssh, (void)channel;
+	if (name == NULL || value == NULL || s->started ||
+	    (slot = session_env_slot(s, name)) == NULL)
+		return -1;
+	if (strlen(value) > 64)
+		return -1;
+	for (i = 0; value[i] != '\0'; i++) {
+		if (value[i] <= ' ' || value[i] > '~')
+			return -1;
+	}
+	free(*slot);
+	*slot = value[0] != '\0' ? xstrdup(value) : NULL;
+	return 0;
+}
+
+/*
+ * Take a leading "--charset NAME" (or --charset=NAME) off an exec line:
+ * the charset of the command's text, for scripts. Returns the rest, or
+ * NULL with *why (caller frees) when the option has no name.
+ */
+static const char *
+session_charset_option(struct session *s, const char *command, char **why)
+{
+	const char	*p = command, *name;
+	size_t		 len;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (strncmp(p, "--charset", 9) != 0 || (p[9] != '=' && p[9] != ' ' &&
+	    p[9] != '\t' && p[9] != '\0'))
+		return command;
+	p += 9;
+	while (*p == '=' || *p == ' ' || *p == '\t')
+		p++;
+	name = p;
+	while (*p != '\0' && *p != ' ' && *p != '\t')
+		p++;
+	if ((len = (size_t)(p - name)) == 0) {
+		xasprintf(why, "--charset needs a name, as --charset GB18030");
+		return NULL;
+	}
+	free(s->opt_charset);
+	s->opt_charset = xstrndup(name, len);
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/*
+ * Choose the client's charset: --charset, else QD_CHARSET, else (on a
+ * terminal only) LC_ALL, LC_CTYPE, LANG. A command's output is converted
+ * only when asked for by name: LANG alone must not change what a script
+ * reads. An unknown name on a terminal falls back to UTF-8 and the UI
+ * says why; for a command it is a usage error (-1, *why set).
+ */
+static int
+session_charset_choose(struct session *s, char **why)
+{
+	const char	*spec = s->opt_charset != NULL ? s->opt_charset :
+	    s->env_charset;
+
+	if (spec == NULL && s->pty)
+		spec = s->env_lc_all != NULL ? s->env_lc_all :
+		    s->env_lc_ctype != NULL ? s->env_lc_ctype : s->env_lang;
+	if (spec == NULL)
+		return 0;
+	if (session_charset_open(&s->charset, spec, why) == QD_OK) {
+		if (s->charset.active)
+			log_debug("conn %lu: terminal charset %s", s->conn_id,
+			    s->charset.name);
+		return 0;
+	}
+	if (!s->pty)
+		return -1;
+	free(s->charset_note);
+	s->charset_note = *why;
+	*why = NULL;
+	return 0;
+}
+
+/* A usage error before anything runs: said on stderr, exit status 2. */
+static void
+session_refuse(struct session *s, const char *why)
+{
+	char	*msg;
+
+	s->started = 1;
+	xasprintf(&msg, QD_NAME ": %s\n", why);
+	session_relay_message(s, msg);
+	free(msg);
+	s->child_done = 1;
+	s->child_done_at = time(NULL);
+	s->child_status = QD_EXIT_USAGE << 8;
 }
 
 /* Start the UI (command NULL) or a command, once per channel. */
 static int
 session_start(struct session *s, const char *command)
 {
+	char	*why = NULL;
 	int	 rc;
 
 	if (s->started)
 		return -1;
+	if (command != NULL &&
+	    (command = session_charset_option(s, command, &why)) == NULL) {
+		session_refuse(s, why);
+		free(why);
+		return 0;
+	}
+	/* "ssh -t HOST --charset big5": the UI, in that charset. */
+	if (command != NULL && *command == '\0')
+		command = NULL;
+	if (session_charset_choose(s, &why) != 0) {
+		session_refuse(s, why);
+		free(why);
+		return 0;
+	}
 	if (s->pty)
 		rc = session_pty_start(s, command);
 	else if (command != NULL)
@@ -316,27 +450,69 @@ session_end_child(struct session *s)
 	}
 }
 
-/* Follow the bytes received; ask a silent client, give up on a dead one. */
+/*
+ * Follow the bytes received; with client_alive_interval, ask a silent
+ * client and give up on one that never answers. Without it the kernel's
+ * TCP keepalive finds a dead peer, and no timer wakes the process.
+ */
 static void
 session_keepalive(struct session *s)
 {
 	time_t	 now = time(NULL);
+	int	 every = s->cfg->client_alive_interval;
 
 	if (s->counter->in_bytes != s->rx_bytes) {
 		s->rx_bytes = s->counter->in_bytes;
 		s->last_rx = now;
 		return;
 	}
-	if (now - s->last_rx >= SESSION_DEAD) {
+	if (every <= 0)
+		return;
+	if (now - s->last_rx >= (time_t)every * SESSION_DEAD_ASKS) {
 		s->client_gone = 1;
 		s->gone_why = "no answer from the client";
 		return;
 	}
-	if (now - s->last_rx >= SESSION_KEEPALIVE &&
-	    now - s->keepalive_at >= SESSION_KEEPALIVE) {
+	if (now - s->last_rx >= every && now - s->keepalive_at >= every) {
 		s->keepalive_at = now;
 		ssh_send_keepalive(s->ssh);
 	}
+}
+
+/* Keep the earlier of *next and t (0: none yet). */
+static void
+session_sooner(time_t *next, time_t t)
+{
+	if (*next == 0 || t < *next)
+		*next = t;
+}
+
+/*
+ * Milliseconds until the next thing the loop must do by itself: the end
+ * of the time to start a shell, a keepalive, the end of a dead child's
+ * output; -1 when only the client, the child or a signal can wake it.
+ */
+static int
+session_next_ms(const struct session *s)
+{
+	time_t	 next = 0, now = time(NULL);
+	int	 every = s->cfg->client_alive_interval;
+
+	if (!s->started)
+		session_sooner(&next, s->since + s->cfg->login_grace_time + 1);
+	if (s->child_done)
+		session_sooner(&next, s->child_done_at + SESSION_DRAIN + 1);
+	if (every > 0) {
+		session_sooner(&next, (s->keepalive_at > s->last_rx ?
+		    s->keepalive_at : s->last_rx) + every);
+		session_sooner(&next, s->last_rx +
+		    (time_t)every * SESSION_DEAD_ASKS);
+	}
+	if (next == 0)
+		return -1;
+	if (next <= now)
+		return 1000;	/* whole seconds: never spin within one */
+	return (int)(next - now) * 1000;
 }
 
 /* Signal names as RFC 4254 spells them, for exit-signal. */
@@ -439,7 +615,7 @@ session_run(struct session *s)
 			}
 		}
 		session_relay_polls(s);
-		ssh_event_dopoll(s->event, SESSION_TICK_MS);
+		ssh_event_dopoll(s->event, session_next_ms(s));
 		session_keepalive(s);
 		session_relay_pump(s);
 		session_reap(s);

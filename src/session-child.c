@@ -69,8 +69,14 @@ child_environment(const struct session *s)
 	if (tz != NULL)
 		setenv("TZ", tz, 1);
 	setenv("LANG", "C.UTF-8", 1);
-	if (s->pty)
+	if (s->pty) {
 		setenv("TERM", child_term(s), 1);
+		/* What the relay converts to, for the UI to mention. */
+		if (s->charset.active)
+			setenv("QD_TERM_CHARSET", s->charset.name, 1);
+		if (s->charset_note != NULL)
+			setenv("QD_CHARSET_NOTE", s->charset_note, 1);
+	}
 	free(path);
 	free(tz);
 }

@@ -21,6 +21,17 @@
 #include "qualdesk.h"
 
 #define RELAY_CHUNK	16384
+/* Converted output is at most twice its UTF-8; keep room for that. */
+#define RELAY_CONVERT_MIN_WINDOW 16
+
+/* 1 if the output of slot i goes through the charset converter. */
+static int
+relay_converts(const struct session *s, int i)
+{
+	if (!s->charset.active)
+		return 0;
+	return s->pty || i == SESSION_ERR || !s->out_binary;
+}
 
 /* Record what poll saw on a slot; the work happens after the poll. */
 static int
@@ -43,7 +54,8 @@ relay_wanted(struct session *s, int i)
 
 	if (slot->fd == -1)
 		return 0;
-	window = s->channel != NULL && ssh_channel_window_size(s->channel) > 0;
+	window = s->channel != NULL && ssh_channel_window_size(s->channel) >=
+	    (uint32_t)(relay_converts(s, i) ? RELAY_CONVERT_MIN_WINDOW : 1);
 	if ((i == SESSION_OUT || i == SESSION_ERR) && !slot->eof && window &&
 	    !s->client_gone)
 		ev |= POLLIN;
@@ -99,36 +111,89 @@ session_relay_close(struct session *s)
 		relay_close_slot(s, i);
 }
 
+/* Write n bytes of buf to the channel (stderr for slot i). */
+static void
+relay_send(struct session *s, int i, const char *buf, size_t n)
+{
+	int	 w;
+
+	if (n == 0)
+		return;
+	if (i == SESSION_ERR)
+		w = ssh_channel_write_stderr(s->channel, buf, (uint32_t)n);
+	else
+		w = ssh_channel_write(s->channel, buf, (uint32_t)n);
+	if (w != (int)n) {
+		s->client_gone = 1;
+		s->gone_why = "write to the client failed";
+	}
+}
+
+/*
+ * A command's standard output is converted only if it reads as text: a
+ * PDF, or a CSV file already in the charset its own --charset chose, goes
+ * out as it is. ASCII converts to itself, so the choice waits for the
+ * first read holding anything else.
+ */
+static void
+relay_sniff(struct session *s, int i, const char *buf, size_t n)
+{
+	size_t	 k;
+
+	if (s->pty || i != SESSION_OUT || s->out_checked)
+		return;
+	for (k = 0; k < n; k++) {
+		if (buf[k] == '\0' || (unsigned char)buf[k] >= 0x80)
+			break;
+	}
+	if (k == n)
+		return;
+	s->out_checked = 1;
+	s->out_binary = !session_charset_is_text(buf, n);
+}
+
 /* Send one read of slot i to the channel. */
 static void
 relay_output(struct session *s, int i)
 {
 	struct session_slot	*slot = &s->slot[i];
-	char			 buf[RELAY_CHUNK];
-	uint32_t		 window;
+	char			 buf[RELAY_CHUNK], conv[2 * RELAY_CHUNK + 16];
+	uint32_t		 window, want;
 	ssize_t			 n;
-	int			 w;
+	int			 convert;
 
 	if (slot->fd == -1 || slot->eof || s->client_gone)
 		return;
 	if ((window = ssh_channel_window_size(s->channel)) == 0)
 		return;
-	n = read(slot->fd, buf, window < sizeof buf ? window : sizeof buf);
+	convert = relay_converts(s, i);
+	want = window < sizeof buf ? window : sizeof buf;
+	if (convert) {
+		if (window < RELAY_CONVERT_MIN_WINDOW)
+			return;
+		want = window / 2 < sizeof buf ? window / 2 : sizeof buf;
+	}
+	n = read(slot->fd, buf, want);
 	if (n == -1 && (errno == EAGAIN || errno == EINTR))
 		return;
 	if (n <= 0) {
 		/* EOF, or EIO from a master whose slave side has closed. */
 		slot->eof = 1;
+		if (convert)
+			relay_send(s, i, conv,
+			    session_charset_to_client_end(&s->charset, conv));
 		return;
 	}
-	if (i == SESSION_ERR)
-		w = ssh_channel_write_stderr(s->channel, buf, (uint32_t)n);
-	else
-		w = ssh_channel_write(s->channel, buf, (uint32_t)n);
-	if (w != n) {
-		s->client_gone = 1;
-		s->gone_why = "write to the client failed";
+	if (convert) {
+		relay_sniff(s, i, buf, (size_t)n);
+		convert = relay_converts(s, i);
 	}
+	s->bytes_out += (uint64_t)n;
+	if (convert)
+		relay_send(s, i, conv, session_charset_to_client(&s->charset,
+		    buf, (size_t)n, conv));
+	else
+		relay_send(s, i, buf, (size_t)n);
 }
 
 /* The descriptor the channel's bytes go to, or -1. */
@@ -140,6 +205,31 @@ relay_input_fd(struct session *s)
 	return s->slot[SESSION_IN].fd;
 }
 
+/* 1 if the client's bytes go through the charset converter. */
+static int
+relay_input_converts(const struct session *s)
+{
+	return s->pty && s->charset.active && !s->charset.ascii;
+}
+
+/* Convert what fits of the client's len bytes into inbuf; bytes taken. */
+static size_t
+relay_input_convert(struct session *s, const char *data, size_t len)
+{
+	size_t	 off = 0, used, o;
+
+	while (off < len) {
+		o = session_charset_from_client(&s->charset, data + off,
+		    len - off, s->inbuf + s->inlen, SESSION_INBUF - s->inlen,
+		    &used);
+		s->inlen += o;
+		off += used;
+		if (o == 0 && used == 0)
+			break;
+	}
+	return off;
+}
+
 size_t
 session_relay_input(struct session *s, const void *data, size_t len)
 {
@@ -148,6 +238,12 @@ session_relay_input(struct session *s, const void *data, size_t len)
 	/* The child no longer reads: take the bytes and drop them. */
 	if (s->started && relay_input_fd(s) == -1)
 		return len;
+	if (relay_input_converts(s)) {
+		take = relay_input_convert(s, data, len);
+		if (take < len)
+			s->in_pending = 1;
+		return take;
+	}
 	take = SESSION_INBUF - s->inlen;
 	if (take > len)
 		take = len;
@@ -162,18 +258,35 @@ session_relay_input(struct session *s, const void *data, size_t len)
 static void
 relay_input_pull(struct session *s)
 {
+	char	 raw[SESSION_INBUF / 3];
+	size_t	 room;
 	int	 n;
 
 	while (s->in_pending && s->inlen < SESSION_INBUF) {
 		s->in_pending = 0;
 		if (ssh_channel_poll(s->channel, 0) <= 0)
 			break;
-		n = ssh_channel_read_nonblocking(s->channel,
-		    s->inbuf + s->inlen, (uint32_t)(SESSION_INBUF - s->inlen),
-		    0);
-		if (n <= 0)
-			break;
-		s->inlen += (size_t)n;
+		if (relay_input_converts(s)) {
+			/* UTF-8 of what is read: at most 3 bytes per byte. */
+			room = SESSION_INBUF - s->inlen;
+			if (room < 64)
+				break;
+			n = ssh_channel_read_nonblocking(s->channel, raw,
+			    (uint32_t)((room - 32) / 3), 0);
+			if (n <= 0)
+				break;
+			if (relay_input_convert(s, raw, (size_t)n) !=
+			    (size_t)n)
+				log_warn("conn %lu: input lost in conversion",
+				    s->conn_id);
+		} else {
+			n = ssh_channel_read_nonblocking(s->channel,
+			    s->inbuf + s->inlen,
+			    (uint32_t)(SESSION_INBUF - s->inlen), 0);
+			if (n <= 0)
+				break;
+			s->inlen += (size_t)n;
+		}
 		s->in_pending = 1;
 	}
 }

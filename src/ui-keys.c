@@ -11,7 +11,6 @@
 
 #include "qualdesk.h"
 
-#define UI_KEYS_TICK_MS		1000	/* wake to check signals and idleness */
 #define UI_KEYS_ESC_MS		500	/* Esc then a digit within this */
 #define UI_KEYS_SEQ_MS		100	/* gap inside a split escape sequence */
 #define UI_KEYS_SEQ_MAX		16
@@ -296,15 +295,18 @@ ui_keys_flush(struct ui *ui)
 
 /*
  * Check the idle timeout: warn on the message line a minute before (or at
- * half time when it is shorter), and 1 when it has passed.
+ * half time when it is shorter), and 1 when it has passed. *next_ms gets
+ * the milliseconds until the next thing to do: the warning, the next
+ * second of its countdown, or the end; -1 with no idle timeout.
  */
 static int
-ui_keys_idle(struct ui *ui)
+ui_keys_idle(struct ui *ui, int *next_ms)
 {
 	int	 limit = ui->cfg != NULL ? ui->cfg->idle_timeout : 0;
 	int	 warn, left;
-	double	 idle;
+	double	 idle, next;
 
+	*next_ms = -1;
 	if (limit <= 0)
 		return 0;
 	idle = ui_keys_now() - ui->last_key;
@@ -316,21 +318,23 @@ ui_keys_idle(struct ui *ui)
 		ui_error(ui, "%d 秒后因无操作退出，按任意键继续 "
 		    "Idle: closing in %d s, press a key", left, left);
 		ui_frame_message(ui);
-		ui_keys_flush(ui);
-	}
+		next = (int)idle + 1 - idle;
+	} else
+		next = warn - idle;
+	*next_ms = (int)(next * 1000) + 1;
 	return 0;
 }
 
 /*
  * 1 if the terminal is gone: it hung up, or reads keep failing at once
- * instead of waiting wanted_ms (end of file), which would otherwise spin.
+ * although poll said there was input (end of file), which would spin.
  */
 static int
-ui_keys_dead(double waited, int wanted_ms, int *fast)
+ui_keys_dead(int readable, int *fast)
 {
 	if (ui_term_gone())
 		return 1;
-	if (waited * 1000 >= wanted_ms / 2.0) {
+	if (!readable) {
 		*fast = 0;
 		return 0;
 	}
@@ -338,27 +342,29 @@ ui_keys_dead(double waited, int wanted_ms, int *fast)
 }
 
 /*
- * Wait for a key at most a tick, or until deadline when ms >= 0: ERR if
- * none came, and ui->quit set too if the terminal is gone.
+ * Send what was drawn, then sleep until a key, a signal, or the next real
+ * deadline (the caller's, when ms >= 0, or the idle timeout's); no timer
+ * wakes an idle UI. ERR if no key came, and ui->quit set too if the
+ * terminal is gone.
  */
 static int
-ui_keys_wait(struct ui *ui, int ms, double deadline, int *fast, wint_t *wc)
+ui_keys_wait(struct ui *ui, int ms, double deadline, int idle_ms, int *fast,
+    wint_t *wc)
 {
-	double	 start, left;
-	int	 r, wait = UI_KEYS_TICK_MS;
+	double	 left;
+	int	 r, wait = idle_ms, readable;
 
 	ui_keys_flush(ui);
 	if (ms >= 0) {
 		left = (deadline - ui_keys_now()) * 1000;
 		if (left <= 0)
 			return ERR;
-		if (left < wait)
+		if (wait < 0 || left < wait)
 			wait = (int)left + 1;
 	}
-	start = ui_keys_now();
-	r = ui_keys_get(wait, wc);
-	if (r == ERR && !ui_term_signalled() &&
-	    ui_keys_dead(ui_keys_now() - start, wait, fast))
+	readable = ui_term_wait(wait);
+	r = ui_keys_get(0, wc);
+	if (r == ERR && !ui_term_signalled() && ui_keys_dead(readable, fast))
 		ui->quit = UI_QUIT_SIGNAL;
 	return r;
 }
@@ -374,7 +380,7 @@ ui_key_read_timeout(struct ui *ui, int ms)
 {
 	wint_t	 wc;
 	double	 deadline;
-	int	 r, key, fast = 0;
+	int	 r, key, fast = 0, idle_ms;
 
 	if (ui->last_key == 0)
 		ui->last_key = ui_keys_now();
@@ -386,12 +392,17 @@ ui_key_read_timeout(struct ui *ui, int ms)
 			return UI_KEY_EXIT;
 		/* Pending input is handled before anything is sent. */
 		r = ui_keys_get(0, &wc);
-		if (r == ERR)
-			r = ui_keys_wait(ui, ms, deadline, &fast, &wc);
+		if (r == ERR) {
+			if (ui_keys_idle(ui, &idle_ms)) {
+				ui->quit = UI_QUIT_IDLE;
+				return UI_KEY_EXIT;
+			}
+			r = ui_keys_wait(ui, ms, deadline, idle_ms, &fast, &wc);
+		}
 		if (r == ERR) {
 			if (ui->quit)
 				return UI_KEY_EXIT;
-			if (ui_keys_idle(ui)) {
+			if (ui_keys_idle(ui, &idle_ms)) {
 				ui->quit = UI_QUIT_IDLE;
 				return UI_KEY_EXIT;
 			}

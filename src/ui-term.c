@@ -3,7 +3,13 @@
  * whatever terminfo entry works (never exit because of TERM), signals that
  * end the UI cleanly from the key loop, never from a handler.
  */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
 #include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
@@ -27,11 +33,63 @@ static const char *const ui_term_fallbacks[] = {
 static volatile sig_atomic_t	 ui_term_signal;
 static SCREEN			*ui_term_screen;
 static char			 ui_term_used[64];
+/* Wakes ui_term_wait when a signal comes, so no signal waits for a key. */
+static int			 ui_term_sigpipe[2] = { -1, -1 };
+/* Curses' own SIGWINCH handler, called from ours. */
+static struct sigaction		 ui_term_winch_curses;
+
+static void
+ui_term_wake(void)
+{
+	int	 saved = errno;
+
+	if (ui_term_sigpipe[1] != -1)
+		(void)write(ui_term_sigpipe[1], "s", 1);
+	errno = saved;
+}
 
 static void
 ui_term_on_signal(int sig)
 {
 	ui_term_signal = sig;
+	ui_term_wake();
+}
+
+static void
+ui_term_on_winch(int sig)
+{
+	if (ui_term_winch_curses.sa_handler != SIG_DFL &&
+	    ui_term_winch_curses.sa_handler != SIG_IGN &&
+	    ui_term_winch_curses.sa_handler != NULL)
+		ui_term_winch_curses.sa_handler(sig);
+	ui_term_wake();
+}
+
+int
+ui_term_wait(int ms)
+{
+	struct pollfd	 pfd[2];
+	char		 buf[64];
+	nfds_t		 n = 1;
+	int		 r;
+
+	pfd[0].fd = STDIN_FILENO;
+	pfd[0].events = POLLIN;
+	pfd[0].revents = 0;
+	if (ui_term_sigpipe[0] != -1) {
+		pfd[1].fd = ui_term_sigpipe[0];
+		pfd[1].events = POLLIN;
+		pfd[1].revents = 0;
+		n = 2;
+	}
+	if (ui_term_signal != 0)
+		return 0;
+	r = poll(pfd, n, ms);
+	if (n == 2 && pfd[1].revents != 0) {
+		while (read(ui_term_sigpipe[0], buf, sizeof buf) > 0)
+			;
+	}
+	return r > 0 && pfd[0].revents != 0;
 }
 
 int
@@ -64,11 +122,34 @@ ui_term_signals(void)
 	struct sigaction	 sa;
 	size_t			 i;
 
+	if (ui_term_sigpipe[0] == -1 &&
+	    pipe2(ui_term_sigpipe, O_CLOEXEC | O_NONBLOCK) == -1)
+		ui_term_sigpipe[0] = ui_term_sigpipe[1] = -1;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = ui_term_on_signal;
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < nitems(sigs); i++)
 		sigaction(sigs[i], &sa, NULL);
+}
+
+/*
+ * After newterm: a resize must wake ui_term_wait too. Curses' handler
+ * (which makes KEY_RESIZE) still runs first.
+ */
+static void
+ui_term_winch(void)
+{
+	struct sigaction	 sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_term_on_winch;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	if (sigaction(SIGWINCH, &sa, &ui_term_winch_curses) == -1)
+		return;
+	if (ui_term_winch_curses.sa_flags & SA_SIGINFO)
+		/* Not the kind we can call: leave curses' handler alone. */
+		sigaction(SIGWINCH, &ui_term_winch_curses, NULL);
 }
 
 /* Chinese text needs a UTF-8 locale, whatever LANG the client sent. */
@@ -151,6 +232,23 @@ ui_term_colours(struct ui *ui)
 	init_pair(UI_PAIR_BAD, COLOR_WHITE, COLOR_RED);
 }
 
+/*
+ * Say at login what the relay could not do for the terminal's charset: in
+ * English and ASCII, since that is all such a terminal shows.
+ */
+static void
+ui_term_charset_note(struct ui *ui)
+{
+	const char	*cs = getenv("QD_TERM_CHARSET");
+	const char	*note = getenv("QD_CHARSET_NOTE");
+
+	if (cs != NULL && strcmp(cs, "ASCII") == 0)
+		ui_msg(ui, "ASCII terminal (LANG=C): Chinese shows as ??. Use "
+		    "LANG=zh_CN.UTF-8 and ssh -o SendEnv=LANG");
+	else if (note != NULL && text_valid(note) && strlen(note) < 120)
+		ui_msg(ui, "%s; showing UTF-8", note);
+}
+
 int
 ui_term_start(struct ui *ui, char **why)
 {
@@ -167,6 +265,7 @@ ui_term_start(struct ui *ui, char **why)
 		return QD_ESYS;
 	}
 	set_term(ui_term_screen);
+	ui_term_winch();
 	ui->term_name = ui_term_used;
 	set_escdelay(ui->cfg != NULL ? ui->cfg->escdelay : 150);
 	raw();
@@ -182,6 +281,7 @@ ui_term_start(struct ui *ui, char **why)
 		    term != NULL && *term != '\0' && text_valid(term) &&
 		    strlen(term) < 40 ? term : "(none)", ui_term_used,
 		    ui_term_used);
+	ui_term_charset_note(ui);
 	return QD_OK;
 }
 

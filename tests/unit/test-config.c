@@ -53,7 +53,7 @@ check_error(const char *text, const char *want, const char *what)
 	why = load(&cfg, text);
 	xasprintf(&prefix, "%s:%s", tmp_path, want);
 	is_str(why, prefix, "%s", what);
-	is_int(cfg.max_sessions, 200, "%s: cfg unchanged", what);
+	is_int(cfg.max_sessions, 1000, "%s: cfg unchanged", what);
 	free(prefix);
 	free(why);
 	config_free(&cfg);
@@ -70,14 +70,16 @@ test_defaults(void)
 	is_str(cfg.listen[1], "[::]:2222", "IPv6 default");
 	ok(cfg.database == NULL, "database defaults to the built-in path");
 	is_str(cfg.host_key, QD_DEFAULT_HOST_KEY, "host_key default");
-	is_int(cfg.max_sessions, 200, "max_sessions default");
-	is_int(cfg.max_startups, 20, "max_startups default");
-	is_int(cfg.max_startups_per_source, 5,
+	is_int(cfg.max_sessions, 1000, "max_sessions default");
+	is_int(cfg.max_startups, 100, "max_startups default");
+	is_int(cfg.max_startups_per_source, 50,
 	    "max_startups_per_source default");
 	is_int(cfg.login_grace_time, 30, "login_grace_time default");
 	is_int(cfg.max_auth_tries, 6, "max_auth_tries default");
 	is_int(cfg.shutdown_grace, 10, "shutdown_grace default");
 	is_int(cfg.idle_timeout, 0, "idle_timeout default");
+	is_int(cfg.client_alive_interval, 0,
+	    "client_alive_interval default: no timer");
 	is_int(cfg.escdelay, 150, "escdelay default");
 	is_int(cfg.compression, COMPRESSION_YES, "compression default");
 	is_str(cfg.log_target, "stderr", "log default");
@@ -108,6 +110,7 @@ test_every_keyword(void)
 	    "max_auth_tries 3\n"
 	    "shutdown_grace 0\n"
 	    "idle_timeout 900\n"
+	    "client_alive_interval 30\n"
 	    "escdelay 100\n"
 	    "compression force\n"
 	    "log syslog\n"
@@ -127,6 +130,7 @@ test_every_keyword(void)
 	is_int(cfg.max_auth_tries, 3, "max_auth_tries");
 	is_int(cfg.shutdown_grace, 0, "shutdown_grace 0");
 	is_int(cfg.idle_timeout, 900, "idle_timeout");
+	is_int(cfg.client_alive_interval, 30, "client_alive_interval");
 	is_int(cfg.escdelay, 100, "escdelay");
 	is_int(cfg.compression, COMPRESSION_FORCE, "compression force");
 	is_str(cfg.log_target, "syslog", "log syslog");
@@ -197,7 +201,7 @@ test_errors(void)
 	free(why);
 	is_int(cfg.nlisten, 2, "listen unchanged after error");
 	is_str(cfg.listen[0], "0.0.0.0:2222", "listen[0] unchanged");
-	is_int(cfg.max_sessions, 200, "max_sessions unchanged after error");
+	is_int(cfg.max_sessions, 1000, "max_sessions unchanged after error");
 	ok(cfg.path == NULL, "path unchanged after error");
 	config_free(&cfg);
 
