@@ -205,27 +205,31 @@ idcheck_date_parse(const char *s, int *y, int *m, int *d)
 }
 
 int
-idcheck_date(const char *in, char out[11], char **why)
+idcheck_day(const char *in, const char *zh, const char *en, char out[11],
+    char **why)
 {
 	enum idcheck_date_error	 e;
-	char			*s;
+	char			*s, cap[64];
 	int			 y, m, d, rv = QD_EINVAL;
 
 	out[0] = '\0';
+	snprintf(cap, sizeof cap, "%s", en);
+	if (cap[0] >= 'a' && cap[0] <= 'z')
+		cap[0] -= 'a' - 'A';
 	s = idcheck_normalise(in, 0);
 	if (*s == '\0') {
-		idcheck_fail(why, "请填写出生日期 Enter the date of birth");
+		idcheck_fail(why, "请填写%s Enter the %s", zh, en);
 		goto out;
 	}
 	if (idcheck_date_parse(s, &y, &m, &d) != 0) {
-		idcheck_fail(why, "出生日期请写成年-月-日，如1990-05-01 "
-		    "Date of birth: write it as YYYY-MM-DD, e.g. 1990-05-01");
+		idcheck_fail(why, "%s请写成年-月-日，如1990-05-01 "
+		    "%s: write it as YYYY-MM-DD, e.g. 1990-05-01", zh, cap);
 		goto out;
 	}
 	if ((e = idcheck_date_check(y, m, d)) != IDCHECK_DATE_OK) {
-		idcheck_fail(why, "出生日期有误：%04d-%02d-%02d%s "
-		    "Date of birth %04d-%02d-%02d: %s", y, m, d,
-		    idcheck_date_reasons[e].zh, y, m, d,
+		idcheck_fail(why, "%s有误：%04d-%02d-%02d%s "
+		    "%s %04d-%02d-%02d: %s", zh, y, m, d,
+		    idcheck_date_reasons[e].zh, cap, y, m, d,
 		    idcheck_date_reasons[e].en);
 		goto out;
 	}
@@ -235,6 +239,12 @@ idcheck_date(const char *in, char out[11], char **why)
 out:
 	free(s);
 	return rv;
+}
+
+int
+idcheck_date(const char *in, char out[11], char **why)
+{
+	return idcheck_day(in, "出生日期", "date of birth", out, why);
 }
 
 /* 1 if s is "" or "(X)" / "(XY)" with upper-case letters or digits. */

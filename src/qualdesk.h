@@ -359,6 +359,12 @@ int	 idcheck_taiwan_id(const char *, char out[11], char **why);
  * out is YYYY-MM-DD.
  */
 int	 idcheck_date(const char *, char out[11], char **why);
+/*
+ * The same for any day, named in the messages by zh and en ("领证日期",
+ * "collection date"), as a field's own message should.
+ */
+int	 idcheck_day(const char *, const char *zh, const char *en,
+	    char out[11], char **why);
 /* Today in local time as YYYY-MM-DD (the days idcheck_date compares to). */
 void	 idcheck_today(char out[11]);
 /*

@@ -641,13 +641,11 @@ db_case_collect(sqlite3 *db, const struct qd_user *actor, int64_t id,
 {
 	struct case_step	 s = { .action = "collect",
 	    .set = "collected_on = ?7", .after = case_cert_handed };
-	char			 day[11], *bad = NULL;
+	char			 day[11];
 
-	if (idcheck_date(date, day, &bad) != QD_OK) {
-		why_set(why, "领证日期：%s", bad);
-		free(bad);
+	if (idcheck_day(date, "领证日期", "collection date", day, why) !=
+	    QD_OK)
 		return QD_EINVAL;
-	}
 	s.t1 = day;
 	return case_step_run(db, actor, id, version, &s, why);
 }

@@ -417,6 +417,13 @@ test_adoption(int64_t c1)
 	test_notice(nid);
 	is_int(db_cert_printed(db, fz1, cert_of(c1), 0, &why), QD_OK,
 	    "the certificate is printed");
+	is_int(db_case_collect(db, fz1, c1, version_of(c1), "2026-13-40",
+	    &why), QD_EINVAL, "a day that does not exist is refused");
+	ok(why != NULL && strstr(why, "领证日期") != NULL &&
+	    strstr(why, "Collection date") != NULL &&
+	    strstr(why, "出生") == NULL, "naming the collection date, not "
+	    "the date of birth (%s)", why != NULL ? why : "");
+	is_str(state_of(c1), "notified", "and the case stays notified");
 	is_int(db_case_collect(db, fz1, c1, version_of(c1), "2026/11/20",
 	    &why), QD_OK, "collected");
 	is_str(state_of(c1), "collected", "collected");
