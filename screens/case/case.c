@@ -247,15 +247,29 @@ case_forward(struct ui *ui, struct ui_view *v)
 struct case_text_step {
 	const char	*title;
 	const char	*prompt;
+	int		 required;	/* blank text is refused at once */
 	int		(*step)(sqlite3 *, const struct qd_user *, int64_t,
 			    int64_t, const char *, char **);
 	const char	*done_zh;
 	const char	*done_en;
 };
 
+/* 1 if text holds nothing but spaces (ASCII or full-width). */
+static int
+case_text_blank(const char *text)
+{
+	while (*text == ' ' || *text == '\t')
+		text++;
+	if (strncmp(text, "\xe3\x80\x80", 3) == 0)
+		return case_text_blank(text + 3);
+	return *text == '\0';
+}
+
 /*
- * Ask for the text and take the step. What was typed before a step that
- * failed is offered again, and dropped once one succeeds.
+ * Ask for the text and take the step. A blank required text, or text
+ * the step refuses as invalid, keeps the dialog open with the message
+ * and what was typed; what was typed before a step that failed otherwise
+ * is offered again, and dropped once one succeeds.
  */
 static enum ui_next
 case_text_run(struct ui *ui, struct ui_view *v,
@@ -265,31 +279,42 @@ case_text_run(struct ui *ui, struct ui_view *v,
 	char			*why = NULL, *text = NULL;
 	int			 rc;
 
-	if (ui_dialog_input(ui, v, ts->title, ts->prompt, cv->typed, 120,
-	    &text) != QD_OK)
-		return UI_STAY;
-	free(cv->typed);
-	cv->typed = text;
-	rc = ts->step(ui->db, ui->user, cv->id, cv->c->version, text, &why);
+	for (;;) {
+		if (ui_dialog_input(ui, v, ts->title, ts->prompt, cv->typed,
+		    120, &text) != QD_OK)
+			return UI_STAY;
+		free(cv->typed);
+		cv->typed = text;
+		if (ts->required && case_text_blank(text)) {
+			ui_error(ui, "%s 必填 required", ts->prompt);
+			continue;
+		}
+		rc = ts->step(ui->db, ui->user, cv->id, cv->c->version, text,
+		    &why);
+		if (rc != QD_EINVAL || ui->quit)
+			break;
+		ui_error(ui, "%s", why != NULL ? why : "输入有误 invalid input");
+		xfree(&why);
+	}
 	if (rc == QD_OK)
 		xfree(&cv->typed);
 	return case_done(ui, rc, why, ts->done_zh, ts->done_en);
 }
 
 static const struct case_text_step case_withdraw_step = {
-	"撤回 Withdraw", "原因（可空） Reason (optional)", db_case_withdraw,
+	"撤回 Withdraw", "原因（可空） Reason (optional)", 0, db_case_withdraw,
 	"已撤回", "Withdrawn"
 };
 static const struct case_text_step case_reject_step = {
-	"不予通过 Reject", "原因 Reason", db_case_reject,
+	"不予通过 Reject", "原因 Reason", 1, db_case_reject,
 	"已不予通过", "Rejected"
 };
 static const struct case_text_step case_return_step = {
-	"退回补正 Return", "缺少什么 What is missing", db_case_return,
+	"退回补正 Return", "缺少什么 What is missing", 1, db_case_return,
 	"已退回办公室", "Returned to the office"
 };
 static const struct case_text_step case_confirm_step = {
-	"认定确认 Agency confirmed", "机构确认编号 The agency's reference",
+	"认定确认 Agency confirmed", "机构确认编号 The agency's reference", 1,
 	db_case_confirm, "已确认，结果已反馈办公室",
 	"Confirmed; the office has the result"
 };

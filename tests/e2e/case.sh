@@ -101,6 +101,16 @@ check "deciding needs the case taken first" \
 	wait_screen ct "Not available in this state"
 tmux_ send-keys -t ct F4
 check "taken" wait_screen ct "Taken; review it"
+tmux_ send-keys -t ct F7
+check "returning asks what is missing" wait_screen ct "What is missing"
+tmux_ send-keys -t ct Enter
+check "an empty answer keeps the box open and says so" \
+	wait_screen ct "必填 required"
+check "with the question still there" wait_screen ct "缺少什么 What is missing"
+tmux_ send-keys -t ct Escape
+wait_screen ct "历史 History" >/dev/null
+check "and nothing was returned" \
+	test "$(sql "SELECT state FROM cases WHERE id = $CASE")" = forwarded
 tmux_ send-keys -t ct F5
 check "approving offers the catalog's comparison" wait_screen ct "按目录确认"
 tmux_ send-keys -t ct y
