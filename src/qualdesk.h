@@ -1397,6 +1397,12 @@ void	 ui_choices_free(struct ui_choice *, size_t);
  */
 /* Yes/no question over view; 1 for yes. */
 int	 ui_dialog_confirm(struct ui *, struct ui_view *, const char *question);
+/*
+ * The same with Yes already chosen when yes is set, for a question whose
+ * No would lose something (Esc and n still answer no).
+ */
+int	 ui_dialog_ask(struct ui *, struct ui_view *, const char *question,
+	    int yes);
 /* Show text (lines split on '\n', wrapped) over view until a key. */
 void	 ui_dialog_show(struct ui *, struct ui_view *, const char *title,
 	    const char *text);

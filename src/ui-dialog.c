@@ -83,7 +83,14 @@ ui_dialog_draw(const char *question, int sel)
 int
 ui_dialog_confirm(struct ui *ui, struct ui_view *v, const char *question)
 {
-	int	 key, sel = 0;
+	return ui_dialog_ask(ui, v, question, 0);
+}
+
+int
+ui_dialog_ask(struct ui *ui, struct ui_view *v, const char *question,
+    int yes)
+{
+	int	 key, sel = yes != 0;
 
 	for (;;) {
 		ui_dialog_under(ui, v);

@@ -146,11 +146,16 @@ intake_draft_offer(struct ui *ui, struct ui_view *v, const char *form,
 	/* "2026-11-22 08:15": the minute is enough, and it fits 80 columns. */
 	ui_time(at, t, sizeof t);
 	xasprintf(&q, "继续未完成的草稿（%.16s）？ Continue the draft?", t);
-	if (ui_dialog_confirm(ui, v, q)) {
+	/* Enter goes on with the draft; only a second yes throws it away. */
+	if (!ui_dialog_ask(ui, v, q, 1) && !ui->quit &&
+	    ui_dialog_confirm(ui, v, "丢弃草稿？丢弃后无法恢复 Discard the "
+	    "draft for good?")) {
+		db_draft_drop(ui->db, ui->user, form, ref);
+		ui_msg(ui, "草稿已丢弃 Draft discarded");
+	} else if (!ui->quit) {
 		ui_view_draft_apply(v, data);
 		ui_msg(ui, "已恢复草稿 Draft restored");
-	} else
-		db_draft_drop(ui->db, ui->user, form, ref);
+	}
 	free(q);
 	free(data);
 	free(at);

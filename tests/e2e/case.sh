@@ -52,7 +52,19 @@ tmux_ssh fz 80 24 fuzhou fuzhou
 wait_screen fz "受理 Intake" >/dev/null
 tmux_ send-keys -t fz i
 check "coming back, the draft is offered" wait_screen fz "未完成的草稿"
-tmux_ send-keys -t fz y
+tmux_ send-keys -t fz n
+check "saying no asks once more before the draft is lost" \
+	wait_screen fz "Discard the draft for good?"
+tmux_ send-keys -t fz Escape
+check "and Esc keeps it: it is restored" wait_screen fz "Draft restored"
+check "the draft is still stored" \
+	test "$(sql "SELECT count(*) FROM drafts WHERE form = 'intake'")" = 1
+tmux_ send-keys -t fz F3
+wait_screen fz "主菜单" >/dev/null
+tmux_ send-keys -t fz i
+check "leaving and coming back offers it again" wait_screen fz "未完成的草稿"
+tmux_ send-keys -t fz Enter
+check "Enter continues with the draft" wait_screen fz "Draft restored"
 check "and restored with the name as typed" wait_screen fz "陳大文"
 check "and the number" wait_screen fz "１２３４５６７８"
 tmux_ send-keys -t fz F2
