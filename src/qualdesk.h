@@ -1424,7 +1424,10 @@ int	 ui_dialog_input(struct ui *, struct ui_view *, const char *title,
  */
 int	 ui_dialog_pick(struct ui *, struct ui_view *, const char *title,
 	    const struct ui_choice *, size_t n, size_t *picked);
-/* 1 if label contains typed, ASCII letters in either case. */
+/*
+ * 1 if label contains typed, both folded by namekey (Traditional or
+ * Simplified, letters in either case, spaces ignored).
+ */
 int	 ui_dialog_match(const char *label, const char *typed);
 /* Draw view (or an empty frame) as what a dialog covers. */
 void	 ui_dialog_under(struct ui *, struct ui_view *);

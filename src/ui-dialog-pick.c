@@ -1,8 +1,9 @@
 /*
  * The pick dialog: one of a long list of choices (hundreds of rows of a
  * reference table, say) in a box over the screen. What is typed
- * narrows the list to the labels containing it; labels wider than the box
- * are cut with a mark, at whole characters.
+ * narrows the list to the labels containing it, folded as names are for
+ * search (namekey: 配线 finds 配線, case and spaces do not matter); labels
+ * wider than the box are cut with a mark, at whole characters.
  */
 #include <curses.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 struct ui_pick {
 	const struct ui_choice	*choices;
 	size_t			 n;
+	char			**keys;		/* each label folded */
 	size_t			*match;		/* indexes of shown choices */
 	size_t			 nmatch;
 	size_t			 sel;		/* into match */
@@ -25,43 +27,33 @@ struct ui_pick {
 	struct ui_edit		 find;
 };
 
-/* An ASCII letter in lower case; every other byte as it is. */
-static int
-ui_dialog_fold(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
 int
 ui_dialog_match(const char *label, const char *typed)
 {
-	size_t	 i, j;
+	char	*l, *t;
+	int	 yes;
 
-	if (*typed == '\0')
-		return 1;
-	for (i = 0; label[i] != '\0'; i += (size_t)text_char_len(label + i)) {
-		for (j = 0; typed[j] != '\0' && label[i + j] != '\0'; j++) {
-			if (ui_dialog_fold((unsigned char)label[i + j]) !=
-			    ui_dialog_fold((unsigned char)typed[j]))
-				break;
-		}
-		if (typed[j] == '\0')
-			return 1;
-	}
-	return 0;
+	l = namekey(label);
+	t = namekey(typed);
+	yes = strstr(l, t) != NULL;
+	free(l);
+	free(t);
+	return yes;
 }
 
 /* Show the choices whose labels contain what was typed, from the top. */
 static void
 ui_dialog_pick_filter(struct ui_pick *p)
 {
+	char	*typed = namekey(p->find.buf);
 	size_t	 i;
 
 	p->nmatch = 0;
 	for (i = 0; i < p->n; i++) {
-		if (ui_dialog_match(p->choices[i].label, p->find.buf))
+		if (strstr(p->keys[i], typed) != NULL)
 			p->match[p->nmatch++] = i;
 	}
+	free(typed);
 	p->sel = p->first = 0;
 }
 
@@ -175,12 +167,16 @@ ui_dialog_pick(struct ui *ui, struct ui_view *v, const char *title,
     const struct ui_choice *choices, size_t n, size_t *picked)
 {
 	struct ui_pick	 p;
+	size_t		 i;
 	int		 key, rc = QD_ENOTFOUND;
 
 	memset(&p, 0, sizeof p);
 	p.choices = choices;
 	p.n = n;
 	p.match = xcalloc(n > 0 ? n : 1, sizeof *p.match);
+	p.keys = xcalloc(n > 0 ? n : 1, sizeof *p.keys);
+	for (i = 0; i < n; i++)
+		p.keys[i] = namekey(choices[i].label);
 	ui_edit_init(&p.find, NULL, UI_PICK_FIND_CHARS, UI_PICK_FIND_CHARS * 4);
 	ui_dialog_pick_filter(&p);
 	for (;;) {
@@ -202,6 +198,9 @@ ui_dialog_pick(struct ui *ui, struct ui_view *v, const char *title,
 			ui_dialog_pick_type(ui, &p, key);
 	}
 	ui_edit_free(&p.find);
+	for (i = 0; i < n; i++)
+		free(p.keys[i]);
+	free(p.keys);
 	free(p.match);
 	return rc;
 }

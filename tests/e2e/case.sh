@@ -77,8 +77,8 @@ tmux_ send-keys -t fz F6
 check "F6 opens the catalog" wait_screen fz "type to narrow"
 tmux_ send-keys -t fz -l '烘焙'
 check "typing narrows it to the two baking entries" wait_screen fz " 2/4"
-tmux_ send-keys -t fz -l '食品技術士 丙'
-check "and on to one" wait_screen fz " 1/4"
+tmux_ send-keys -t fz -l '食品技术士 丙'
+check "and on to one, typed in Simplified" wait_screen fz " 1/4"
 tmux_ send-keys -t fz Enter
 check "the entry is chosen" wait_screen fz "烘焙食品技術士 丙級 →"
 tmux_ send-keys -t fz Tab Tab Tab

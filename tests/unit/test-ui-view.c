@@ -259,6 +259,13 @@ test_match(void)
 	ok(ui_dialog_match("电工 Electrician", "ELEC"), "ASCII matches in "
 	    "either case");
 	ok(ui_dialog_match("电工 Electrician", "电工"), "Chinese matches");
+	ok(ui_dialog_match("配線技術士 乙級", "配线"), "Simplified typed finds "
+	    "a Traditional label");
+	ok(ui_dialog_match("麵食加工技術士 丙級", "面食加工技术士"),
+	    "so does a longer one, character by character");
+	ok(ui_dialog_match("配線技術士 乙級", "技术士乙"), "spaces do not count");
+	ok(!ui_dialog_match("配線技術士 乙級", "技术士甲"), "a different level "
+	    "does not match");
 	ok(ui_dialog_match("高级电工 Senior", "电"), "inside the label too");
 	ok(!ui_dialog_match("电工 Electrician", "焊"), "another character "
 	    "does not");
