@@ -26,17 +26,21 @@ int
 screen_office_choices(struct ui *ui, struct ui_choice **out, size_t *n)
 {
 	struct qd_office	*o = NULL;
-	size_t			 i, no = 0;
-	int			 rc;
+	size_t			 i, no = 0, k = 0;
+	int			 rc, own = role_has_office(ui->user->role);
 
 	rc = db_office_list(ui->db, &o, &no);
-	*out = screen_choices_new(no, "全部办公室 All offices");
+	/* An office sees only its own records: offer only its own office. */
+	*out = screen_choices_new(no, own ? NULL : "全部办公室 All offices");
+	k = own ? 0 : 1;
 	for (i = 0; i < no; i++) {
-		xasprintf(&(*out)[i + 1].value, "%" PRId64, o[i].id);
-		xasprintf(&(*out)[i + 1].label, "%s %s", o[i].name_zh,
-		    o[i].code);
+		if (own && o[i].id != ui->user->office_id)
+			continue;
+		xasprintf(&(*out)[k].value, "%" PRId64, o[i].id);
+		xasprintf(&(*out)[k].label, "%s %s", o[i].name_zh, o[i].code);
+		k++;
 	}
-	*n = no + 1;
+	*n = k;
 	office_free_array(o, no);
 	return rc;
 }

@@ -286,5 +286,15 @@ cmd_office_id(struct cmd_ctx *ctx, const char *noun, const char *code,
 		    " of %s", text_valid(code) ? code : "?",
 		    codes != NULL ? codes : "");
 	free(codes);
-	return *id == 0 ? QD_EXIT_USAGE : QD_EXIT_OK;
+	if (*id == 0)
+		return QD_EXIT_USAGE;
+	/* An office sees its own records only: say so, not an empty list. */
+	if (role_has_office(ctx->actor->role) && *id != ctx->actor->office_id) {
+		fprintf(ctx->err, "%s: 您只能查看本办公室（%s）的记录 you see only"
+		    " your own office's records (%s), not %s's\n", QD_NAME,
+		    ctx->actor->office_code, ctx->actor->office_code, code);
+		*id = 0;
+		return QD_EXIT_DENIED;
+	}
+	return QD_EXIT_OK;
 }

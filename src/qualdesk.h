@@ -597,7 +597,8 @@ int	 cmd_getopt(struct cmd_ctx *, const char *noun, int argc, char **argv,
 	    const struct option *, int *rc);
 /*
  * cmd-format.c: --office CODE as the office's id in *id (0 before the
- * call); a usage error naming the codes if there is none.
+ * call); a usage error naming the codes if there is none, and a refusal
+ * (QD_EXIT_DENIED) when an office's user names another office.
  */
 int	 cmd_office_id(struct cmd_ctx *, const char *noun, const char *code,
 	    char **argv, int64_t *id);
@@ -1483,7 +1484,10 @@ int	 record_to_view(const struct record_desc *, const void *rec,
 /* screens/common.c: what every module's screens share. */
 /* A choice array of n entries (and a spare), the first "all" when any. */
 struct ui_choice *screen_choices_new(size_t n, const char *any);
-/* The offices by id, after "all offices" (""). */
+/*
+ * The offices by id, after "all offices" (""); for an office's own staff
+ * only their office.
+ */
 int	 screen_office_choices(struct ui *, struct ui_choice **, size_t *);
 /* A clerk's words for a data-layer result that came without a message. */
 const char *screen_result_text(int);

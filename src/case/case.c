@@ -253,8 +253,9 @@ case_denied_why(sqlite3 *db, const struct qd_user *actor,
 		why_set(why, "请先领取案件 take the case first");
 	else
 		why_set(why, "案件当前为「%s」，您不能%s this case is %s: you"
-		    " cannot %s it now", c->state_name, zh != NULL ? zh : action,
-		    c->state, en != NULL ? en : action);
+		    " cannot %s it now", c->state_name, zh != NULL ? zh :
+		    case_action_label(action), c->state,
+		    en != NULL ? en : action);
 	free(zh);
 	free(en);
 }

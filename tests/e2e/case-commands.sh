@@ -41,8 +41,18 @@ import json, re, sys
 rows = json.load(sys.stdin)
 sys.exit(0 if len(rows) == 100 and all(r["office"] == "厦门市" and
     re.fullmatch(r"\d\d\*{4}\d\d", r["mtp"]) for r in rows) else 1)' <<<"$out"
-out=$(as xiamen cases list --office fuzhou --format json 2>&1)
-check "Xiamen asking for Fuzhou's cases gets none" [ "$out" = "[]" ]
+out=$(as xiamen cases list --office fuzhou --format json 2>&1); rc=$?
+check "Xiamen asking for Fuzhou's cases is refused, not answered empty" \
+    [ "$rc" -eq 3 ]
+check "saying it sees only its own office" \
+    grep -q "you see only your own office's records (xiamen), not fuzhou's" \
+    <<<"$out"
+check "and printing no list" bash -c '! grep -q "^\[" <<<"$1"' _ "$out"
+out=$(as xiamen cases list --office xiamen --format json --limit 1 2>&1); rc=$?
+check "its own office is fine" [ "$rc" -eq 0 ]
+out=$(as xiamen cases take "$F1" 2>&1)
+check "a refusal names the step in both languages" \
+    bash -c '! grep -q "您不能take" <<<"$1"' _ "$out"
 out=$(as xiamen cases show "$F1" 2>&1); rc=$?
 check "cases show of a Fuzhou case exits non-zero for Xiamen" [ "$rc" -eq 1 ]
 check "with the not-found message" grep -q "no case $F1 (or it belongs to another office)" <<<"$out"

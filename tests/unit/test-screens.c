@@ -271,6 +271,29 @@ test_menu(void)
 	is_int(dup, 0, "menu letters are unique across the groups");
 }
 
+/* An office's own staff are offered only their office to filter by. */
+static void
+test_office_choices(struct ui *ui, struct qd_user *user, sqlite3 *db)
+{
+	struct ui_choice	*ch = NULL;
+	size_t			 n = 0;
+
+	ui->db = db;
+	user->role = ROLE_LIAISON;
+	user->office_id = 2;
+	is_int(screen_office_choices(ui, &ch, &n), QD_OK, "a liaison's offices");
+	ok(n == 1 && strcmp(ch[0].value, "2") == 0 &&
+	    strstr(ch[0].label, "厦门") != NULL, "are their own office alone");
+	ui_choices_free(ch, n);
+	user->role = ROLE_CENTER;
+	user->office_id = 0;
+	is_int(screen_office_choices(ui, &ch, &n), QD_OK, "the center's");
+	ok(n == 11 && strcmp(ch[0].value, "") == 0, "are all ten, after all");
+	ui_choices_free(ch, n);
+	user->role = ROLE_CLERK;
+	ui->db = NULL;
+}
+
 int
 main(void)
 {
@@ -308,6 +331,7 @@ main(void)
 		test_hooks(sp);
 	}
 	test_menu();
+	test_office_choices(&ui, &user, db);
 	db_close(db);
 	free(why);
 	unlink(path);
