@@ -98,6 +98,7 @@ session_init(struct session *s, ssh_session ssh, ssh_event event,
 	s->cols = 80;
 	s->rows = 24;
 	s->child = -1;
+	s->frame_child_fd = -1;
 	for (i = 0; i < SESSION_NSLOTS; i++)
 		s->slot[i].fd = -1;
 	s->since = s->last_rx = time(NULL);
@@ -496,7 +497,7 @@ static int
 session_next_ms(const struct session *s)
 {
 	time_t	 next = 0, now = time(NULL);
-	int	 every = s->cfg->client_alive_interval;
+	int	 every = s->cfg->client_alive_interval, frame, ms;
 
 	if (!s->started)
 		session_sooner(&next, s->since + s->cfg->login_grace_time + 1);
@@ -508,11 +509,11 @@ session_next_ms(const struct session *s)
 		session_sooner(&next, s->last_rx +
 		    (time_t)every * SESSION_DEAD_ASKS);
 	}
+	frame = session_relay_next_ms(s);
 	if (next == 0)
-		return -1;
-	if (next <= now)
-		return 1000;	/* whole seconds: never spin within one */
-	return (int)(next - now) * 1000;
+		return frame;
+	ms = next <= now ? 1000 : (int)(next - now) * 1000;
+	return frame >= 0 && frame < ms ? frame : ms;
 }
 
 /* Signal names as RFC 4254 spells them, for exit-signal. */
