@@ -33,6 +33,8 @@
 #define SESSION_MAX_SIZE	1000	/* columns or rows */
 
 static volatile sig_atomic_t session_sigterm;
+/* A child may have ended: look with waitpid (once per SIGCHLD, not per loop). */
+static volatile sig_atomic_t session_sigchld = 1;
 /* Wakes the poll when a signal comes: SIGCHLD, SIGTERM. */
 static int session_sigpipe[2] = { -1, -1 };
 
@@ -43,6 +45,8 @@ session_on_signal(int sig)
 
 	if (sig == SIGTERM)
 		session_sigterm = 1;
+	if (sig == SIGCHLD)
+		session_sigchld = 1;
 	if (session_sigpipe[1] != -1)
 		(void)write(session_sigpipe[1], "s", 1);
 	errno = saved;
@@ -412,8 +416,9 @@ session_reap(struct session *s)
 {
 	int	 status;
 
-	if (s->child == -1)
+	if (s->child == -1 || !session_sigchld)
 		return;
+	session_sigchld = 0;
 	if (waitpid(s->child, &status, WNOHANG) == s->child) {
 		s->child = -1;
 		s->child_status = status;
@@ -436,6 +441,7 @@ session_end_child(struct session *s)
 	/* Closing the master hangs up the pty too. */
 	session_relay_close(s);
 	for (i = 0; i < SESSION_CHILD_GRACE * 20 && s->child != -1; i++) {
+		session_sigchld = 1;
 		session_reap(s);
 		if (s->child != -1)
 			nanosleep(&ts, NULL);
