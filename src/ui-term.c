@@ -159,6 +159,12 @@ ui_term_signals(void)
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
+	/*
+	 * In raw mode no key sends SIGTSTP; ignored before curses starts, it
+	 * spares two system calls on every refresh, where curses would block
+	 * and unblock its own handler.
+	 */
+	signal(SIGTSTP, SIG_IGN);
 }
 
 /*
