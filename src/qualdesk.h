@@ -720,10 +720,12 @@ char	*server_key_wrap(const char *pem);
 
 /* session-*.c: the session channel: requests, the pty relay and exec. */
 #define SESSION_INBUF	65536	/* channel bytes waiting for the child */
+#define SESSION_OUTBUF	16384	/* a frame of the UI waiting to go out */
 enum session_slot_name {
 	SESSION_OUT,		/* pty master, or the command's stdout */
 	SESSION_ERR,		/* the command's stderr */
 	SESSION_IN,		/* the command's stdin (a pty takes input on OUT) */
+	SESSION_FRAME,		/* the UI's "frame drawn" pipe */
 	SESSION_NSLOTS
 };
 struct session_slot {
@@ -806,6 +808,12 @@ struct session {
 	int				 out_checked;	/* stdout sniffed */
 	int				 out_binary;	/* not text: as is */
 	uint64_t			 bytes_out;	/* from the child */
+	int				 frame_child_fd; /* its end, in the child */
+	char				 outbuf[SESSION_OUTBUF];
+	size_t				 outlen;	/* bytes of a frame held */
+	double				 out_since;	/* held since (seconds) */
+	int				 out_flush;	/* the frame is complete */
+	int				 g0_other;	/* ESC ( other than B seen */
 	int				 cols, rows;
 	int				 pty;		/* a pty was requested */
 	int				 started;	/* shell or exec began */
@@ -859,6 +867,8 @@ size_t	 session_relay_input(struct session *, const void *, size_t);
 void	 session_relay_message(struct session *, const char *);
 /* Unregister and close every slot. */
 void	 session_relay_close(struct session *);
+/* Milliseconds until a held frame must go out anyway, or -1. */
+int	 session_relay_next_ms(const struct session *);
 /* session-pty.c: the UI (command NULL) or a command on a pty. */
 int	 session_pty_start(struct session *, const char *command);
 /* Give the pty the size in s->cols, s->rows. */
@@ -1268,6 +1278,11 @@ int	 ui_term_gone(void);
  * no limit) or a signal came (0). Nothing else wakes an idle UI.
  */
 int	 ui_term_wait(int ms);
+/*
+ * A frame is drawn: tell the server's relay (QD_FRAME_FD), which then
+ * sends it in one piece. Nothing happens when the UI runs elsewhere.
+ */
+void	 ui_term_frame_done(void);
 /* Colour pairs beyond the frame's (1 errors, 2 the title bar). */
 #define UI_PAIR_PAPER	3	/* black on white: a QR code as on paper */
 #define UI_PAIR_GOOD	4	/* black on green: good news */
@@ -1280,6 +1295,8 @@ int	 ui_term_wait(int ms);
  * signals (UI_KEY_EXIT, with ui->quit set).
  */
 int	 ui_key_read(struct ui *);
+/* Before the screen ends: drop the window keys are read from. */
+void	 ui_keys_forget(void);
 /* As ui_key_read, but UI_KEY_NONE once ms have passed without a key. */
 int	 ui_key_read_timeout(struct ui *, int ms);
 /* Name of a key for the key bar ("F2", "Enter", "a") into buf. */

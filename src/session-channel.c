@@ -33,6 +33,8 @@
 #define SESSION_MAX_SIZE	1000	/* columns or rows */
 
 static volatile sig_atomic_t session_sigterm;
+/* A child may have ended: look with waitpid (once per SIGCHLD, not per loop). */
+static volatile sig_atomic_t session_sigchld = 1;
 /* Wakes the poll when a signal comes: SIGCHLD, SIGTERM. */
 static int session_sigpipe[2] = { -1, -1 };
 
@@ -43,6 +45,8 @@ session_on_signal(int sig)
 
 	if (sig == SIGTERM)
 		session_sigterm = 1;
+	if (sig == SIGCHLD)
+		session_sigchld = 1;
 	if (session_sigpipe[1] != -1)
 		(void)write(session_sigpipe[1], "s", 1);
 	errno = saved;
@@ -98,6 +102,7 @@ session_init(struct session *s, ssh_session ssh, ssh_event event,
 	s->cols = 80;
 	s->rows = 24;
 	s->child = -1;
+	s->frame_child_fd = -1;
 	for (i = 0; i < SESSION_NSLOTS; i++)
 		s->slot[i].fd = -1;
 	s->since = s->last_rx = time(NULL);
@@ -411,8 +416,9 @@ session_reap(struct session *s)
 {
 	int	 status;
 
-	if (s->child == -1)
+	if (s->child == -1 || !session_sigchld)
 		return;
+	session_sigchld = 0;
 	if (waitpid(s->child, &status, WNOHANG) == s->child) {
 		s->child = -1;
 		s->child_status = status;
@@ -435,6 +441,7 @@ session_end_child(struct session *s)
 	/* Closing the master hangs up the pty too. */
 	session_relay_close(s);
 	for (i = 0; i < SESSION_CHILD_GRACE * 20 && s->child != -1; i++) {
+		session_sigchld = 1;
 		session_reap(s);
 		if (s->child != -1)
 			nanosleep(&ts, NULL);
@@ -496,7 +503,7 @@ static int
 session_next_ms(const struct session *s)
 {
 	time_t	 next = 0, now = time(NULL);
-	int	 every = s->cfg->client_alive_interval;
+	int	 every = s->cfg->client_alive_interval, frame, ms;
 
 	if (!s->started)
 		session_sooner(&next, s->since + s->cfg->login_grace_time + 1);
@@ -508,11 +515,11 @@ session_next_ms(const struct session *s)
 		session_sooner(&next, s->last_rx +
 		    (time_t)every * SESSION_DEAD_ASKS);
 	}
+	frame = session_relay_next_ms(s);
 	if (next == 0)
-		return -1;
-	if (next <= now)
-		return 1000;	/* whole seconds: never spin within one */
-	return (int)(next - now) * 1000;
+		return frame;
+	ms = next <= now ? 1000 : (int)(next - now) * 1000;
+	return frame >= 0 && frame < ms ? frame : ms;
 }
 
 /* Signal names as RFC 4254 spells them, for exit-signal. */

@@ -12,6 +12,7 @@
 #include <sys/prctl.h>
 #endif
 
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +61,7 @@ child_term(const struct session *s)
 static void
 child_environment(const struct session *s)
 {
-	char	*path = getenv("PATH"), *tz = getenv("TZ");
+	char	*path = getenv("PATH"), *tz = getenv("TZ"), buf[16];
 
 	path = xstrdup(path != NULL ? path : "/usr/bin:/bin");
 	tz = tz != NULL ? xstrdup(tz) : NULL;
@@ -77,6 +78,10 @@ child_environment(const struct session *s)
 		if (s->charset_note != NULL)
 			setenv("QD_CHARSET_NOTE", s->charset_note, 1);
 	}
+	if (s->frame_child_fd >= 0) {
+		snprintf(buf, sizeof buf, "%d", s->frame_child_fd);
+		setenv("QD_FRAME_FD", buf, 1);
+	}
 	free(path);
 	free(tz);
 }
@@ -85,7 +90,7 @@ void
 session_child_setup(struct session *s, pid_t parent)
 {
 	sigset_t	 all;
-	int		 sig;
+	int		 sig, frame = -1, low;
 
 #ifdef __linux__
 	/* If the connection process dies, so does its child. */
@@ -93,8 +98,18 @@ session_child_setup(struct session *s, pid_t parent)
 #endif
 	if (getppid() != parent)
 		_exit(QD_EXIT_ERROR);
-	/* The server's log stays on 3; the user's terminal is on 0 to 2. */
-	child_close_from(log_move_fd(3) == 3 ? 4 : 3);
+	/* Out of the way of the log's move to 3. */
+	if (s->frame_child_fd >= 0)
+		frame = fcntl(s->frame_child_fd, F_DUPFD, 10);
+	/*
+	 * The server's log stays on 3 and the UI's frame pipe follows; the
+	 * user's terminal is on 0 to 2.
+	 */
+	low = log_move_fd(3) == 3 ? 4 : 3;
+	s->frame_child_fd = -1;
+	if (frame >= 0 && dup2(frame, low) == low)
+		s->frame_child_fd = low++;
+	child_close_from(low);
 	for (sig = 1; sig < NSIG; sig++)
 		signal(sig, SIG_DFL);
 	sigemptyset(&all);

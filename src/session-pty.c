@@ -39,12 +39,21 @@ pty_child(struct session *s, int slave, pid_t parent, const char *command)
 	session_child_run(s, command);
 }
 
+static void
+pty_close_pair(int p[2])
+{
+	if (p[0] != -1)
+		close(p[0]);
+	if (p[1] != -1)
+		close(p[1]);
+}
+
 int
 session_pty_start(struct session *s, const char *command)
 {
 	struct winsize	 ws;
 	struct termios	 tio;
-	int		 master, slave, flags;
+	int		 master, slave, flags, frame[2] = { -1, -1 };
 	pid_t		 pid, parent = getpid();
 
 	memset(&ws, 0, sizeof ws);
@@ -59,6 +68,10 @@ session_pty_start(struct session *s, const char *command)
 		tio.c_iflag |= IUTF8;
 		tcsetattr(slave, TCSANOW, &tio);
 	}
+	/* The UI says through it when a frame is drawn (the UI only). */
+	if (command == NULL && pipe2(frame, O_CLOEXEC | O_NONBLOCK) == -1)
+		frame[0] = frame[1] = -1;
+	s->frame_child_fd = frame[1];
 	if ((flags = fcntl(master, F_GETFL)) == -1 ||
 	    fcntl(master, F_SETFL, flags | O_NONBLOCK) == -1 ||
 	    fcntl(master, F_SETFD, FD_CLOEXEC) == -1 ||
@@ -66,6 +79,7 @@ session_pty_start(struct session *s, const char *command)
 		log_error("conn %lu: pty: %s", s->conn_id, strerror(errno));
 		close(master);
 		close(slave);
+		pty_close_pair(frame);
 		return QD_ESYS;
 	}
 	if (pid == 0) {
@@ -73,6 +87,10 @@ session_pty_start(struct session *s, const char *command)
 		pty_child(s, slave, parent, command);
 	}
 	close(slave);
+	if (frame[1] != -1)
+		close(frame[1]);
+	s->frame_child_fd = -1;
+	s->slot[SESSION_FRAME].fd = frame[0];
 	s->slot[SESSION_OUT].fd = master;
 	s->child = pid;
 	s->started = 1;

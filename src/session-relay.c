@@ -5,6 +5,12 @@
  * buffer is full the rest stays in libssh, whose window then stops
  * growing, so a huge paste slows the client down instead of growing
  * memory or losing bytes.
+ *
+ * The UI's output is held until the UI says its frame is drawn (a byte on
+ * the frame pipe), then sent in one write: curses writes a refresh in
+ * many small pieces, and each would be a packet of its own, with its
+ * header and MAC, on a slow line. Output without that word (before curses
+ * starts, after it ends) goes out RELAY_FRAME_WAIT_MS later.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -14,6 +20,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libssh/libssh.h>
@@ -23,6 +30,24 @@
 #define RELAY_CHUNK	16384
 /* Converted output is at most twice its UTF-8; keep room for that. */
 #define RELAY_CONVERT_MIN_WINDOW 16
+
+#define RELAY_FRAME_WAIT_MS	20
+
+static double
+relay_now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* 1 if the pty's output is held for whole frames. */
+static int
+relay_batches(const struct session *s)
+{
+	return s->pty && s->slot[SESSION_FRAME].fd != -1;
+}
 
 /* 1 if the output of slot i goes through the charset converter. */
 static int
@@ -54,8 +79,13 @@ relay_wanted(struct session *s, int i)
 
 	if (slot->fd == -1)
 		return 0;
+	if (i == SESSION_FRAME)
+		return slot->eof ? 0 : POLLIN;
 	window = s->channel != NULL && ssh_channel_window_size(s->channel) >=
 	    (uint32_t)(relay_converts(s, i) ? RELAY_CONVERT_MIN_WINDOW : 1);
+	/* A held frame is read whatever the window: it waits in outbuf. */
+	if (i == SESSION_OUT && relay_batches(s))
+		window = s->outlen < SESSION_OUTBUF;
 	if ((i == SESSION_OUT || i == SESSION_ERR) && !slot->eof && window &&
 	    !s->client_gone)
 		ev |= POLLIN;
@@ -194,6 +224,133 @@ relay_output(struct session *s, int i)
 		    buf, (size_t)n, conv));
 	else
 		relay_send(s, i, buf, (size_t)n);
+}
+
+/* Read what the pty holds into outbuf, to its end or outbuf's. */
+static void
+relay_frame_fill(struct session *s)
+{
+	struct session_slot	*slot = &s->slot[SESSION_OUT];
+	ssize_t			 n;
+
+	while (slot->fd != -1 && !slot->eof && s->outlen < SESSION_OUTBUF) {
+		n = read(slot->fd, s->outbuf + s->outlen,
+		    SESSION_OUTBUF - s->outlen);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 && errno == EAGAIN)
+			break;
+		if (n <= 0) {
+			slot->eof = 1;
+			break;
+		}
+		if (s->outlen == 0)
+			s->out_since = relay_now();
+		s->outlen += (size_t)n;
+		s->bytes_out += (uint64_t)n;
+	}
+}
+
+/*
+ * xterm's terminfo designates the ASCII character set ("ESC ( B") on
+ * every attribute change, in case line drawing was on; the UI draws in
+ * ASCII and Unicode and never switches it on, so that is three bytes in
+ * ten of a typical update for nothing. Drop it from the UI's frames
+ * while no other set was designated. A frame never ends inside one: the
+ * UI sends whole refreshes.
+ */
+static size_t
+relay_drop_g0(struct session *s, char *buf, size_t len)
+{
+	size_t	 i, o = 0;
+
+	for (i = 0; i < len; i++) {
+		if (buf[i] == '\033' && i + 2 < len && buf[i + 1] == '(') {
+			if (buf[i + 2] != 'B')
+				s->g0_other = 1;
+			else if (!s->g0_other) {
+				i += 2;
+				continue;
+			} else
+				s->g0_other = 0;
+		}
+		buf[o++] = buf[i];
+	}
+	return o;
+}
+
+/* Send what the window takes of outbuf, converted if need be. */
+static void
+relay_frame_send(struct session *s)
+{
+	char		 conv[2 * SESSION_OUTBUF + 16];
+	uint32_t	 window;
+	size_t		 take;
+	int		 convert = relay_converts(s, SESSION_OUT);
+
+	if (s->out_flush)
+		s->outlen = relay_drop_g0(s, s->outbuf, s->outlen);
+	while (s->outlen > 0 && !s->client_gone) {
+		window = ssh_channel_window_size(s->channel);
+		if (convert)
+			window = window < RELAY_CONVERT_MIN_WINDOW ? 0 : window / 2;
+		if ((take = s->outlen < window ? s->outlen : window) == 0)
+			return;
+		if (convert)
+			relay_send(s, SESSION_OUT, conv,
+			    session_charset_to_client(&s->charset, s->outbuf,
+			    take, conv));
+		else
+			relay_send(s, SESSION_OUT, s->outbuf, take);
+		log_debug("conn %lu: %zu bytes of screen sent", s->conn_id,
+		    take);
+		memmove(s->outbuf, s->outbuf + take, s->outlen - take);
+		s->outlen -= take;
+	}
+	s->out_flush = 0;
+	if (s->slot[SESSION_OUT].eof && convert)
+		relay_send(s, SESSION_OUT, conv,
+		    session_charset_to_client_end(&s->charset, conv));
+}
+
+/* The pty of the UI: hold its output until its frame is drawn. */
+static void
+relay_frame_pump(struct session *s)
+{
+	struct session_slot	*frame = &s->slot[SESSION_FRAME];
+	char			 buf[64];
+	ssize_t			 n;
+
+	if (frame->revents & (POLLIN | POLLHUP | POLLERR)) {
+		while ((n = read(frame->fd, buf, sizeof buf)) > 0)
+			;
+		/* The UI closed it: from now on the timer sends. */
+		if (n == 0)
+			frame->eof = 1;
+		s->out_flush = 1;
+	}
+	if (s->out_flush || (s->slot[SESSION_OUT].revents &
+	    (POLLIN | POLLHUP | POLLERR)))
+		relay_frame_fill(s);
+	if (s->outlen == 0) {
+		s->out_flush = 0;
+		return;
+	}
+	if (s->out_flush || s->outlen == SESSION_OUTBUF ||
+	    s->slot[SESSION_OUT].eof ||
+	    relay_now() - s->out_since >= RELAY_FRAME_WAIT_MS / 1000.0)
+		relay_frame_send(s);
+}
+
+int
+session_relay_next_ms(const struct session *s)
+{
+	double	 left;
+
+	if (s->outlen == 0 || s->out_flush)
+		return -1;
+	left = s->out_since + RELAY_FRAME_WAIT_MS / 1000.0 - relay_now();
+	return left <= 0 ? 0 : (int)(left * 1000) + 1;
 }
 
 /* The descriptor the channel's bytes go to, or -1. */
@@ -337,6 +494,10 @@ session_relay_pump(struct session *s)
 	if (!s->started)
 		return;
 	relay_input_flush(s);
+	if (relay_batches(s)) {
+		relay_frame_pump(s);
+		return;
+	}
 	for (i = SESSION_OUT; i <= SESSION_ERR; i++) {
 		if (s->slot[i].revents & (POLLIN | POLLHUP | POLLERR))
 			relay_output(s, i);
@@ -352,7 +513,7 @@ session_relay_drained(const struct session *s)
 		if (s->slot[i].fd != -1 && !s->slot[i].eof)
 			return 0;
 	}
-	return 1;
+	return s->outlen == 0;
 }
 
 void

@@ -178,12 +178,45 @@ ui_key_sequence(const char *seq)
 	return UI_KEY_NONE;
 }
 
+/*
+ * Keys are read from a window of their own that is never drawn on:
+ * wget_wch on stdscr would refresh it first, so each key would send the
+ * screen twice (once with the cursor wherever drawing stopped, once
+ * where ui_keys_flush puts it), and pending input would no longer come
+ * before output.
+ */
+static WINDOW	*ui_keys_win;
+static WINDOW	*ui_keys_win_of;	/* the stdscr it was made for */
+
+static WINDOW *
+ui_keys_window(void)
+{
+	if (ui_keys_win == NULL || ui_keys_win_of != stdscr) {
+		if ((ui_keys_win = newwin(1, 1, 0, 0)) == NULL)
+			return stdscr;
+		keypad(ui_keys_win, TRUE);
+		meta(ui_keys_win, TRUE);
+		ui_keys_win_of = stdscr;
+	}
+	return ui_keys_win;
+}
+
+void
+ui_keys_forget(void)
+{
+	if (ui_keys_win != NULL && ui_keys_win_of == stdscr)
+		delwin(ui_keys_win);
+	ui_keys_win = ui_keys_win_of = NULL;
+}
+
 /* Read one raw character or code with a timeout in ms; ERR if none. */
 static int
 ui_keys_get(int ms, wint_t *wc)
 {
-	wtimeout(stdscr, ms);
-	return wget_wch(stdscr, wc);
+	WINDOW	*w = ui_keys_window();
+
+	wtimeout(w, ms);
+	return wget_wch(w, wc);
 }
 
 /*
@@ -291,6 +324,7 @@ ui_keys_flush(struct ui *ui)
 	else
 		wmove(stdscr, LINES - 1, 0);
 	wrefresh(stdscr);
+	ui_term_frame_done();
 }
 
 /*

@@ -35,6 +35,8 @@ static SCREEN			*ui_term_screen;
 static char			 ui_term_used[64];
 /* Wakes ui_term_wait when a signal comes, so no signal waits for a key. */
 static int			 ui_term_sigpipe[2] = { -1, -1 };
+/* Where to say a frame is complete (the server's relay), or -1. */
+static int			 ui_term_frame_fd = -1;
 /* Curses' own SIGWINCH handler, called from ours. */
 static struct sigaction		 ui_term_winch_curses;
 
@@ -63,6 +65,33 @@ ui_term_on_winch(int sig)
 	    ui_term_winch_curses.sa_handler != NULL)
 		ui_term_winch_curses.sa_handler(sig);
 	ui_term_wake();
+}
+
+/* The relay's frame pipe from QD_FRAME_FD, if it is one. */
+static void
+ui_term_frame_open(void)
+{
+	const char	*v = getenv("QD_FRAME_FD");
+	char		*end;
+	long		 fd;
+
+	if (v == NULL)
+		return;
+	fd = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || fd < 3 || fd > 64 ||
+	    fcntl((int)fd, F_GETFD) == -1)
+		return;
+	fcntl((int)fd, F_SETFD, FD_CLOEXEC);
+	fcntl((int)fd, F_SETFL, O_NONBLOCK);
+	ui_term_frame_fd = (int)fd;
+}
+
+void
+ui_term_frame_done(void)
+{
+	/* A full pipe means the relay has a note already: enough. */
+	if (ui_term_frame_fd != -1)
+		(void)write(ui_term_frame_fd, "f", 1);
 }
 
 int
@@ -130,6 +159,12 @@ ui_term_signals(void)
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < nitems(sigs); i++)
 		sigaction(sigs[i], &sa, NULL);
+	/*
+	 * In raw mode no key sends SIGTSTP; ignored before curses starts, it
+	 * spares two system calls on every refresh, where curses would block
+	 * and unblock its own handler.
+	 */
+	signal(SIGTSTP, SIG_IGN);
 }
 
 /*
@@ -260,6 +295,7 @@ ui_term_start(struct ui *ui, char **why)
 	}
 	ui_term_locale();
 	ui_term_signals();
+	ui_term_frame_open();
 	if ((ui_term_screen = ui_term_open()) == NULL) {
 		*why = xstrdup("no usable terminal description (terminfo)");
 		return QD_ESYS;
@@ -291,6 +327,7 @@ ui_term_end(struct ui *ui)
 	(void)ui;
 	if (ui_term_screen == NULL)
 		return;
+	ui_keys_forget();
 	endwin();
 	delscreen(ui_term_screen);
 	ui_term_screen = NULL;
