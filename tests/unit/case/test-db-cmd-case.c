@@ -199,8 +199,9 @@ test_list(void)
 	    "one case to a line");
 	ok(!has(out_buf, "陳大文"), "Xiamen sees no Fuzhou case");
 	is_int(run(xm, 1, "cases list --office fuzhou --format json"),
-	    QD_EXIT_OK, "Xiamen asks for Fuzhou's cases");
-	is_str(out_buf, "[]\n", "and gets none");
+	    QD_EXIT_DENIED, "Xiamen asking for Fuzhou's cases is refused");
+	ok(out_buf == NULL || *out_buf == '\0', "and gets no list");
+	ok(has(err_buf, "your own office's records"), "but the reason");
 
 	is_int(run(fz, 1, "cases list --format csv"), QD_EXIT_OK, "csv");
 	ok(has(out_buf, ",\"林\"\"小\"\",美\","),
