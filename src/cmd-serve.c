@@ -1,12 +1,14 @@
 /*
  * qualdesk serve [--demo] [--listen ADDR:PORT]...: make sure the database
  * and the host key exist, then run the listener. --demo serves a demo
- * database in the current directory on 127.0.0.1:2222 and says how to
- * connect.
+ * database in the current directory on 127.0.0.1:2222 (with a host key
+ * kept in the user's home) and says how to connect.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
+
+#include <sys/stat.h>
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -16,7 +18,12 @@
 #include "qualdesk.h"
 
 #define SERVE_DEMO_DB		"qualdesk-demo.db"
-#define SERVE_DEMO_HOST_KEY	"qualdesk-demo-host-key"
+/*
+ * The demo's host key lives in the user's home, so a new checkout serves
+ * the same key and ssh raises no "host identification has changed".
+ */
+#define SERVE_DEMO_KEY_DIR	".config/qualdesk"
+#define SERVE_DEMO_HOST_KEY	"demo-host-key"
 #define SERVE_DEMO_LISTEN	"127.0.0.1:2222"
 
 static const struct option serve_options[] = {
@@ -24,6 +31,28 @@ static const struct option serve_options[] = {
 	{ "listen", required_argument, NULL, 'l' },
 	{ NULL, 0, NULL, 0 }
 };
+
+/*
+ * ~/.config/qualdesk/demo-host-key, its folders made private if missing;
+ * without a home, qualdesk-demo-host-key here (caller frees).
+ */
+static char *
+serve_demo_host_key(void)
+{
+	const char	*home = getenv("HOME");
+	char		*dir, *path;
+
+	if (home == NULL || *home != '/')
+		return xstrdup("qualdesk-demo-" SERVE_DEMO_HOST_KEY);
+	xasprintf(&dir, "%s/.config", home);
+	mkdir(dir, 0700);
+	free(dir);
+	xasprintf(&dir, "%s/" SERVE_DEMO_KEY_DIR, home);
+	mkdir(dir, 0700);
+	xasprintf(&path, "%s/" SERVE_DEMO_HOST_KEY, dir);
+	free(dir);
+	return path;
+}
 
 /* Take --listen ADDR:PORT, checked now so a typo is a usage error. */
 static int
@@ -165,7 +194,7 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
 		}
 		if (strcmp(cfg->host_key, QD_DEFAULT_HOST_KEY) == 0) {
 			free(cfg->host_key);
-			cfg->host_key = xstrdup(SERVE_DEMO_HOST_KEY);
+			cfg->host_key = serve_demo_host_key();
 		}
 		if (!cfg->listen_added)
 			config_add_listen(cfg, SERVE_DEMO_LISTEN);

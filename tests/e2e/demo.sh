@@ -25,8 +25,10 @@ for _ in $(seq 1 50); do
 done
 
 check "the demo database is made in the current directory" [ -f qualdesk-demo.db ]
-check "the demo host key is made beside it, private" \
-	[ "$(stat -c %a qualdesk-demo-host-key)" = 600 ]
+HOSTKEY="$HOME/.config/qualdesk/demo-host-key"
+check "the demo host key is kept in the user's home, private" \
+	[ "$(stat -c %a "$HOSTKEY")" = 600 ]
+check "not in the checkout" [ ! -e qualdesk-demo-host-key ]
 check "a key pair is made for a user who has none" \
 	[ -f "$HOME/.ssh/id_ed25519" -a -f "$HOME/.ssh/id_ed25519.pub" ]
 cmd=$(sed -n 's/^connect with: //p' "$SERVER_LOG")
@@ -56,8 +58,22 @@ for _ in $(seq 1 50); do
 	sleep 0.1
 done
 users2=$("$QUALDESK" --db qualdesk-demo.db user list --format csv | wc -l)
+key1=$(sha256sum "$HOSTKEY")
 check "a second demo start adds no users ($users1 = $users2)" [ "$users1" -eq "$users2" ]
 check "a second demo start authorises no key twice" \
 	[ "$("$QUALDESK" --db qualdesk-demo.db key list fuzhou | grep -c SHA256)" -eq 1 ]
+
+# Another checkout (another directory) serves the same host key.
+kill -TERM "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null
+mkdir -p "$TMP/another-clone" && cd "$TMP/another-clone" || bail "no directory"
+"$QUALDESK" serve --demo --listen "127.0.0.1:$PORT" >"$SERVER_LOG" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 50); do
+	grep -q "connect with" "$SERVER_LOG" && break
+	sleep 0.1
+done
+check "another checkout gets a database of its own" [ -f qualdesk-demo.db ]
+check "but the same host key, so ssh sees the same host" \
+	[ "$(sha256sum "$HOSTKEY")" = "$key1" ]
 
 done_testing
