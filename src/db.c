@@ -58,12 +58,17 @@ db_fail(sqlite3 *db, char **why)
 {
 	int	 ext = sqlite3_extended_errcode(db);
 
-	log_warn("sqlite: %s (%d)", sqlite3_errmsg(db), ext);
-	/* A trigger's RAISE message is written for people; pass it on. */
-	if (ext == SQLITE_CONSTRAINT_TRIGGER)
+	/*
+	 * A trigger's RAISE is a rule of the schema refusing the change, not
+	 * a fault of the database: its message is written for people.
+	 */
+	if (ext == SQLITE_CONSTRAINT_TRIGGER) {
+		log_info("refused: %s", sqlite3_errmsg(db));
 		why_set(why, "%s", sqlite3_errmsg(db));
-	else
-		why_set(why, "%s", db_errmsg(db));
+		return QD_EDENIED;
+	}
+	log_warn("sqlite: %s (%d)", sqlite3_errmsg(db), ext);
+	why_set(why, "%s", db_errmsg(db));
 	return QD_EDB;
 }
 

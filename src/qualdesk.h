@@ -30,7 +30,7 @@
 enum qd_result {
 	QD_OK = 0,
 	QD_ENOTFOUND,	/* no such record */
-	QD_EDENIED,	/* the actor may not do this */
+	QD_EDENIED,	/* the actor may not do this, or a rule refuses it now */
 	QD_EINVAL,	/* bad input; the message says which and why */
 	QD_ECONFLICT,	/* lost a race (version) or duplicate */
 	QD_EDB,		/* database error (busy, corrupt, full, read-only) */
@@ -41,7 +41,7 @@ enum qd_result {
 #define QD_EXIT_OK	0
 #define QD_EXIT_ERROR	1	/* the command failed; a message says why */
 #define QD_EXIT_USAGE	2	/* bad command line */
-#define QD_EXIT_DENIED	3	/* not permitted for this user */
+#define QD_EXIT_DENIED	3	/* refused: not permitted, or not now */
 #define QD_EXIT_DB	4	/* database missing, corrupt, newer or unwritable */
 
 /* xmalloc.c: allocation that aborts on out-of-memory. */
@@ -166,8 +166,10 @@ int	 db_commit(sqlite3 *);
 void	 db_rollback(sqlite3 *);
 /* A user-facing message for the last error on db (static string). */
 const char *db_errmsg(sqlite3 *);
-/* Log the SQLite error, set *why to db_errmsg (or a trigger's RAISE
- * message) and return QD_EDB. */
+/*
+ * Set *why for the last error on db: a trigger's RAISE message with
+ * QD_EDENIED (a rule refused the change), or db_errmsg with QD_EDB (logged).
+ */
 int	 db_fail(sqlite3 *, char **why);
 /* Prepare sql; QD_OK or QD_EDB (logged). */
 int	 db_prepare(sqlite3 *, const char *sql, sqlite3_stmt **);
