@@ -94,13 +94,31 @@ int	 text_width_n(const char *, size_t);
 /* Bytes of s that fit in cols columns without splitting a character. */
 size_t	 text_fit(const char *, int cols);
 /*
- * Copy s into buf (size bufsz), cut to at most cols columns and padded
- * with spaces to exactly cols when pad is set. A cut string ends in '~'.
- * Returns buf.
+ * Copy s into buf (size bufsz), each character text_valid refuses shown
+ * as '?', cut to at most cols columns and padded with spaces to exactly
+ * cols when pad is set. A cut string ends in '~'. Returns buf.
  */
 char	*text_cell(char *buf, size_t bufsz, const char *s, int cols, int pad);
-/* 1 if s is valid UTF-8 with no control characters. */
+/*
+ * 1 if s is valid UTF-8 with no control characters and no hidden ones
+ * (text_hidden): what names and free text may hold.
+ */
 int	 text_valid(const char *);
+/*
+ * 1 if s holds a zero-width or bidirectional formatting character
+ * (U+200B-U+200F, U+202A-U+202E, U+2060-U+2064, U+2066-U+2069, U+FEFF),
+ * which would make text read otherwise on a terminal than it is.
+ */
+int	 text_hidden(const char *);
+/* 1 if code point cp is one of those. */
+int	 text_hidden_char(unsigned int cp);
+/*
+ * A copy of s (caller frees) with every control, invalid byte and hidden
+ * character made '?': text that may go to another user's terminal.
+ */
+char	*text_shown(const char *);
+/* Why text_valid refused s, bilingual (a static string). */
+const char *text_invalid_why(const char *);
 /* Byte length of the UTF-8 character starting at s (1 for an invalid byte). */
 int	 text_char_len(const char *);
 
@@ -425,18 +443,22 @@ struct csv_reader *csv_open(const char *data, size_t len, enum csv_charset,
  * call), 0 at the end, -1 with *why ("第N行 line N: ...") for an
  * unterminated quote, a stray quote, a row over 64 KiB, more than
  * CSV_FIELDS_MAX fields, invalid UTF-8 or a control character (only a
- * quoted field may hold newlines; CRLF in one becomes LF). Nothing is
- * read after an error.
+ * quoted field may hold newlines; CRLF in one becomes LF). A field of an
+ * apostrophe before what looks like a formula loses the apostrophe (see
+ * csv_write_row). Nothing is read after an error.
  */
 int	 csv_next(struct csv_reader *, char ***fields, size_t *n, char **why);
 /* The line where the last row read starts, from 1. */
 size_t	 csv_row_line(const struct csv_reader *);
 void	 csv_close(struct csv_reader *);
 /*
- * Write one row ending in CRLF, quoting the fields that need it. QD_EINVAL
- * with *why for a field a reader would refuse (control characters but
- * newline, invalid UTF-8) or one without a GB18030 form; QD_ESYS when
- * writing fails. What is written reads back the same.
+ * Write one row ending in CRLF, quoting the fields that need it. A field a
+ * spreadsheet would run as a formula (beginning with = + - @, a tab or CR,
+ * after any apostrophes) gets one apostrophe more in front, which
+ * csv_next drops again. QD_EINVAL with *why for a field a reader would
+ * refuse (control characters but newline, invalid UTF-8) or one without a
+ * GB18030 form; QD_ESYS when writing fails. What is written reads back the
+ * same.
  */
 int	 csv_write_row(FILE *, const char *const *fields, size_t n,
 	    enum csv_charset, char **why);

@@ -93,6 +93,10 @@ test_add(void)
 	    "control characters", "a name with a control character");
 	add_fails("wang", "bad \xff name", ROLE_CENTER, NULL, QD_EINVAL,
 	    "UTF-8", "a name that is not UTF-8");
+	add_fails("wang", "王\xe2\x80\xae" "文大", ROLE_CENTER, NULL, QD_EINVAL,
+	    "direction-changing", "a name with a right-to-left override");
+	add_fails("wang", "王\xe2\x80\x8b" "大文", ROLE_CENTER, NULL, QD_EINVAL,
+	    "invisible", "a name with a zero-width space");
 	add_fails("wang", "   ", ROLE_CENTER, NULL, QD_EINVAL, "empty",
 	    "a blank name");
 	/* 33 Chinese characters are 66 columns. */
