@@ -57,6 +57,12 @@ int	 xvasprintf(char **, const char *, va_list);
 /* Free *pp and set it to NULL. */
 #define xfree(pp) do { free(*(pp)); *(pp) = NULL; } while (0)
 
+/*
+ * proc.c: no core file, not dumpable (RLIMIT_CORE 0, PR_SET_DUMPABLE 0),
+ * for every process that may hold the signing key; forks inherit it.
+ */
+void	 proc_protect(void);
+
 /* why.c: the message of a refusal. */
 /* Set *why (if why is not NULL), freeing what it held. */
 void	 why_set(char **why, const char *fmt, ...)
@@ -801,13 +807,23 @@ void	 session_relay_message(struct session *, const char *);
 void	 session_relay_close(struct session *);
 /* session-pty.c: the UI (command NULL) or a command on a pty. */
 int	 session_pty_start(struct session *, const char *command);
+/*
+ * Put the terminal fd in raw input mode (no signal characters, no
+ * canonical editing, no echo, no flow control), so what is typed before
+ * the UI runs curses is input, not a signal. -1 with errno on failure.
+ */
+int	 session_pty_raw(int fd);
 /* Give the pty the size in s->cols, s->rows. */
 void	 session_pty_resize(struct session *);
 /* session-exec.c: a command with pipes, no pty. */
 int	 session_exec_start(struct session *, const char *command);
 /* session-child.c: the child side, after fork. */
-/* Leave only fds 0, 1, 2; default signals; a clean environment. */
-void	 session_child_setup(struct session *, pid_t parent);
+/*
+ * Leave only fds 0, 1, 2; default signals, but SIGINT and SIGQUIT ignored
+ * for the UI (ui set) until it takes them over; no core file, not
+ * dumpable (proc_protect); a clean environment.
+ */
+void	 session_child_setup(struct session *, pid_t parent, int ui);
 /* Run the UI (command NULL) or the command; never returns. */
 void	 session_child_run(struct session *, const char *command)
 	    __attribute__((noreturn));

@@ -76,10 +76,12 @@ child_environment(const struct session *s)
 }
 
 void
-session_child_setup(struct session *s, pid_t parent)
+session_child_setup(struct session *s, pid_t parent, int ui)
 {
 	sigset_t	 all;
 	int		 sig;
+
+	proc_protect();
 
 #ifdef __linux__
 	/* If the connection process dies, so does its child. */
@@ -89,8 +91,10 @@ session_child_setup(struct session *s, pid_t parent)
 		_exit(QD_EXIT_ERROR);
 	/* The server's log stays on 3; the user's terminal is on 0 to 2. */
 	child_close_from(log_move_fd(3) == 3 ? 4 : 3);
+	/* A Ctrl-C or Ctrl-\\ typed ahead must not end the UI as it starts. */
 	for (sig = 1; sig < NSIG; sig++)
-		signal(sig, SIG_DFL);
+		signal(sig, ui && (sig == SIGINT || sig == SIGQUIT) ? SIG_IGN :
+		    SIG_DFL);
 	sigemptyset(&all);
 	sigprocmask(SIG_SETMASK, &all, NULL);
 	child_environment(s);

@@ -51,6 +51,10 @@ out=$("$QUALDESK" --db "$DB" --config "$TMP/qualdesk.conf" serve --listen "127.0
 check "a second server on the same port fails" [ "$rc" -ne 0 ]
 check "saying the address is in use" grep -q "127.0.0.1:$PORT.*in use" <<<"$out"
 
+# --- the server may hold the signing key: it writes no core file
+check "the server's core file limit is 0" \
+	grep -Eq '^Max core file size +0 +0 ' "/proc/$SERVER_PID/limits"
+
 # --- a client that connects and says nothing is dropped after the grace time
 start=$SECONDS
 exec 3<>"/dev/tcp/127.0.0.1/$PORT"
