@@ -184,7 +184,14 @@ int	 db_open(const char *path, int flags, sqlite3 **out, char **why);
 void	 db_close(sqlite3 *);
 /* The schema version this program knows (number of migrations). */
 int	 db_schema_version(void);
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return QD_OK or QD_EDB. */
+/*
+ * BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return QD_OK or QD_EDB. db_begin
+ * opens the write transaction only if the database file is still the one
+ * opened (not deleted or replaced: logged, SQLITE_READONLY_DBMOVED) and
+ * the actor (db_set_actor) is still an enabled account of the same role
+ * and office (SQLITE_CONSTRAINT_TRIGGER, so db_fail gives QD_EDENIED);
+ * otherwise nothing is left open and db_fail says which.
+ */
 int	 db_begin(sqlite3 *);
 int	 db_commit(sqlite3 *);
 void	 db_rollback(sqlite3 *);
