@@ -280,8 +280,14 @@ server_conn_main(const struct server_conn_start *start, struct qd_config *cfg,
 	conn_authenticate(&c);
 	alarm(0);
 	conn_audit_login(&c);
-	/* The listener counts us as logged in from here (max_startups). */
-	(void)write(start->auth_fd, "A", 1);
+	/*
+	 * The listener counts us as logged in from here (max_startups), and
+	 * ends the session if the account is disabled or changed.
+	 */
+	snprintf(detail, sizeof detail, "A%lld %s %lld\n",
+	    (long long)c.auth.user->id, role_name(c.auth.user->role),
+	    (long long)c.auth.user->office_id);
+	(void)write(start->auth_fd, detail, strlen(detail));
 	close(start->auth_fd);
 
 	server_auth_escape(c.auth.last_login, sizeof c.auth.last_login,

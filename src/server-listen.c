@@ -34,6 +34,7 @@
 #define LISTEN_MAX_FDS		64
 #define LISTEN_BACKLOG		128
 #define LISTEN_ADDR_MAX		104	/* "[host%scope]:port" */
+#define LISTEN_ACCOUNT_CHECK	2	/* seconds between account checks */
 
 /* Only modern algorithms (see qualdesk.conf(5)). */
 #define LISTEN_KEX	"curve25519-sha256,curve25519-sha256@libssh.org"
@@ -51,6 +52,11 @@ struct listen_child {
 	char		 peer[LISTEN_ADDR_MAX];
 	int		 auth_fd;	/* read end; -1 once closed */
 	int		 authenticated;
+	/* The account as it logged in, from the child's notice. */
+	long long	 user_id;
+	char		 role[16];
+	long long	 office_id;
+	int		 ended;		/* told to end: account changed */
 };
 
 struct listener {
@@ -65,6 +71,7 @@ struct listener {
 	unsigned long		 next_id;
 	int			 stopping;
 	time_t			 stop_deadline;
+	time_t			 account_check_at;
 };
 
 /* The write end of the self-pipe, for the signal handler. */
@@ -499,20 +506,88 @@ listen_accept(struct listener *l, int lfd)
 	}
 }
 
-/* Read the authentication notice of child c. */
+/*
+ * Read the authentication notice of child c: "A", then the account's id,
+ * role and office id ("A12 clerk 3\n"), in one write.
+ */
 static void
 listen_auth_read(struct listen_child *c)
 {
-	char	 b;
+	char	 b[64];
 	ssize_t	 n;
 
-	n = read(c->auth_fd, &b, 1);
+	n = read(c->auth_fd, b, sizeof b - 1);
 	if (n == -1 && (errno == EAGAIN || errno == EINTR))
 		return;
-	if (n == 1 && b == 'A')
+	if (n >= 1 && b[0] == 'A') {
 		c->authenticated = 1;
-	/* One byte is all a child ever sends; EOF means it is ending. */
+		b[n] = '\0';
+		if (sscanf(b + 1, "%lld %15s %lld", &c->user_id, c->role,
+		    &c->office_id) != 3)
+			c->user_id = 0;
+	}
+	/* One notice is all a child ever sends; EOF means it is ending. */
 	listen_child_close_auth(c);
+}
+
+/*
+ * 1 if the account child c logged in as is still enabled with the same
+ * role and office; also 1 when that cannot be read now.
+ */
+static int
+listen_account_current(sqlite3 *db, const struct listen_child *c)
+{
+	sqlite3_stmt	*st;
+	int		 current = 1, step;
+
+	if (db_prepare(db, "SELECT active = 1 AND role = ?2 AND office_id IS"
+	    " nullif(?3, 0) FROM users WHERE id = ?1", &st) != QD_OK)
+		return 1;
+	sqlite3_bind_int64(st, 1, c->user_id);
+	sqlite3_bind_text(st, 2, c->role, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, c->office_id);
+	if ((step = sqlite3_step(st)) == SQLITE_ROW)
+		current = sqlite3_column_int(st, 0);
+	else if (step == SQLITE_DONE)
+		current = 0;
+	sqlite3_finalize(st);
+	return current;
+}
+
+/*
+ * End the sessions of accounts disabled (or given another role or office)
+ * since they logged in. The database is opened for the check and closed
+ * again, so no connection is open when the listener forks.
+ */
+static void
+listen_check_accounts(struct listener *l)
+{
+	sqlite3			*db = NULL;
+	struct listen_child	*c;
+	char			*why = NULL;
+	size_t			 i, n = 0;
+
+	l->account_check_at = time(NULL) + LISTEN_ACCOUNT_CHECK;
+	for (i = 0; i < l->nchildren; i++)
+		n += l->children[i].user_id > 0 && !l->children[i].ended;
+	if (n == 0)
+		return;
+	if (db_open(l->db_path, DB_READONLY, &db, &why) != QD_OK) {
+		log_warn("cannot check the accounts of open sessions: %s", why);
+		free(why);
+		return;
+	}
+	for (i = 0; i < l->nchildren; i++) {
+		c = &l->children[i];
+		if (c->user_id <= 0 || c->ended ||
+		    listen_account_current(db, c))
+			continue;
+		log_info("conn %lu from %s: the account was disabled or"
+		    " changed; ending its session", c->id, c->peer);
+		kill(c->pid, SIGTERM);
+		c->ended = 1;
+	}
+	db_close(db);
 }
 
 /* Forget connection process pid, which ended with status. */
@@ -722,6 +797,12 @@ listen_poll(struct listener *l)
 		timeout = (int)(l->stop_deadline - time(NULL)) * 1000;
 		if (timeout < 0)
 			timeout = 0;
+	} else if (l->nchildren > 0) {
+		timeout = (int)(l->account_check_at - time(NULL)) * 1000;
+		if (timeout <= 0) {
+			listen_check_accounts(l);
+			timeout = LISTEN_ACCOUNT_CHECK * 1000;
+		}
 	}
 	if (poll(pfd, n, timeout) > 0) {
 		/* Authentication notices first: they free max_startups slots. */
