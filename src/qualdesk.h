@@ -138,7 +138,15 @@ struct qd_config {
 	char		 *host_key;
 	int		  max_sessions;
 	int		  max_startups;		/* unauthenticated at once */
+	int		  max_startups_start;	/* random early drop from here */
+	int		  max_startups_rate;	/* percent dropped at start */
 	int		  max_startups_per_source; /* the same, from one address */
+	/* Seconds an address is refused for what its connections did. */
+	int		  penalty_authfail;	/* refused every key */
+	int		  penalty_noauth;	/* left without logging in */
+	int		  penalty_grace;	/* idled out the grace time */
+	int		  penalty_max;		/* at most this much in all */
+	int		  penalty_min;		/* refused once over this */
 	int		  login_grace_time;	/* seconds */
 	int		  max_auth_tries;
 	int		  shutdown_grace;	/* seconds */
@@ -709,6 +717,13 @@ struct server_conn_start {
 	struct ssh_bind_struct	*bind;		/* host key and algorithms */
 	int			 auth_fd;	/* write 'A' here once authenticated */
 };
+/*
+ * How a connection process that never logged in ended, as its exit status
+ * (0 for the rest): the listener's per-source penalties read it.
+ */
+#define SERVER_CONN_AUTHFAIL	10	/* every key refused */
+#define SERVER_CONN_NOAUTH	11	/* left before logging in */
+#define SERVER_CONN_GRACE	12	/* no login within the grace time */
 /* Run the SSH session on the accepted socket; never returns. */
 void	 server_conn_main(const struct server_conn_start *,
 	    struct qd_config *, const char *db_path)
@@ -720,7 +735,9 @@ struct server_auth {
 	const char	*peer;
 	unsigned long	 conn_id;
 	int		 max_tries;
-	int		 failures;	/* keys refused so far */
+	int		 failures;	/* attempts refused so far, any method */
+	int		 none_seen;	/* the first "none" is free */
+	int		 bad_signature;	/* libssh dropped one unanswered */
 	struct qd_user	*user;		/* set once a signature proved a key */
 	char		 via[96];	/* "ssh 127.0.0.1:4242", user->via */
 	char		 fingerprint[80]; /* of the key that authenticated */

@@ -9,6 +9,7 @@
 #endif
 
 #include <sys/types.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -35,6 +36,13 @@
 #define LISTEN_BACKLOG		128
 #define LISTEN_ADDR_MAX		104	/* "[host%scope]:port" */
 #define LISTEN_ACCOUNT_CHECK	2	/* seconds between account checks */
+#define LISTEN_PENALTIES_MAX	4096	/* addresses remembered */
+
+/* An address refused for a while for what its connections did. */
+struct listen_penalty {
+	char		 addr[LISTEN_ADDR_MAX];	/* without the port */
+	time_t		 until;
+};
 
 /* Only modern algorithms (see qualdesk.conf(5)). */
 #define LISTEN_KEX	"curve25519-sha256,curve25519-sha256@libssh.org"
@@ -72,6 +80,8 @@ struct listener {
 	int			 stopping;
 	time_t			 stop_deadline;
 	time_t			 account_check_at;
+	struct listen_penalty	*penalties;
+	size_t			 npenalties;
 };
 
 /* The write end of the self-pipe, for the signal handler. */
@@ -393,6 +403,107 @@ listen_unauthenticated_from(const struct listener *l, const char *peer)
 	return n;
 }
 
+/* The penalty entry of the address of peer, or NULL. */
+static struct listen_penalty *
+listen_penalty_find(struct listener *l, const char *peer)
+{
+	size_t	 i, alen = listen_addr_part(peer);
+
+	for (i = 0; i < l->npenalties; i++) {
+		if (strlen(l->penalties[i].addr) == alen &&
+		    strncmp(l->penalties[i].addr, peer, alen) == 0)
+			return &l->penalties[i];
+	}
+	return NULL;
+}
+
+/* Forget the penalties that ran out. */
+static void
+listen_penalty_expire(struct listener *l, time_t now)
+{
+	size_t	 i = 0;
+
+	while (i < l->npenalties) {
+		if (l->penalties[i].until <= now)
+			l->penalties[i] = l->penalties[--l->npenalties];
+		else
+			i++;
+	}
+}
+
+/*
+ * Add seconds to the penalty of the address of peer, at most penalty_max
+ * ahead; a login from it clears it (seconds < 0).
+ */
+static void
+listen_penalise(struct listener *l, const char *peer, int seconds)
+{
+	struct listen_penalty	*p;
+	time_t			 now = time(NULL);
+	size_t			 alen = listen_addr_part(peer);
+
+	if ((p = listen_penalty_find(l, peer)) == NULL) {
+		if (seconds <= 0)
+			return;
+		listen_penalty_expire(l, now);
+		if (l->npenalties == LISTEN_PENALTIES_MAX)
+			l->npenalties--;	/* the table is full: one goes */
+		if (l->penalties == NULL)
+			l->penalties = xcalloc(LISTEN_PENALTIES_MAX,
+			    sizeof *l->penalties);
+		p = &l->penalties[l->npenalties++];
+		snprintf(p->addr, sizeof p->addr, "%.*s", (int)alen, peer);
+		p->until = now;
+	}
+	if (seconds < 0) {
+		*p = l->penalties[--l->npenalties];
+		return;
+	}
+	if (p->until < now)
+		p->until = now;
+	p->until += seconds;
+	if (p->until > now + l->cfg->penalty_max)
+		p->until = now + l->cfg->penalty_max;
+}
+
+/*
+ * Seconds the address of peer is still refused: only once its penalty
+ * has grown past penalty_min, so that one mistyped login costs nothing.
+ */
+static int
+listen_penalty_left(struct listener *l, const char *peer)
+{
+	struct listen_penalty	*p;
+	time_t			 now = time(NULL);
+
+	if ((p = listen_penalty_find(l, peer)) == NULL || p->until <= now)
+		return 0;
+	return p->until - now > l->cfg->penalty_min ? (int)(p->until - now) :
+	    0;
+}
+
+/*
+ * Random early drop, as sshd's MaxStartups start:rate:full: from start
+ * connections logging in, refuse rate percent, rising to all at full.
+ */
+static int
+listen_early_drop(const struct listener *l, size_t unauth)
+{
+	const struct qd_config	*cfg = l->cfg;
+	unsigned int		 r;
+	int			 p;
+
+	if (unauth < (size_t)cfg->max_startups_start ||
+	    cfg->max_startups <= cfg->max_startups_start)
+		return 0;
+	p = cfg->max_startups_rate + (100 - cfg->max_startups_rate) *
+	    (int)(unauth - (size_t)cfg->max_startups_start) /
+	    (cfg->max_startups - cfg->max_startups_start);
+	if (getrandom(&r, sizeof r, 0) != sizeof r)
+		r = (unsigned int)rand();
+	return (int)(r % 100) < p;
+}
+
 static void
 listen_child_close_auth(struct listen_child *c)
 {
@@ -473,7 +584,8 @@ listen_accept(struct listener *l, int lfd)
 	struct sockaddr_storage	 ss;
 	socklen_t		 len;
 	char			 peer[LISTEN_ADDR_MAX];
-	int			 fd;
+	size_t			 unauth;
+	int			 fd, left;
 
 	for (;;) {
 		len = sizeof ss;
@@ -486,14 +598,24 @@ listen_accept(struct listener *l, int lfd)
 		}
 		listen_format_addr((struct sockaddr *)&ss, len, peer,
 		    sizeof peer);
+		unauth = listen_unauthenticated(l);
 		if (l->nchildren >= (size_t)l->cfg->max_sessions) {
 			log_warn("refused %s: max_sessions (%d) reached", peer,
 			    l->cfg->max_sessions);
 			close(fd);
-		} else if (listen_unauthenticated(l) >=
-		    (size_t)l->cfg->max_startups) {
+		} else if ((left = listen_penalty_left(l, peer)) > 0) {
+			log_info("refused %s: penalised %d s more for failed or"
+			    " idle logins", peer, left);
+			close(fd);
+		} else if (unauth >= (size_t)l->cfg->max_startups) {
 			log_warn("refused %s: max_startups (%d) connections "
 			    "are logging in", peer, l->cfg->max_startups);
+			close(fd);
+		} else if (listen_early_drop(l, unauth)) {
+			log_info("refused %s: %zu connections are logging in"
+			    " (max_startups %d:%d:%d)", peer, unauth,
+			    l->cfg->max_startups_start,
+			    l->cfg->max_startups_rate, l->cfg->max_startups);
 			close(fd);
 		} else if (listen_unauthenticated_from(l, peer) >=
 		    (size_t)l->cfg->max_startups_per_source) {
@@ -590,6 +712,29 @@ listen_check_accounts(struct listener *l)
 	db_close(db);
 }
 
+/*
+ * Penalise the address of child c, which never logged in, for how it
+ * ended (its exit status). 1 if the status was one of those.
+ */
+static int
+listen_child_penalty(struct listener *l, const struct listen_child *c,
+    int code)
+{
+	int	 seconds;
+
+	if (code == SERVER_CONN_AUTHFAIL)
+		seconds = l->cfg->penalty_authfail;
+	else if (code == SERVER_CONN_NOAUTH)
+		seconds = l->cfg->penalty_noauth;
+	else if (code == SERVER_CONN_GRACE)
+		seconds = l->cfg->penalty_grace;
+	else
+		return 0;
+	if (seconds > 0)
+		listen_penalise(l, c->peer, seconds);
+	return 1;
+}
+
 /* Forget connection process pid, which ended with status. */
 static void
 listen_child_ended(struct listener *l, pid_t pid, int status)
@@ -598,6 +743,11 @@ listen_child_ended(struct listener *l, pid_t pid, int status)
 
 	if ((c = listen_child_find(l, pid)) == NULL)
 		return;
+	if (c->authenticated)
+		listen_penalise(l, c->peer, -1);
+	else if (WIFEXITED(status) && listen_child_penalty(l, c,
+	    WEXITSTATUS(status)))
+		status = 0;
 	if (WIFSIGNALED(status))
 		log_warn("conn %lu from %s: process killed by signal %d",
 		    c->id, c->peer, WTERMSIG(status));
@@ -899,5 +1049,6 @@ out:
 	if (l.bind != NULL)
 		ssh_bind_free(l.bind);
 	free(l.children);
+	free(l.penalties);
 	return rc;
 }
