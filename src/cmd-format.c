@@ -254,12 +254,14 @@ cmd_shell_word(FILE *f, const char *s)
 void
 cmd_label_line(FILE *f, const char *label, const char *value, int cols)
 {
-	char	 cell[64];
+	char	 cell[64], *shown;
 
 	if (value == NULL || *value == '\0')
 		return;
+	shown = text_shown(value);
 	fprintf(f, "%s  %s\n", text_cell(cell, sizeof cell, label, cols, 1),
-	    value);
+	    shown);
+	free(shown);
 }
 
 int

@@ -27,6 +27,8 @@ enum config_type {
 	CONFIG_COMPRESSION,
 	CONFIG_LOG_TARGET,
 	CONFIG_LOG_LEVEL,
+	CONFIG_STARTUPS,	/* N or START:RATE:FULL */
+	CONFIG_PENALTIES,	/* no, or KIND:SECONDS,... */
 };
 
 struct config_entry {
@@ -44,11 +46,12 @@ static const struct config_entry config_table[] = {
 	{ "database", CONFIG_PATH, CONFIG_AT(database), 0, 0 },
 	{ "host_key", CONFIG_PATH, CONFIG_AT(host_key), 0, 0 },
 	{ "max_sessions", CONFIG_INT, CONFIG_AT(max_sessions), 1, 10000 },
-	{ "max_startups", CONFIG_INT, CONFIG_AT(max_startups), 1, 10000 },
+	{ "max_startups", CONFIG_STARTUPS, 0, 1, 10000 },
 	{ "max_startups_per_source", CONFIG_INT,
 	    CONFIG_AT(max_startups_per_source), 1, 10000 },
 	{ "login_grace_time", CONFIG_INT, CONFIG_AT(login_grace_time), 1, 3600 },
 	{ "max_auth_tries", CONFIG_INT, CONFIG_AT(max_auth_tries), 1, 100 },
+	{ "per_source_penalties", CONFIG_PENALTIES, 0, 0, 86400 },
 	{ "shutdown_grace", CONFIG_INT, CONFIG_AT(shutdown_grace), 0, 3600 },
 	{ "idle_timeout", CONFIG_INT, CONFIG_AT(idle_timeout), 0, 604800 },
 	{ "client_alive_interval", CONFIG_INT,
@@ -127,6 +130,13 @@ config_defaults(struct qd_config *cfg)
 	cfg->host_key = xstrdup(QD_DEFAULT_HOST_KEY);
 	cfg->max_sessions = 1000;
 	cfg->max_startups = 100;
+	cfg->max_startups_start = 60;
+	cfg->max_startups_rate = 30;
+	cfg->penalty_authfail = 5;
+	cfg->penalty_noauth = 1;
+	cfg->penalty_grace = 20;
+	cfg->penalty_max = 600;
+	cfg->penalty_min = 15;
 	cfg->max_startups_per_source = 50;
 	cfg->login_grace_time = 30;
 	cfg->max_auth_tries = 6;
@@ -247,6 +257,114 @@ fail:
 	return QD_EINVAL;
 }
 
+/* A number from min to max that is all of s; -1 if it is not one. */
+static long
+config_number(const char *s, long min, long max)
+{
+	char	*ep;
+	long	 n;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	n = strtol(s, &ep, 10);
+	if (*ep != '\0' || errno != 0 || n < min || n > max)
+		return -1;
+	return n;
+}
+
+/* max_startups N, or START:RATE:FULL as sshd's MaxStartups. */
+static int
+config_set_startups(struct config_parse *p, struct qd_config *cfg,
+    const struct config_entry *ce, const char *value)
+{
+	char	*copy = xstrdup(value), *a, *b, *c;
+	long	 start, rate = 100, full;
+	int	 rc = QD_OK;
+
+	a = copy;
+	if ((b = strchr(a, ':')) != NULL) {
+		*b++ = '\0';
+		if ((c = strchr(b, ':')) == NULL)
+			goto bad;
+		*c++ = '\0';
+		start = config_number(a, ce->min, ce->max);
+		rate = config_number(b, 1, 100);
+		full = config_number(c, ce->min, ce->max);
+		if (start < 0 || rate < 0 || full < 0 || start > full)
+			goto bad;
+	} else if ((full = start = config_number(a, ce->min, ce->max)) < 0)
+		goto bad;
+	cfg->max_startups_start = (int)start;
+	cfg->max_startups_rate = (int)rate;
+	cfg->max_startups = (int)full;
+	goto out;
+bad:
+	rc = config_error(p, "%s must be a number from %d to %d, or"
+	    " START:RATE:FULL with START <= FULL and RATE a percentage",
+	    ce->name, ce->min, ce->max);
+out:
+	free(copy);
+	return rc;
+}
+
+/* The kinds of per_source_penalties, and where each is kept. */
+static const struct {
+	const char	*name;
+	size_t		 offset;
+} config_penalty_kinds[] = {
+	{ "authfail", CONFIG_AT(penalty_authfail) },
+	{ "noauth", CONFIG_AT(penalty_noauth) },
+	{ "grace-exceeded", CONFIG_AT(penalty_grace) },
+	{ "max", CONFIG_AT(penalty_max) },
+	{ "min", CONFIG_AT(penalty_min) },
+};
+
+/* per_source_penalties no, or KIND:SECONDS[,KIND:SECONDS...]. */
+static int
+config_set_penalties(struct config_parse *p, struct qd_config *cfg,
+    const struct config_entry *ce, const char *value)
+{
+	struct qd_config	 t = *cfg;
+	char			*copy, *item, *next, *colon;
+	long			 n;
+	size_t			 i;
+	int			 rc = QD_OK;
+
+	if (strcmp(value, "no") == 0) {
+		cfg->penalty_authfail = cfg->penalty_noauth = 0;
+		cfg->penalty_grace = 0;
+		return QD_OK;
+	}
+	copy = xstrdup(value);
+	for (item = copy; item != NULL; item = next) {
+		if ((next = strchr(item, ',')) != NULL)
+			*next++ = '\0';
+		if ((colon = strchr(item, ':')) == NULL)
+			goto bad;
+		*colon = '\0';
+		if ((n = config_number(colon + 1, ce->min, ce->max)) < 0)
+			goto bad;
+		for (i = 0; i < nitems(config_penalty_kinds); i++) {
+			if (strcmp(item, config_penalty_kinds[i].name) == 0)
+				break;
+		}
+		if (i == nitems(config_penalty_kinds))
+			goto bad;
+		*(int *)((char *)&t + config_penalty_kinds[i].offset) = (int)n;
+	}
+	*cfg = t;
+	goto out;
+bad:
+	rc = config_error(p, "%s must be no, or kinds (authfail, noauth,"
+	    " grace-exceeded, max, min) with seconds from %d to %d, e.g."
+	    " authfail:5,noauth:1,grace-exceeded:20,max:600,min:15", ce->name,
+	    ce->min, ce->max);
+out:
+	free(copy);
+	return rc;
+}
+
 /* Store one value of entry ce in cfg. */
 static int
 config_set(struct config_parse *p, struct qd_config *cfg,
@@ -304,6 +422,10 @@ config_set(struct config_parse *p, struct qd_config *cfg,
 			return config_error(p, "log_level must be error, warn, "
 			    "info or debug");
 		return QD_OK;
+	case CONFIG_STARTUPS:
+		return config_set_startups(p, cfg, ce, value);
+	case CONFIG_PENALTIES:
+		return config_set_penalties(p, cfg, ce, value);
 	}
 	return config_error(p, "internal error: keyword type");
 }

@@ -244,6 +244,21 @@ csv_text_check(const char *s, size_t n, int nl)
 	return NULL;
 }
 
+/*
+ * 1 if a spreadsheet would take field for a formula (it begins with = + -
+ * @, a tab or CR, after any apostrophes): such a field is written with one
+ * more apostrophe in front, as OWASP advises, and a reader drops it.
+ */
+static int
+csv_formula_like(const char *field, size_t n)
+{
+	size_t	 i = 0;
+
+	while (i < n && field[i] == '\'')
+		i++;
+	return i < n && strchr("=+-@\t\r", field[i]) != NULL;
+}
+
 /* The row being read is too long. */
 static int
 csv_too_long(struct csv_reader *r, char **why)
@@ -275,6 +290,7 @@ static int
 csv_end_field(struct csv_reader *r, int quoted, size_t line, char **why)
 {
 	const struct csv_fault	*bad;
+	size_t			 skip;
 
 	if (r->nfields >= CSV_FIELDS_MAX) {
 		csv_why(why, "第%zu行 line %zu: 超过 %d 列 more than %d "
@@ -290,8 +306,11 @@ csv_end_field(struct csv_reader *r, int quoted, size_t line, char **why)
 		return -1;
 	}
 	r->fields = xreallocarray(r->fields, r->nfields + 1, sizeof *r->fields);
-	r->fields[r->nfields++] = xstrndup(r->field != NULL ? r->field : "",
-	    r->flen);
+	/* The apostrophe the writer puts before a formula-like field. */
+	skip = r->flen > 0 && r->field[0] == '\'' &&
+	    csv_formula_like(r->field + 1, r->flen - 1);
+	r->fields[r->nfields++] = xstrndup(r->field != NULL ? r->field + skip :
+	    "", r->flen - skip);
 	return 0;
 }
 
@@ -420,14 +439,16 @@ static void
 csv_quote(char **line, size_t *len, const char *field)
 {
 	size_t	 n = strlen(field), i, o = *len;
-	int	 q;
+	int	 q, guard = csv_formula_like(field, n);
 
 	/* A leading BOM is quoted so that a reader keeps it. */
 	q = field[strcspn(field, ",\"\r\n")] != '\0' ||
 	    strncmp(field, csv_bom, 3) == 0;
-	*line = xrealloc(*line, o + 2 * n + 4);
+	*line = xrealloc(*line, o + 2 * n + 5);
 	if (q)
 		(*line)[o++] = '"';
+	if (guard)
+		(*line)[o++] = '\'';
 	for (i = 0; i < n; i++) {
 		if (field[i] == '"')
 			(*line)[o++] = '"';

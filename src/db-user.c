@@ -140,8 +140,8 @@ user_check_names(const struct qd_user_new *nu, char **why)
 	if (name == NULL)
 		return QD_OK;
 	if (!text_valid(name)) {
-		why_set(why, "姓名含无效字符 the name is not valid UTF-8 "
-		    "text or holds control characters");
+		why_set(why, "姓名%s the name %s", text_invalid_why(name),
+		    "is refused");
 		return QD_EINVAL;
 	}
 	if (name[strspn(name, " ")] == '\0') {

@@ -39,13 +39,56 @@ static const struct {
 	{ SQLITE_INTERRUPT, "the database operation was interrupted" },
 };
 
+/* Words for the extended codes that say more than their primary code. */
+static const struct {
+	int		 code;
+	const char	*msg;
+} db_ext_messages[] = {
+	{ SQLITE_READONLY_DBMOVED, "数据库文件在服务运行时被移动、删除或替换，"
+	    "已拒绝写入；请管理员重启服务 the database file was moved, deleted"
+	    " or replaced while the server ran: changes are refused until the"
+	    " server is restarted" },
+};
+
+/*
+ * What db_begin refuses a write for, raised through qd_refuse(N) so that
+ * the caller's db_fail reads the code and message like any other.
+ */
+enum db_refusal {
+	DB_REFUSE_MOVED = 1,
+	DB_REFUSE_ACTOR,
+};
+static const struct {
+	int		 code;
+	const char	*msg;
+} db_refusals[] = {
+	[DB_REFUSE_MOVED] = { SQLITE_READONLY_DBMOVED, NULL },
+	[DB_REFUSE_ACTOR] = { SQLITE_CONSTRAINT_TRIGGER, "您的账号已停用，或角色、"
+	    "办公室已变更；请重新登录 your account was disabled, or its role"
+	    " or office changed: log in again" },
+};
+
+/*
+ * Whether the actor of a write is still an enabled account with the role
+ * and office it had when it was set: checked in the write transaction.
+ */
+#define DB_ACTOR_CURRENT_SQL \
+	"SELECT qd_user_id() IS NULL OR qd_role() = 'system' OR EXISTS (" \
+	" SELECT 1 FROM users WHERE id = qd_user_id() AND active = 1" \
+	" AND role = qd_role() AND office_id IS qd_office_id())"
+
 const char *
 db_errmsg(sqlite3 *db)
 {
 	size_t	 i;
 	int	 code;
 
-	code = sqlite3_errcode(db) & 0xff;
+	code = sqlite3_extended_errcode(db);
+	for (i = 0; i < nitems(db_ext_messages); i++) {
+		if (db_ext_messages[i].code == code)
+			return db_ext_messages[i].msg;
+	}
+	code &= 0xff;
 	for (i = 0; i < nitems(db_messages); i++) {
 		if (db_messages[i].code == code)
 			return db_messages[i].msg;
@@ -58,12 +101,17 @@ db_fail(sqlite3 *db, char **why)
 {
 	int	 ext = sqlite3_extended_errcode(db);
 
-	log_warn("sqlite: %s (%d)", sqlite3_errmsg(db), ext);
-	/* A trigger's RAISE message is written for people; pass it on. */
-	if (ext == SQLITE_CONSTRAINT_TRIGGER)
+	/*
+	 * A trigger's RAISE is a rule of the schema refusing the change, not
+	 * a fault of the database: its message is written for people.
+	 */
+	if (ext == SQLITE_CONSTRAINT_TRIGGER) {
+		log_info("refused: %s", sqlite3_errmsg(db));
 		why_set(why, "%s", sqlite3_errmsg(db));
-	else
-		why_set(why, "%s", db_errmsg(db));
+		return QD_EDENIED;
+	}
+	log_warn("sqlite: %s (%d)", sqlite3_errmsg(db), ext);
+	why_set(why, "%s", db_errmsg(db));
 	return QD_EDB;
 }
 
@@ -97,10 +145,79 @@ db_exec(sqlite3 *db, const char *sql)
 	return QD_OK;
 }
 
+/* qd_refuse(N): fail with refusal N's code and message. */
+static void
+db_refuse_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int		 i = argc == 1 ? sqlite3_value_int(argv[0]) : 0;
+	const char	*msg;
+
+	if (i <= 0 || (size_t)i >= nitems(db_refusals)) {
+		sqlite3_result_error(ctx, "no such refusal", -1);
+		return;
+	}
+	if ((msg = db_refusals[i].msg) == NULL)
+		msg = db_ext_messages[0].msg;
+	sqlite3_result_error(ctx, msg, -1);
+	sqlite3_result_error_code(ctx, db_refusals[i].code);
+}
+
+/* End the transaction and leave refusal why as db's last error. */
+static int
+db_refuse(sqlite3 *db, enum db_refusal why)
+{
+	sqlite3_stmt	*st;
+
+	db_rollback(db);
+	if (sqlite3_prepare_v2(db, "SELECT qd_refuse(?1)", -1, &st,
+	    NULL) == SQLITE_OK) {
+		sqlite3_bind_int(st, 1, (int)why);
+		sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	return QD_EDB;
+}
+
+/* 1 if the actor set on db may still write (see DB_ACTOR_CURRENT_SQL). */
+static int
+db_actor_current(sqlite3 *db)
+{
+	sqlite3_stmt	*st;
+	int		 ok = 1;
+
+	/* No users table yet: the first migration is running. */
+	if (sqlite3_prepare_v2(db, DB_ACTOR_CURRENT_SQL, -1, &st,
+	    NULL) != SQLITE_OK)
+		return 1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		ok = sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	return ok;
+}
+
 int
 db_begin(sqlite3 *db)
 {
-	return db_exec(db, "BEGIN IMMEDIATE");
+	int	 moved = 0;
+
+	if (db_exec(db, "BEGIN IMMEDIATE") != QD_OK)
+		return QD_EDB;
+	/*
+	 * Writes to a file deleted or replaced under the server would be
+	 * lost, and its WAL replayed later into another database.
+	 */
+	if (sqlite3_file_control(db, "main", SQLITE_FCNTL_HAS_MOVED,
+	    &moved) == SQLITE_OK && moved) {
+		log_error("the database file %s was moved, deleted or replaced;"
+		    " refusing to write", sqlite3_db_filename(db, "main"));
+		return db_refuse(db, DB_REFUSE_MOVED);
+	}
+	if (!db_actor_current(db)) {
+		log_warn("write refused: the account was disabled or changed"
+		    " since it logged in");
+		return db_refuse(db, DB_REFUSE_ACTOR);
+	}
+	return QD_OK;
 }
 
 int
@@ -501,7 +618,10 @@ db_open(const char *path, int flags, sqlite3 **out, char **why)
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, DB_BUSY_MS);
 	/* Until an actor is set, nothing audited can be written. */
-	if ((rc = db_set_actor(db, NULL)) != QD_OK) {
+	if (sqlite3_create_function_v2(db, "qd_refuse", 1, SQLITE_UTF8 |
+	    SQLITE_DIRECTONLY, NULL, db_refuse_func, NULL, NULL, NULL) !=
+	    SQLITE_OK || (rc = db_set_actor(db, NULL)) != QD_OK) {
+		rc = QD_EDB;
 		why_set(why, "cannot open %s: %s", path, db_errmsg(db));
 		goto out;
 	}

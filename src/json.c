@@ -40,6 +40,13 @@ json_print_string(FILE *f, const char *s)
 			/* Line and paragraph separators break JavaScript. */
 			fprintf(f, "\\u202%c", u[2] == 0xa8 ? '8' : '9');
 			u += 3;
+		} else if (len == 3 && text_hidden_char((u[0] & 0x0fu) << 12 |
+		    (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu))) {
+			/* Never raw onto the terminal of whoever reads it. */
+			fprintf(f, "\\u%02x%02x", (u[0] & 0x0fu) << 4 |
+			    (u[1] & 0x3fu) >> 2, (u[1] & 0x03u) << 6 |
+			    (u[2] & 0x3fu));
+			u += 3;
 		} else {
 			fwrite(u, 1, (size_t)len, f);
 			u += len;

@@ -69,6 +69,7 @@ main(int argc, char **argv)
 	char			*why = NULL;
 	int			 rc;
 
+	proc_protect();
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_IGN);
 	if (main_global_options(&argc, argv, &db, &config) != 0)

@@ -30,7 +30,7 @@
 enum qd_result {
 	QD_OK = 0,
 	QD_ENOTFOUND,	/* no such record */
-	QD_EDENIED,	/* the actor may not do this */
+	QD_EDENIED,	/* the actor may not do this, or a rule refuses it now */
 	QD_EINVAL,	/* bad input; the message says which and why */
 	QD_ECONFLICT,	/* lost a race (version) or duplicate */
 	QD_EDB,		/* database error (busy, corrupt, full, read-only) */
@@ -41,7 +41,7 @@ enum qd_result {
 #define QD_EXIT_OK	0
 #define QD_EXIT_ERROR	1	/* the command failed; a message says why */
 #define QD_EXIT_USAGE	2	/* bad command line */
-#define QD_EXIT_DENIED	3	/* not permitted for this user */
+#define QD_EXIT_DENIED	3	/* refused: not permitted, or not now */
 #define QD_EXIT_DB	4	/* database missing, corrupt, newer or unwritable */
 
 /* xmalloc.c: allocation that aborts on out-of-memory. */
@@ -56,6 +56,12 @@ int	 xasprintf(char **, const char *, ...)
 int	 xvasprintf(char **, const char *, va_list);
 /* Free *pp and set it to NULL. */
 #define xfree(pp) do { free(*(pp)); *(pp) = NULL; } while (0)
+
+/*
+ * proc.c: no core file, not dumpable (RLIMIT_CORE 0, PR_SET_DUMPABLE 0),
+ * for every process that may hold the signing key; forks inherit it.
+ */
+void	 proc_protect(void);
 
 /* why.c: the message of a refusal. */
 /* Set *why (if why is not NULL), freeing what it held. */
@@ -94,13 +100,31 @@ int	 text_width_n(const char *, size_t);
 /* Bytes of s that fit in cols columns without splitting a character. */
 size_t	 text_fit(const char *, int cols);
 /*
- * Copy s into buf (size bufsz), cut to at most cols columns and padded
- * with spaces to exactly cols when pad is set. A cut string ends in '~'.
- * Returns buf.
+ * Copy s into buf (size bufsz), each character text_valid refuses shown
+ * as '?', cut to at most cols columns and padded with spaces to exactly
+ * cols when pad is set. A cut string ends in '~'. Returns buf.
  */
 char	*text_cell(char *buf, size_t bufsz, const char *s, int cols, int pad);
-/* 1 if s is valid UTF-8 with no control characters. */
+/*
+ * 1 if s is valid UTF-8 with no control characters and no hidden ones
+ * (text_hidden): what names and free text may hold.
+ */
 int	 text_valid(const char *);
+/*
+ * 1 if s holds a zero-width or bidirectional formatting character
+ * (U+200B-U+200F, U+202A-U+202E, U+2060-U+2064, U+2066-U+2069, U+FEFF),
+ * which would make text read otherwise on a terminal than it is.
+ */
+int	 text_hidden(const char *);
+/* 1 if code point cp is one of those. */
+int	 text_hidden_char(unsigned int cp);
+/*
+ * A copy of s (caller frees) with every control, invalid byte and hidden
+ * character made '?': text that may go to another user's terminal.
+ */
+char	*text_shown(const char *);
+/* Why text_valid refused s, bilingual (a static string). */
+const char *text_invalid_why(const char *);
 /* Byte length of the UTF-8 character starting at s (1 for an invalid byte). */
 int	 text_char_len(const char *);
 
@@ -114,7 +138,15 @@ struct qd_config {
 	char		 *host_key;
 	int		  max_sessions;
 	int		  max_startups;		/* unauthenticated at once */
+	int		  max_startups_start;	/* random early drop from here */
+	int		  max_startups_rate;	/* percent dropped at start */
 	int		  max_startups_per_source; /* the same, from one address */
+	/* Seconds an address is refused for what its connections did. */
+	int		  penalty_authfail;	/* refused every key */
+	int		  penalty_noauth;	/* left without logging in */
+	int		  penalty_grace;	/* idled out the grace time */
+	int		  penalty_max;		/* at most this much in all */
+	int		  penalty_min;		/* refused once over this */
 	int		  login_grace_time;	/* seconds */
 	int		  max_auth_tries;
 	int		  shutdown_grace;	/* seconds */
@@ -161,14 +193,23 @@ int	 db_open(const char *path, int flags, sqlite3 **out, char **why);
 void	 db_close(sqlite3 *);
 /* The schema version this program knows (number of migrations). */
 int	 db_schema_version(void);
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return QD_OK or QD_EDB. */
+/*
+ * BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return QD_OK or QD_EDB. db_begin
+ * opens the write transaction only if the database file is still the one
+ * opened (not deleted or replaced: logged, SQLITE_READONLY_DBMOVED) and
+ * the actor (db_set_actor) is still an enabled account of the same role
+ * and office (SQLITE_CONSTRAINT_TRIGGER, so db_fail gives QD_EDENIED);
+ * otherwise nothing is left open and db_fail says which.
+ */
 int	 db_begin(sqlite3 *);
 int	 db_commit(sqlite3 *);
 void	 db_rollback(sqlite3 *);
 /* A user-facing message for the last error on db (static string). */
 const char *db_errmsg(sqlite3 *);
-/* Log the SQLite error, set *why to db_errmsg (or a trigger's RAISE
- * message) and return QD_EDB. */
+/*
+ * Set *why for the last error on db: a trigger's RAISE message with
+ * QD_EDENIED (a rule refused the change), or db_errmsg with QD_EDB (logged).
+ */
 int	 db_fail(sqlite3 *, char **why);
 /* Prepare sql; QD_OK or QD_EDB (logged). */
 int	 db_prepare(sqlite3 *, const char *sql, sqlite3_stmt **);
@@ -430,18 +471,22 @@ struct csv_reader *csv_open(const char *data, size_t len, enum csv_charset,
  * call), 0 at the end, -1 with *why ("第N行 line N: ...") for an
  * unterminated quote, a stray quote, a row over 64 KiB, more than
  * CSV_FIELDS_MAX fields, invalid UTF-8 or a control character (only a
- * quoted field may hold newlines; CRLF in one becomes LF). Nothing is
- * read after an error.
+ * quoted field may hold newlines; CRLF in one becomes LF). A field of an
+ * apostrophe before what looks like a formula loses the apostrophe (see
+ * csv_write_row). Nothing is read after an error.
  */
 int	 csv_next(struct csv_reader *, char ***fields, size_t *n, char **why);
 /* The line where the last row read starts, from 1. */
 size_t	 csv_row_line(const struct csv_reader *);
 void	 csv_close(struct csv_reader *);
 /*
- * Write one row ending in CRLF, quoting the fields that need it. QD_EINVAL
- * with *why for a field a reader would refuse (control characters but
- * newline, invalid UTF-8) or one without a GB18030 form; QD_ESYS when
- * writing fails. What is written reads back the same.
+ * Write one row ending in CRLF, quoting the fields that need it. A field a
+ * spreadsheet would run as a formula (beginning with = + - @, a tab or CR,
+ * after any apostrophes) gets one apostrophe more in front, which
+ * csv_next drops again. QD_EINVAL with *why for a field a reader would
+ * refuse (control characters but newline, invalid UTF-8) or one without a
+ * GB18030 form; QD_ESYS when writing fails. What is written reads back the
+ * same.
  */
 int	 csv_write_row(FILE *, const char *const *fields, size_t n,
 	    enum csv_charset, char **why);
@@ -680,6 +725,13 @@ struct server_conn_start {
 	struct ssh_bind_struct	*bind;		/* host key and algorithms */
 	int			 auth_fd;	/* write 'A' here once authenticated */
 };
+/*
+ * How a connection process that never logged in ended, as its exit status
+ * (0 for the rest): the listener's per-source penalties read it.
+ */
+#define SERVER_CONN_AUTHFAIL	10	/* every key refused */
+#define SERVER_CONN_NOAUTH	11	/* left before logging in */
+#define SERVER_CONN_GRACE	12	/* no login within the grace time */
 /* Run the SSH session on the accepted socket; never returns. */
 void	 server_conn_main(const struct server_conn_start *,
 	    struct qd_config *, const char *db_path)
@@ -691,7 +743,9 @@ struct server_auth {
 	const char	*peer;
 	unsigned long	 conn_id;
 	int		 max_tries;
-	int		 failures;	/* keys refused so far */
+	int		 failures;	/* attempts refused so far, any method */
+	int		 none_seen;	/* the first "none" is free */
+	int		 bad_signature;	/* libssh dropped one unanswered */
 	struct qd_user	*user;		/* set once a signature proved a key */
 	char		 via[96];	/* "ssh 127.0.0.1:4242", user->via */
 	char		 fingerprint[80]; /* of the key that authenticated */
@@ -871,13 +925,23 @@ void	 session_relay_close(struct session *);
 int	 session_relay_next_ms(const struct session *);
 /* session-pty.c: the UI (command NULL) or a command on a pty. */
 int	 session_pty_start(struct session *, const char *command);
+/*
+ * Put the terminal fd in raw input mode (no signal characters, no
+ * canonical editing, no echo, no flow control), so what is typed before
+ * the UI runs curses is input, not a signal. -1 with errno on failure.
+ */
+int	 session_pty_raw(int fd);
 /* Give the pty the size in s->cols, s->rows. */
 void	 session_pty_resize(struct session *);
 /* session-exec.c: a command with pipes, no pty. */
 int	 session_exec_start(struct session *, const char *command);
 /* session-child.c: the child side, after fork. */
-/* Leave only fds 0, 1, 2; default signals; a clean environment. */
-void	 session_child_setup(struct session *, pid_t parent);
+/*
+ * Leave only fds 0, 1, 2; default signals, but SIGINT and SIGQUIT ignored
+ * for the UI (ui set) until it takes them over; no core file, not
+ * dumpable (proc_protect); a clean environment.
+ */
+void	 session_child_setup(struct session *, pid_t parent, int ui);
 /* Run the UI (command NULL) or the command; never returns. */
 void	 session_child_run(struct session *, const char *command)
 	    __attribute__((noreturn));

@@ -64,6 +64,51 @@ conn_channel_open(ssh_session ssh, void *userdata)
 	return session_channel_open(ssh, &c->session);
 }
 
+/*
+ * Every authentication request the server callbacks leave (none,
+ * password, keyboard-interactive, host-based) is refused, and counts
+ * against max_auth_tries but for the first "none", which clients send to
+ * learn the methods. Returning 1 has libssh send the refusal.
+ */
+static int
+conn_message(ssh_session ssh, ssh_message msg, void *userdata)
+{
+	struct conn	*c = userdata;
+
+	(void)ssh;
+	if (ssh_message_type(msg) != SSH_REQUEST_AUTH || c->auth.user != NULL)
+		return 1;
+	if (ssh_message_subtype(msg) == SSH_AUTH_METHOD_NONE &&
+	    !c->auth.none_seen)
+		c->auth.none_seen = 1;
+	else {
+		c->auth.failures++;
+		log_debug("conn %lu from %s: method %d refused (%d of %d)",
+		    c->start->conn_id, c->start->peer, ssh_message_subtype(msg),
+		    c->auth.failures, c->auth.max_tries);
+	}
+	return 1;
+}
+
+/*
+ * libssh drops a public-key request whose signature does not verify
+ * without an answer, so the client would wait out the grace time; it
+ * says so only in its log, which is watched while logging in, and the
+ * connection is then refused at once.
+ */
+static struct conn *conn_logging;
+
+static void
+conn_libssh_log(int priority, const char *function, const char *buffer,
+    void *userdata)
+{
+	(void)priority;
+	(void)function;
+	(void)userdata;
+	if (conn_logging != NULL && strstr(buffer, "invalid signature") != NULL)
+		conn_logging->auth.bad_signature = 1;
+}
+
 static struct ssh_server_callbacks_struct conn_callbacks = {
 	.auth_pubkey_function = conn_auth_pubkey,
 	.channel_open_request_session_function = conn_channel_open,
@@ -87,6 +132,19 @@ conn_linger(int fd)
 			break;
 	}
 	close(fd);
+}
+
+/* The exit status that tells the listener how a login ended. */
+static int
+conn_exit_status(const struct conn *c, const char *outcome)
+{
+	if (c->auth.user != NULL || session_terminate_requested())
+		return 0;
+	if (strcmp(outcome, "denied") == 0)
+		return SERVER_CONN_AUTHFAIL;
+	if (strcmp(outcome, "timeout") == 0)
+		return SERVER_CONN_GRACE;
+	return SERVER_CONN_NOAUTH;
 }
 
 /* Log how the connection went, in one line, and end the process. */
@@ -113,7 +171,7 @@ conn_end(struct conn *c, const char *outcome, const char *detail)
 	}
 	if (keep != -1)
 		conn_linger(keep);
-	_exit(0);
+	_exit(conn_exit_status(c, outcome));
 }
 
 /* Socket options: interactive traffic, and the kernel's dead-peer check. */
@@ -150,6 +208,7 @@ conn_ssh_options(struct conn *c)
 	if (ssh_set_server_callbacks(c->ssh, &conn_callbacks) != SSH_OK)
 		return -1;
 	ssh_set_auth_methods(c->ssh, SSH_AUTH_METHOD_PUBLICKEY);
+	ssh_set_message_callback(c->ssh, conn_message, c);
 	return 0;
 }
 
@@ -205,9 +264,22 @@ conn_authenticate(struct conn *c)
 	if ((c->event = ssh_event_new()) == NULL ||
 	    ssh_event_add_session(c->event, c->ssh) != SSH_OK)
 		conn_end(c, "disconnected", "out of memory");
+	conn_logging = c;
+	ssh_set_log_callback(conn_libssh_log);
+	ssh_set_log_level(SSH_LOG_PACKET);
 	while (c->auth.user == NULL) {
+		if (c->auth.bad_signature) {
+			/*
+			 * libssh 0.10 has no public way to send the failure
+			 * itself: a forged signature ends the connection.
+			 */
+			ssh_session_set_disconnect_message(c->ssh,
+			    "Authentication failed: bad signature");
+			conn_end(c, "denied", "a signature that does not"
+			    " verify");
+		}
 		if (c->auth.failures >= c->cfg->max_auth_tries) {
-			snprintf(detail, sizeof detail, "%d keys refused",
+			snprintf(detail, sizeof detail, "%d attempts refused",
 			    c->auth.failures);
 			ssh_session_set_disconnect_message(c->ssh,
 			    "Too many authentication failures");
@@ -221,6 +293,9 @@ conn_authenticate(struct conn *c)
 			    "the client gave up" : "before login");
 		conn_check_deadline(c);
 	}
+	ssh_set_log_level(SSH_LOG_NOLOG);
+	ssh_set_log_callback(NULL);
+	conn_logging = NULL;
 }
 
 /* Audit the login, then close the database: no child may inherit it. */
@@ -288,8 +363,14 @@ server_conn_main(const struct server_conn_start *start, struct qd_config *cfg,
 	conn_authenticate(&c);
 	alarm(0);
 	conn_audit_login(&c);
-	/* The listener counts us as logged in from here (max_startups). */
-	(void)write(start->auth_fd, "A", 1);
+	/*
+	 * The listener counts us as logged in from here (max_startups), and
+	 * ends the session if the account is disabled or changed.
+	 */
+	snprintf(detail, sizeof detail, "A%lld %s %lld\n",
+	    (long long)c.auth.user->id, role_name(c.auth.user->role),
+	    (long long)c.auth.user->office_id);
+	(void)write(start->auth_fd, detail, strlen(detail));
 	close(start->auth_fd);
 
 	server_auth_escape(c.auth.last_login, sizeof c.auth.last_login,

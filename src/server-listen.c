@@ -9,6 +9,8 @@
 #endif
 
 #include <sys/types.h>
+#include <sys/inotify.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -34,6 +36,14 @@
 #define LISTEN_MAX_FDS		64
 #define LISTEN_BACKLOG		128
 #define LISTEN_ADDR_MAX		104	/* "[host%scope]:port" */
+#define LISTEN_ACCOUNT_CHECK	1	/* seconds at least between account checks */
+#define LISTEN_PENALTIES_MAX	4096	/* addresses remembered */
+
+/* An address refused for a while for what its connections did. */
+struct listen_penalty {
+	char		 addr[LISTEN_ADDR_MAX];	/* without the port */
+	time_t		 until;
+};
 
 /* Only modern algorithms (see qualdesk.conf(5)). */
 #define LISTEN_KEX	"curve25519-sha256,curve25519-sha256@libssh.org"
@@ -57,6 +67,11 @@ struct listen_child {
 	char		 peer[LISTEN_ADDR_MAX];
 	int		 auth_fd;	/* read end; -1 once closed */
 	int		 authenticated;
+	/* The account as it logged in, from the child's notice. */
+	long long	 user_id;
+	char		 role[16];
+	long long	 office_id;
+	int		 ended;		/* told to end: account changed */
 };
 
 struct listener {
@@ -71,6 +86,11 @@ struct listener {
 	unsigned long		 next_id;
 	int			 stopping;
 	time_t			 stop_deadline;
+	int			 db_watch;	/* inotify on the database's folder */
+	time_t			 account_checked;	/* last check */
+	time_t			 account_check_at;	/* one is due; 0: none */
+	struct listen_penalty	*penalties;
+	size_t			 npenalties;
 };
 
 /* The write end of the self-pipe, for the signal handler. */
@@ -387,6 +407,107 @@ listen_unauthenticated_from(const struct listener *l, const char *peer)
 	return n;
 }
 
+/* The penalty entry of the address of peer, or NULL. */
+static struct listen_penalty *
+listen_penalty_find(struct listener *l, const char *peer)
+{
+	size_t	 i, alen = listen_addr_part(peer);
+
+	for (i = 0; i < l->npenalties; i++) {
+		if (strlen(l->penalties[i].addr) == alen &&
+		    strncmp(l->penalties[i].addr, peer, alen) == 0)
+			return &l->penalties[i];
+	}
+	return NULL;
+}
+
+/* Forget the penalties that ran out. */
+static void
+listen_penalty_expire(struct listener *l, time_t now)
+{
+	size_t	 i = 0;
+
+	while (i < l->npenalties) {
+		if (l->penalties[i].until <= now)
+			l->penalties[i] = l->penalties[--l->npenalties];
+		else
+			i++;
+	}
+}
+
+/*
+ * Add seconds to the penalty of the address of peer, at most penalty_max
+ * ahead; a login from it clears it (seconds < 0).
+ */
+static void
+listen_penalise(struct listener *l, const char *peer, int seconds)
+{
+	struct listen_penalty	*p;
+	time_t			 now = time(NULL);
+	size_t			 alen = listen_addr_part(peer);
+
+	if ((p = listen_penalty_find(l, peer)) == NULL) {
+		if (seconds <= 0)
+			return;
+		listen_penalty_expire(l, now);
+		if (l->npenalties == LISTEN_PENALTIES_MAX)
+			l->npenalties--;	/* the table is full: one goes */
+		if (l->penalties == NULL)
+			l->penalties = xcalloc(LISTEN_PENALTIES_MAX,
+			    sizeof *l->penalties);
+		p = &l->penalties[l->npenalties++];
+		snprintf(p->addr, sizeof p->addr, "%.*s", (int)alen, peer);
+		p->until = now;
+	}
+	if (seconds < 0) {
+		*p = l->penalties[--l->npenalties];
+		return;
+	}
+	if (p->until < now)
+		p->until = now;
+	p->until += seconds;
+	if (p->until > now + l->cfg->penalty_max)
+		p->until = now + l->cfg->penalty_max;
+}
+
+/*
+ * Seconds the address of peer is still refused: only once its penalty
+ * has grown past penalty_min, so that one mistyped login costs nothing.
+ */
+static int
+listen_penalty_left(struct listener *l, const char *peer)
+{
+	struct listen_penalty	*p;
+	time_t			 now = time(NULL);
+
+	if ((p = listen_penalty_find(l, peer)) == NULL || p->until <= now)
+		return 0;
+	return p->until - now > l->cfg->penalty_min ? (int)(p->until - now) :
+	    0;
+}
+
+/*
+ * Random early drop, as sshd's MaxStartups start:rate:full: from start
+ * connections logging in, refuse rate percent, rising to all at full.
+ */
+static int
+listen_early_drop(const struct listener *l, size_t unauth)
+{
+	const struct qd_config	*cfg = l->cfg;
+	unsigned int		 r;
+	int			 p;
+
+	if (unauth < (size_t)cfg->max_startups_start ||
+	    cfg->max_startups <= cfg->max_startups_start)
+		return 0;
+	p = cfg->max_startups_rate + (100 - cfg->max_startups_rate) *
+	    (int)(unauth - (size_t)cfg->max_startups_start) /
+	    (cfg->max_startups - cfg->max_startups_start);
+	if (getrandom(&r, sizeof r, 0) != sizeof r)
+		r = (unsigned int)rand();
+	return (int)(r % 100) < p;
+}
+
 static void
 listen_child_close_auth(struct listen_child *c)
 {
@@ -467,7 +588,8 @@ listen_accept(struct listener *l, int lfd)
 	struct sockaddr_storage	 ss;
 	socklen_t		 len;
 	char			 peer[LISTEN_ADDR_MAX];
-	int			 fd;
+	size_t			 unauth;
+	int			 fd, left;
 
 	for (;;) {
 		len = sizeof ss;
@@ -480,14 +602,24 @@ listen_accept(struct listener *l, int lfd)
 		}
 		listen_format_addr((struct sockaddr *)&ss, len, peer,
 		    sizeof peer);
+		unauth = listen_unauthenticated(l);
 		if (l->nchildren >= (size_t)l->cfg->max_sessions) {
 			log_warn("refused %s: max_sessions (%d) reached", peer,
 			    l->cfg->max_sessions);
 			close(fd);
-		} else if (listen_unauthenticated(l) >=
-		    (size_t)l->cfg->max_startups) {
+		} else if ((left = listen_penalty_left(l, peer)) > 0) {
+			log_info("refused %s: penalised %d s more for failed or"
+			    " idle logins", peer, left);
+			close(fd);
+		} else if (unauth >= (size_t)l->cfg->max_startups) {
 			log_warn("refused %s: max_startups (%d) connections "
 			    "are logging in", peer, l->cfg->max_startups);
+			close(fd);
+		} else if (listen_early_drop(l, unauth)) {
+			log_info("refused %s: %zu connections are logging in"
+			    " (max_startups %d:%d:%d)", peer, unauth,
+			    l->cfg->max_startups_start,
+			    l->cfg->max_startups_rate, l->cfg->max_startups);
 			close(fd);
 		} else if (listen_unauthenticated_from(l, peer) >=
 		    (size_t)l->cfg->max_startups_per_source) {
@@ -500,20 +632,112 @@ listen_accept(struct listener *l, int lfd)
 	}
 }
 
-/* Read the authentication notice of child c. */
+/*
+ * Read the authentication notice of child c: "A", then the account's id,
+ * role and office id ("A12 clerk 3\n"), in one write.
+ */
 static void
 listen_auth_read(struct listen_child *c)
 {
-	char	 b;
+	char	 b[64];
 	ssize_t	 n;
 
-	n = read(c->auth_fd, &b, 1);
+	n = read(c->auth_fd, b, sizeof b - 1);
 	if (n == -1 && (errno == EAGAIN || errno == EINTR))
 		return;
-	if (n == 1 && b == 'A')
+	if (n >= 1 && b[0] == 'A') {
 		c->authenticated = 1;
-	/* One byte is all a child ever sends; EOF means it is ending. */
+		b[n] = '\0';
+		if (sscanf(b + 1, "%lld %15s %lld", &c->user_id, c->role,
+		    &c->office_id) != 3)
+			c->user_id = 0;
+	}
+	/* One notice is all a child ever sends; EOF means it is ending. */
 	listen_child_close_auth(c);
+}
+
+/*
+ * 1 if the account child c logged in as is still enabled with the same
+ * role and office; also 1 when that cannot be read now.
+ */
+static int
+listen_account_current(sqlite3 *db, const struct listen_child *c)
+{
+	sqlite3_stmt	*st;
+	int		 current = 1, step;
+
+	if (db_prepare(db, "SELECT active = 1 AND role = ?2 AND office_id IS"
+	    " nullif(?3, 0) FROM users WHERE id = ?1", &st) != QD_OK)
+		return 1;
+	sqlite3_bind_int64(st, 1, c->user_id);
+	sqlite3_bind_text(st, 2, c->role, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, c->office_id);
+	if ((step = sqlite3_step(st)) == SQLITE_ROW)
+		current = sqlite3_column_int(st, 0);
+	else if (step == SQLITE_DONE)
+		current = 0;
+	sqlite3_finalize(st);
+	return current;
+}
+
+/*
+ * End the sessions of accounts disabled (or given another role or office)
+ * since they logged in. The database is opened for the check and closed
+ * again, so no connection is open when the listener forks.
+ */
+static void
+listen_check_accounts(struct listener *l)
+{
+	sqlite3			*db = NULL;
+	struct listen_child	*c;
+	char			*why = NULL;
+	size_t			 i, n = 0;
+
+	l->account_check_at = 0;
+	l->account_checked = time(NULL);
+	for (i = 0; i < l->nchildren; i++)
+		n += l->children[i].user_id > 0 && !l->children[i].ended;
+	if (n == 0)
+		return;
+	if (db_open(l->db_path, DB_READONLY, &db, &why) != QD_OK) {
+		log_warn("cannot check the accounts of open sessions: %s", why);
+		free(why);
+		return;
+	}
+	for (i = 0; i < l->nchildren; i++) {
+		c = &l->children[i];
+		if (c->user_id <= 0 || c->ended ||
+		    listen_account_current(db, c))
+			continue;
+		log_info("conn %lu from %s: the account was disabled or"
+		    " changed; ending its session", c->id, c->peer);
+		kill(c->pid, SIGTERM);
+		c->ended = 1;
+	}
+	db_close(db);
+}
+
+/*
+ * Penalise the address of child c, which never logged in, for how it
+ * ended (its exit status). 1 if the status was one of those.
+ */
+static int
+listen_child_penalty(struct listener *l, const struct listen_child *c,
+    int code)
+{
+	int	 seconds;
+
+	if (code == SERVER_CONN_AUTHFAIL)
+		seconds = l->cfg->penalty_authfail;
+	else if (code == SERVER_CONN_NOAUTH)
+		seconds = l->cfg->penalty_noauth;
+	else if (code == SERVER_CONN_GRACE)
+		seconds = l->cfg->penalty_grace;
+	else
+		return 0;
+	if (seconds > 0)
+		listen_penalise(l, c->peer, seconds);
+	return 1;
 }
 
 /* Forget connection process pid, which ended with status. */
@@ -524,6 +748,11 @@ listen_child_ended(struct listener *l, pid_t pid, int status)
 
 	if ((c = listen_child_find(l, pid)) == NULL)
 		return;
+	if (c->authenticated)
+		listen_penalise(l, c->peer, -1);
+	else if (WIFEXITED(status) && listen_child_penalty(l, c,
+	    WEXITSTATUS(status)))
+		status = 0;
 	if (WIFSIGNALED(status))
 		log_warn("conn %lu from %s: process killed by signal %d",
 		    c->id, c->peer, WTERMSIG(status));
@@ -692,6 +921,57 @@ listen_signals_end(void)
 }
 
 /*
+ * Watch the database's folder, so that a write to the database (an
+ * account disabled, say) wakes the listener and nothing else does: no
+ * timer runs while the offices are idle. Only changes count: opening and
+ * closing (which the check itself does) must not wake it again. -1 if
+ * inotify is missing.
+ */
+static int
+listen_watch_db(const char *db_path)
+{
+	char	*copy = xstrdup(db_path);
+	int	 fd;
+
+	if ((fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) != -1 &&
+	    inotify_add_watch(fd, dirname(copy), IN_MODIFY | IN_MOVED_TO) ==
+	    -1) {
+		log_warn("cannot watch %s: %s", db_path, strerror(errno));
+		close(fd);
+		fd = -1;
+	}
+	free(copy);
+	return fd;
+}
+
+/* Read the watch's events; a write to the database makes a check due. */
+static void
+listen_watch_read(struct listener *l)
+{
+	char		 buf[4096]
+	    __attribute__((aligned(__alignof__(struct inotify_event))));
+	const struct inotify_event *ev;
+	char		*copy = xstrdup(l->db_path), *base = basename(copy);
+	size_t		 len = strlen(base);
+	ssize_t		 n;
+	char		*p;
+
+	while ((n = read(l->db_watch, buf, sizeof buf)) > 0) {
+		for (p = buf; p < buf + n; p += sizeof *ev + ev->len) {
+			ev = (const struct inotify_event *)p;
+			if (ev->len == 0 || strncmp(ev->name, base, len) != 0 ||
+			    (ev->name[len] != '\0' &&
+			    strcmp(ev->name + len, "-wal") != 0))
+				continue;
+			if (l->account_check_at == 0)
+				l->account_check_at = l->account_checked +
+				    LISTEN_ACCOUNT_CHECK;
+		}
+	}
+	free(copy);
+}
+
+/*
  * Wait for one round of events: listening sockets (unless stopping), the
  * self-pipe and the authentication pipes of children still logging in.
  */
@@ -703,9 +983,11 @@ listen_poll(struct listener *l)
 	size_t			 n = 0, i, nsock;
 	int			 timeout = -1;
 
-	pfd = xcalloc(l->nfds + l->nchildren + 1, sizeof *pfd);
-	who = xcalloc(l->nfds + l->nchildren + 1, sizeof *who);
+	pfd = xcalloc(l->nfds + l->nchildren + 2, sizeof *pfd);
+	who = xcalloc(l->nfds + l->nchildren + 2, sizeof *who);
 	pfd[n].fd = listen_sigpipe[0];
+	pfd[n++].events = POLLIN;
+	pfd[n].fd = l->db_watch;
 	pfd[n++].events = POLLIN;
 	for (i = 0; i < l->nfds; i++) {
 		pfd[n].fd = l->fds[i];
@@ -723,6 +1005,12 @@ listen_poll(struct listener *l)
 		timeout = (int)(l->stop_deadline - time(NULL)) * 1000;
 		if (timeout < 0)
 			timeout = 0;
+	} else if (l->account_check_at != 0) {
+		timeout = (int)(l->account_check_at - time(NULL)) * 1000;
+		if (timeout <= 0) {
+			listen_check_accounts(l);
+			timeout = -1;
+		}
 	}
 	if (poll(pfd, n, timeout) > 0) {
 		/* Authentication notices first: they free max_startups slots. */
@@ -730,10 +1018,12 @@ listen_poll(struct listener *l)
 			if (pfd[i].revents != 0)
 				listen_auth_read(who[i]);
 		}
-		for (i = 1; i < nsock; i++) {
+		for (i = 2; i < nsock; i++) {
 			if (pfd[i].revents != 0 && !l->stopping)
 				listen_accept(l, pfd[i].fd);
 		}
+		if (pfd[1].revents != 0)
+			listen_watch_read(l);
 		if (pfd[0].revents != 0)
 			listen_signals(l);
 	}
@@ -789,6 +1079,7 @@ server_run(struct qd_config *cfg, const char *db_path, const char *ready)
 	int		 rc = QD_EXIT_ERROR;
 
 	memset(&l, 0, sizeof l);
+	l.db_watch = -1;
 	l.cfg = cfg;
 	l.db_path = db_path;
 	if (listen_check_db(&l) != QD_OK)
@@ -801,6 +1092,7 @@ server_run(struct qd_config *cfg, const char *db_path, const char *ready)
 	}
 	if (listen_open_all(&l) != QD_OK)
 		goto out;
+	l.db_watch = listen_watch_db(db_path);
 	log_info("serving %s (up to %d sessions)", db_path, cfg->max_sessions);
 	if (ready != NULL) {
 		fputs(ready, stdout);
@@ -818,6 +1110,9 @@ out:
 		listen_signals_end();
 	if (l.bind != NULL)
 		ssh_bind_free(l.bind);
+	if (l.db_watch != -1)
+		close(l.db_watch);
 	free(l.children);
+	free(l.penalties);
 	return rc;
 }

@@ -87,10 +87,12 @@ child_environment(const struct session *s)
 }
 
 void
-session_child_setup(struct session *s, pid_t parent)
+session_child_setup(struct session *s, pid_t parent, int ui)
 {
 	sigset_t	 all;
 	int		 sig, frame = -1, low;
+
+	proc_protect();
 
 #ifdef __linux__
 	/* If the connection process dies, so does its child. */
@@ -110,8 +112,10 @@ session_child_setup(struct session *s, pid_t parent)
 	if (frame >= 0 && dup2(frame, low) == low)
 		s->frame_child_fd = low++;
 	child_close_from(low);
+	/* A Ctrl-C or Ctrl-\\ typed ahead must not end the UI as it starts. */
 	for (sig = 1; sig < NSIG; sig++)
-		signal(sig, SIG_DFL);
+		signal(sig, ui && (sig == SIGINT || sig == SIGQUIT) ? SIG_IGN :
+		    SIG_DFL);
 	sigemptyset(&all);
 	sigprocmask(SIG_SETMASK, &all, NULL);
 	child_environment(s);

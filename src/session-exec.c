@@ -59,7 +59,7 @@ session_exec_start(struct session *s, const char *command)
 		if (setsid() == -1 || dup2(p[0][0], 0) == -1 ||
 		    dup2(p[1][1], 1) == -1 || dup2(p[2][1], 2) == -1)
 			_exit(QD_EXIT_ERROR);
-		session_child_setup(s, parent);
+		session_child_setup(s, parent, 0);
 		session_child_run(s, command);
 	}
 	close(p[0][0]);

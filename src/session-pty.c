@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -26,16 +27,35 @@
 
 #include "qualdesk.h"
 
+int
+session_pty_raw(int fd)
+{
+	struct termios	 tio;
+
+	if (tcgetattr(fd, &tio) == -1)
+		return -1;
+	tio.c_lflag &= ~(tcflag_t)(ISIG | ICANON | ECHO | ECHONL | IEXTEN);
+	tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF | BRKINT);
+	tio.c_cc[VMIN] = 1;
+	tio.c_cc[VTIME] = 0;
+	return tcsetattr(fd, TCSANOW, &tio);
+}
+
 /* In the child: make the slave the controlling terminal and fds 0-2. */
 static void
 pty_child(struct session *s, int slave, pid_t parent, const char *command)
 {
+	/* Ignored before the pty can send a signal; the UI takes them later. */
+	if (command == NULL) {
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+	}
 	if (setsid() == -1 || ioctl(slave, TIOCSCTTY, 0) == -1)
 		_exit(QD_EXIT_ERROR);
 	if (dup2(slave, 0) == -1 || dup2(slave, 1) == -1 ||
 	    dup2(slave, 2) == -1)
 		_exit(QD_EXIT_ERROR);
-	session_child_setup(s, parent);
+	session_child_setup(s, parent, command == NULL);
 	session_child_run(s, command);
 }
 
@@ -68,6 +88,9 @@ session_pty_start(struct session *s, const char *command)
 		tio.c_iflag |= IUTF8;
 		tcsetattr(slave, TCSANOW, &tio);
 	}
+	/* Before a byte is relayed: keys typed ahead of curses are input. */
+	if (command == NULL && session_pty_raw(slave) == -1)
+		log_warn("conn %lu: raw mode: %s", s->conn_id, strerror(errno));
 	/* The UI says through it when a frame is drawn (the UI only). */
 	if (command == NULL && pipe2(frame, O_CLOEXEC | O_NONBLOCK) == -1)
 		frame[0] = frame[1] = -1;

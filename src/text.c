@@ -141,8 +141,33 @@ text_fit_bytes(const char *s, size_t n, size_t max)
 }
 
 char *
-text_cell(char *buf, size_t bufsz, const char *s, int cols, int pad)
+text_shown(const char *s)
 {
+	unsigned int	 cp;
+	char		*out = xmalloc(strlen(s) + 1);
+	size_t		 o = 0;
+	int		 len;
+
+	while (*s != '\0') {
+		len = text_decode(s, &cp);
+		if (len < 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 &&
+		    cp < 0xa0) || text_hidden_char(cp)) {
+			out[o++] = '?';
+			s += len < 0 ? 1 : len;
+			continue;
+		}
+		memcpy(out + o, s, (size_t)len);
+		o += (size_t)len;
+		s += len;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+char *
+text_cell(char *buf, size_t bufsz, const char *raw, int cols, int pad)
+{
+	char	*s;
 	size_t	 n;
 	int	 w, cut;
 
@@ -150,6 +175,7 @@ text_cell(char *buf, size_t bufsz, const char *s, int cols, int pad)
 		return buf;
 	if (cols < 0)
 		cols = 0;
+	s = text_shown(raw);
 	cut = text_width(s) > cols;
 	if (cut)
 		n = cols > 0 ? text_fit(s, cols - 1) : 0;
@@ -169,7 +195,24 @@ text_cell(char *buf, size_t bufsz, const char *s, int cols, int pad)
 		buf[n] = '\0';
 		w++;
 	}
+	free(s);
 	return buf;
+}
+
+int
+text_hidden_char(unsigned int cp)
+{
+	/*
+	 * Zero-width characters and marks (U+200B to U+200F), the bidi
+	 * embeddings and overrides (U+202A to U+202E), the word joiner and
+	 * invisible operators (U+2060 to U+2064), the bidi isolates (U+2066
+	 * to U+2069) and the zero-width no-break space (U+FEFF): they make a
+	 * name read differently from what it is, or hide text on another
+	 * user's terminal.
+	 */
+	return (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a &&
+	    cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2064) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
 }
 
 int
@@ -180,9 +223,36 @@ text_valid(const char *s)
 
 	while (*s != '\0') {
 		len = text_decode(s, &cp);
-		if (len < 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+		if (len < 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 &&
+		    cp < 0xa0) || text_hidden_char(cp))
 			return 0;
 		s += len;
 	}
 	return 1;
+}
+
+int
+text_hidden(const char *s)
+{
+	unsigned int	 cp;
+	int		 len;
+
+	while (*s != '\0') {
+		if ((len = text_decode(s, &cp)) < 0)
+			len = 1;
+		else if (text_hidden_char(cp))
+			return 1;
+		s += len;
+	}
+	return 0;
+}
+
+const char *
+text_invalid_why(const char *s)
+{
+	if (text_hidden(s))
+		return "含不可见字符或改变文字方向的字符 holds invisible or"
+		    " direction-changing characters";
+	return "含控制字符或无效文字 holds control characters or is not"
+	    " valid UTF-8 text";
 }

@@ -75,8 +75,14 @@ ui_edit_allowed(struct ui_edit *e, const char *text, size_t keep_bytes,
 	int	 chars = ui_edit_count(text, n);
 
 	if (!text_valid(text)) {
-		snprintf(e->why, sizeof e->why, "不能输入控制字符或无效字符 "
-		    "Control characters and invalid text are not allowed");
+		if (text_hidden(text))
+			snprintf(e->why, sizeof e->why, "不能输入不可见字符或"
+			    "改变文字方向的字符 Invisible or direction-changing"
+			    " characters are not allowed");
+		else
+			snprintf(e->why, sizeof e->why, "不能输入控制字符或无效"
+			    "字符 Control characters and invalid text are not"
+			    " allowed");
 		return QD_EINVAL;
 	}
 	if (e->max_chars > 0 && keep_chars + chars > e->max_chars) {

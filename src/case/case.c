@@ -361,8 +361,8 @@ case_text_check(const char *text, int max, const char *what_zh,
 		return QD_EINVAL;
 	}
 	if (!text_valid(text)) {
-		why_set(why, "%s含无效字符 %s holds invalid characters",
-		    what_zh, what_en);
+		why_set(why, "%s不可用：%s (%s)", what_zh,
+		    text_invalid_why(text), what_en);
 		return QD_EINVAL;
 	}
 	if (text_width(text) > 2 * max) {

@@ -66,8 +66,8 @@ applicant_check_name(const char *in, struct applicant_clean *ac, char **why)
 		len--;
 	ac->name = xstrndup(in + start, len);
 	if (!text_valid(ac->name)) {
-		why_set(why, "姓名含无效字符 the name holds invalid"
-		    " characters");
+		why_set(why, "姓名不可用：%s the name is refused",
+		    text_invalid_why(ac->name));
 		return QD_EINVAL;
 	}
 	if (text_width(ac->name) > 40) {

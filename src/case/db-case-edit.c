@@ -28,7 +28,7 @@ case_edit_text(const char *s, int required, int max, const char *label,
 		return QD_EINVAL;
 	}
 	if (!text_valid(s)) {
-		why_set(why, "%s含无效字符 invalid characters", label);
+		why_set(why, "%s不可用：%s", label, text_invalid_why(s));
 		return QD_EINVAL;
 	}
 	if (text_width(s) > max) {

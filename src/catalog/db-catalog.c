@@ -87,8 +87,7 @@ catalog_check_text(const char *value, int max, int empty, const char *label,
 		return QD_EINVAL;
 	}
 	if (!text_valid(value)) {
-		why_set(why, "%s：含控制字符或无效文字 holds control "
-		    "characters or invalid text", label);
+		why_set(why, "%s：%s", label, text_invalid_why(value));
 		return QD_EINVAL;
 	}
 	if (len > 0 && (value[0] == ' ' || value[len - 1] == ' ')) {

@@ -144,6 +144,9 @@ out=$(as fuzhou cert revoke "$N" --reason "录入错误" 2>&1); rc=$?
 check "an office cannot revoke" [ "$rc" -eq 3 ]
 out=$(as center cert revoke "$N" --reason "出生日期录入有误" 2>&1); rc=$?
 check "the center revokes with a reason" [ "$rc" -eq 0 ]
+out=$(as center cert revoke "$N" --reason "再次撤销" 2>&1); rc=$?
+check "revoking it again is refused (exit 3), not a database fault" \
+    bash -c "[ $rc -eq 3 ] && grep -q 'revoked' <<<'$out'"
 out=$(printf '%s\n' "$TEXT" | as xiamen cert verify - 2>&1); rc=$?
 check "verify then says revoked, and why" bash -c "[ $rc -eq 1 ] &&
     grep -q 'revoked' <<<'$out' && grep -q '出生日期录入有误' <<<'$out'"

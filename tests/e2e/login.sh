@@ -173,6 +173,22 @@ check "logins are audited" grep -q "login" <<<"$out"
 check "the user added over SSH is audited with its actor" \
 	bash -c 'grep -A1 "^[0-9]* .* admin  *insert  *users#" <<<"$1" | grep -q chen-dw' _ "$out"
 
+# Disabling an account ends its open sessions, within seconds.
+qd user add pt-wu --role clerk --office pingtan --name 平潭窗口吴 >/dev/null &&
+make_key pt-wu && qd key add pt-wu "$TMP/pt-wu.pub" >/dev/null ||
+	bail "user add pt-wu failed"
+tmux_ssh wu 80 24 pt-wu pt-wu
+wait_screen wu "F10" >/dev/null
+qd user disable pt-wu >/dev/null
+start=$SECONDS
+for _ in $(seq 1 60); do
+	tmux_ has-session -t wu 2>/dev/null || break
+	sleep 0.1
+done
+check "disabling an account ends its open session ($((SECONDS - start)) s)" \
+	bash -c "! tmux -S '$TMUX_SOCK' has-session -t wu 2>/dev/null"
+check "and the log says why" grep -q "account was disabled" "$SERVER_LOG"
+
 # SIGTERM with a session open: the server ends it and stops.
 tmux_ssh late 80 24 fuzhou fuzhou
 wait_screen late "F10" >/dev/null

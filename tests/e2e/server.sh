@@ -11,7 +11,22 @@ login_grace_time 2
 max_sessions ${1:-10}
 max_startups_per_source 2
 shutdown_grace 2
+per_source_penalties no
 CONF
+}
+
+# A client from address $1 that connects and says nothing, in the background.
+silent_from() {
+	python3 -c '
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[2])), 10,
+    (sys.argv[1], 0))
+try:
+    while s.recv(4096):
+        pass
+except OSError:
+    pass' "$1" "$PORT" &
+	SILENT="$SILENT $!"
 }
 write_conf
 qd user add fuzhou --role liaison --office fuzhou >/dev/null &&
@@ -50,6 +65,10 @@ start_server
 out=$("$QUALDESK" --db "$DB" --config "$TMP/qualdesk.conf" serve --listen "127.0.0.1:$PORT" 2>&1); rc=$?
 check "a second server on the same port fails" [ "$rc" -ne 0 ]
 check "saying the address is in use" grep -q "127.0.0.1:$PORT.*in use" <<<"$out"
+
+# --- the server may hold the signing key: it writes no core file
+check "the server's core file limit is 0" \
+	grep -Eq '^Max core file size +0 +0 ' "/proc/$SERVER_PID/limits"
 
 # --- a client that connects and says nothing is dropped after the grace time
 start=$SECONDS
@@ -109,6 +128,34 @@ check "a bad file on SIGHUP leaves the server running" kill -0 "$SERVER_PID"
 check "and the log names file and line" grep -q "qualdesk.conf:1:" "$SERVER_LOG"
 out=$($(ssh_cmd fuzhou fuzhou) whoami 2>&1); rc=$?
 check "the old settings still serve" [ "$rc" -eq 0 ]
+
+# --- pre-auth flooding: random early drop, then per-source penalties
+write_conf
+sed -i '/^per_source_penalties/d' "$TMP/qualdesk.conf"
+cat >> "$TMP/qualdesk.conf" <<CONF
+max_startups 2:100:10
+per_source_penalties authfail:5,noauth:1,grace-exceeded:20,max:600,min:15
+login_grace_time 6
+CONF
+kill -HUP "$SERVER_PID"
+sleep 0.5
+SILENT=""
+silent_from 127.0.0.3
+silent_from 127.0.0.3
+for _ in $(seq 1 100); do
+	[ "$(server_children | wc -l)" -eq 2 ] && break
+	sleep 0.1
+done
+out=$($(ssh_cmd fuzhou fuzhou) whoami 2>&1); rc=$?
+check "past max_startups' start connections are dropped early (2:100:10)" \
+	bash -c "[ $rc -eq 255 ] && grep -q 'max_startups 2:100:10' '$SERVER_LOG'"
+wait $SILENT
+check "the idle clients are dropped after the grace time" wait_children 0
+out=$($(ssh_cmd fuzhou fuzhou -o BindAddress=127.0.0.3) whoami 2>&1); rc=$?
+check "then their address is refused for a while" \
+	bash -c "[ $rc -eq 255 ] && grep -q 'refused 127.0.0.3:.*penalised' '$SERVER_LOG'"
+out=$($(ssh_cmd fuzhou fuzhou) whoami 2>&1); rc=$?
+check "while an office elsewhere logs in as before" [ "$rc" -eq 0 ]
 
 # --- an idle session is warned, then closed (idle_timeout read on SIGHUP)
 write_conf

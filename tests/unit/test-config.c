@@ -283,10 +283,53 @@ test_man_page(void)
 	free(path);
 }
 
+/* max_startups START:RATE:FULL and per_source_penalties, as sshd's. */
+static void
+test_flooding(void)
+{
+	struct qd_config	 cfg;
+	char			*why;
+
+	config_defaults(&cfg);
+	ok(cfg.max_startups_start == 60 && cfg.max_startups_rate == 30 &&
+	    cfg.max_startups == 100, "max_startups defaults to 60:30:100");
+	ok(cfg.penalty_authfail == 5 && cfg.penalty_noauth == 1 &&
+	    cfg.penalty_grace == 20 && cfg.penalty_max == 600 &&
+	    cfg.penalty_min == 15, "penalties default as sshd's");
+	why = load(&cfg, "max_startups 5:40:50\n"
+	    "per_source_penalties authfail:30,min:10\n");
+	ok(why == NULL && cfg.max_startups_start == 5 &&
+	    cfg.max_startups_rate == 40 && cfg.max_startups == 50,
+	    "START:RATE:FULL is read (%s)", why ? why : "ok");
+	ok(cfg.penalty_authfail == 30 && cfg.penalty_min == 10 &&
+	    cfg.penalty_noauth == 1, "penalties named are set, others kept");
+	free(why);
+	why = load(&cfg, "max_startups 7\nper_source_penalties no\n");
+	ok(why == NULL && cfg.max_startups_start == 7 && cfg.max_startups == 7,
+	    "a lone number is start and full: no early drop");
+	ok(cfg.penalty_authfail == 0 && cfg.penalty_grace == 0,
+	    "no turns penalties off");
+	free(why);
+	config_free(&cfg);
+	check_error("max_startups 30:10:20\n", "1: max_startups must be a"
+	    " number from 1 to 10000, or START:RATE:FULL with START <= FULL"
+	    " and RATE a percentage", "start past full is refused");
+	check_error("max_startups 1:0:5\n", "1: max_startups must be a"
+	    " number from 1 to 10000, or START:RATE:FULL with START <= FULL"
+	    " and RATE a percentage", "a rate of 0 is refused");
+	config_defaults(&cfg);
+	why = load(&cfg, "per_source_penalties crash:90\n");
+	ok(why != NULL && strstr(why, "authfail") != NULL, "an unknown kind"
+	    " of penalty is refused, naming the kinds (%s)", why);
+	free(why);
+	config_free(&cfg);
+}
+
 int
 main(void)
 {
 	test_defaults();
+	test_flooding();
 	test_every_keyword();
 	test_errors();
 	test_listen();

@@ -254,6 +254,21 @@ test_write(void)
 	is_str(back, "\xef\xbb\xbfx\n", "a field starting with a BOM keeps it");
 	free(back);
 	free(out);
+	{
+		const char *formula[] = { "=HYPERLINK(\"http://x\",\"y\")",
+		    "+886912345678", "-2+3", "@SUM(A1)", "'=1", "a=b", "'x" };
+
+		out = write_row(formula, 7, &rc, &why);
+		is_str(out, "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","
+		    "'+886912345678,'-2+3,'@SUM(A1),''=1,a=b,'x\r\n",
+		    "a cell a spreadsheet would run gets an apostrophe");
+		back = read_all(out, strlen(out), CSV_UTF8);
+		is_str(back, "=HYPERLINK(\"http://x\",\"y\")|+886912345678|"
+		    "-2+3|@SUM(A1)|'=1|a=b|'x\n",
+		    "which the reader drops: it reads back the same");
+		free(back);
+		free(out);
+	}
 	out = write_row(bad, 2, &rc, &why);
 	is_int(rc, QD_EINVAL, "a tab is refused");
 	ok(why != NULL && strstr(why, "field 2") != NULL, "naming the field");

@@ -93,6 +93,10 @@ test_add(void)
 	    "control characters", "a name with a control character");
 	add_fails("wang", "bad \xff name", ROLE_CENTER, NULL, QD_EINVAL,
 	    "UTF-8", "a name that is not UTF-8");
+	add_fails("wang", "王\xe2\x80\xae" "文大", ROLE_CENTER, NULL, QD_EINVAL,
+	    "direction-changing", "a name with a right-to-left override");
+	add_fails("wang", "王\xe2\x80\x8b" "大文", ROLE_CENTER, NULL, QD_EINVAL,
+	    "invisible", "a name with a zero-width space");
 	add_fails("wang", "   ", ROLE_CENTER, NULL, QD_EINVAL, "empty",
 	    "a blank name");
 	/* 33 Chinese characters are 66 columns. */
@@ -252,6 +256,63 @@ test_audit(void)
 	    "the trail is whole");
 }
 
+/*
+ * A write checks, in its transaction, that its actor is still enabled with
+ * the role and office it logged in with.
+ */
+static void
+test_stale_actor(void)
+{
+	struct qd_user	*adm, *clerk;
+	char		*why = NULL, *msg = NULL;
+	int		 rc;
+
+	adm = fixture_user(db, op, "adm2", ROLE_ADMIN, NULL);
+	clerk = fixture_user(db, op, "clerk2", ROLE_CLERK, "fuzhou");
+	db_set_actor(db, adm);
+	is_int(add(adm, "new1", "新一", ROLE_CENTER, NULL, &why), QD_OK,
+	    "an enabled admin adds an account");
+	db_set_actor(db, op);
+	is_int(db_user_set_active(db, op, "adm2", 0, &why), QD_OK,
+	    "then the admin is disabled");
+	db_set_actor(db, adm);
+	rc = add(adm, "new2", "新二", ROLE_CENTER, NULL, &why);
+	is_int(rc, QD_EDENIED, "its next write is refused (%s)", why);
+	ok(why != NULL && strstr(why, "disabled") != NULL && strstr(why,
+	    "停用") != NULL, "saying why, in both languages");
+	is_int(fixture_int(db, "SELECT count(*) FROM users WHERE login ="
+	    " 'new2'"), 0, "nothing was written");
+	ok(sqlite3_get_autocommit(db), "and no transaction is left open");
+	db_set_actor(db, op);
+	db_user_set_active(db, op, "adm2", 1, &why);
+	db_set_actor(db, adm);
+	is_int(add(adm, "new2", "新二", ROLE_CENTER, NULL, &why), QD_OK,
+	    "enabled again, it writes");
+
+	db_set_system_actor(db, "(test)", "test");
+	fixture_exec(db, "UPDATE users SET role = 'auditor', version ="
+	    " version + 1 WHERE login = 'adm2'", &msg);
+	db_set_actor(db, adm);
+	is_int(add(adm, "new3", "新三", ROLE_CENTER, NULL, &why), QD_EDENIED,
+	    "an admin made auditor since its login writes nothing as admin");
+	db_set_system_actor(db, "(test)", "test");
+	fixture_exec(db, "UPDATE users SET office_id = (SELECT id FROM offices"
+	    " WHERE code = 'xiamen'), version = version + 1 WHERE login ="
+	    " 'clerk2'", &msg);
+	db_set_actor(db, clerk);
+	is_int(db_begin(db), QD_EDB, "a clerk moved to another office cannot"
+	    " open a write");
+	is_int(db_fail(db, &why), QD_EDENIED, "which is a refusal (%s)", why);
+	ok(sqlite3_get_autocommit(db), "with nothing left open");
+	db_set_actor(db, op);
+	is_int(db_begin(db), QD_OK, "the local operator still writes");
+	db_rollback(db);
+	free(msg);
+	free(why);
+	user_free(adm);
+	user_free(clerk);
+}
+
 int
 main(void)
 {
@@ -264,6 +325,7 @@ main(void)
 	test_active();
 	test_list();
 	test_audit();
+	test_stale_actor();
 	db_close(db);
 	user_free(op);
 	fixture_dir_remove(dir);

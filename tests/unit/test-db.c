@@ -351,6 +351,44 @@ test_unwritable(const char *path)
 	free(fresh);
 }
 
+/* The file deleted or replaced under an open connection takes no write. */
+static void
+test_moved(void)
+{
+	sqlite3	*db = NULL;
+	char	*why = NULL, *path = path_in("moved.db"), *other, *cmd;
+	int	 n = -1;
+
+	other = path_in("moved-copy.db");
+	if (db_open(path, DB_CREATE, &db, &why) != QD_OK) {
+		ok(0, "open %s: %s", path, why);
+		goto out;
+	}
+	db_set_system_actor(db, "(test)", "test");
+	is_int(db_begin(db), QD_OK, "the file as opened takes a write");
+	db_rollback(db);
+	ok(rename(path, other) == 0, "the file is moved away");
+	is_int(db_begin(db), QD_EDB, "then a write is refused");
+	is_int(db_fail(db, &why), QD_EDB, "as a fault of the database");
+	ok(why != NULL && strstr(why, "moved") != NULL && strstr(why, "重启") !=
+	    NULL, "saying so in both languages (%s)", why);
+	ok(sqlite3_get_autocommit(db), "and nothing is left open");
+	ok(fixture_int(db, "SELECT count(*) FROM offices") > 0,
+	    "reads go on");
+	/* A copy in its place is still not the file opened. */
+	xasprintf(&cmd, "cp '%s' '%s.new' && mv '%s.new' '%s'", other, path,
+	    path, path);
+	n = system(cmd);
+	free(cmd);
+	is_int(n, 0, "the database is replaced by a copy");
+	is_int(db_begin(db), QD_EDB, "a write is refused still");
+	db_close(db);
+out:
+	free(why);
+	free(path);
+	free(other);
+}
+
 int
 main(void)
 {
@@ -367,6 +405,7 @@ main(void)
 	test_newer(path);
 	test_not_database();
 	test_unwritable(path);
+	test_moved();
 	free(path);
 	fixture_dir_remove(dir);
 	free(dir);

@@ -70,6 +70,9 @@ main(void)
 	    "a byte that is not UTF-8 becomes U+FFFD");
 	check("x\xe2\x80\xa8y", "\"x\\u2028y\"", "x\xe2\x80\xa8y",
 	    "the line separator is escaped");
+	check("a\xe2\x80\xae" "b\xe2\x80\x8b" "c\xe2\x81\xa9", "\"a\\u202eb\\u200bc"
+	    "\\u2069\"", "a\xe2\x80\xae" "b\xe2\x80\x8b" "c\xe2\x81\xa9",
+	    "bidi and zero-width characters are escaped, never raw");
 	sqlite3_close(db);
 	return done_testing();
 }

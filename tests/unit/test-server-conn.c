@@ -252,7 +252,7 @@ test_refusals(void)
 {
 	ssh_session	 cs;
 	pid_t		 pid;
-	int		 fd, rc, i;
+	int		 fd, rc, i, st;
 
 	pid = start_conn(&fd, 6);
 	if ((cs = client_connect(fd, "nobody")) == NULL) {
@@ -283,7 +283,32 @@ test_refusals(void)
 	ok(rc != SSH_AUTH_DENIED && i == 3,
 	    "disconnected after max_auth_tries (3) refusals (%d, rc %d)", i, rc);
 	ssh_free(cs);
-	is_int(wait_for(pid, 10), 0, "that connection process ends");
+	st = wait_for(pid, 10);
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == SERVER_CONN_AUTHFAIL,
+	    "that connection process ends, telling the listener its tries"
+	    " were refused");
+
+	/* Passwords and keyboard-interactive count too; one "none" is free. */
+	pid = start_conn(&fd, 8);
+	if ((cs = client_connect(fd, "fuzhou")) == NULL) {
+		ok(0, "connect for password tries");
+		return;
+	}
+	ssh_options_set(cs, SSH_OPTIONS_TIMEOUT, &(long){ 1 });
+	is_int(ssh_userauth_none(cs, NULL), SSH_AUTH_DENIED,
+	    "\"none\" is refused");
+	for (i = 0; i < 6; i++) {
+		rc = i % 2 == 0 ? ssh_userauth_password(cs, NULL, "guess") :
+		    ssh_userauth_kbdint(cs, NULL, NULL);
+		if (rc != SSH_AUTH_DENIED)
+			break;
+	}
+	ok(rc != SSH_AUTH_DENIED && i == 3, "disconnected after 3 password and"
+	    " keyboard-interactive tries (%d, rc %d)", i, rc);
+	ssh_free(cs);
+	st = wait_for(pid, 10);
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == SERVER_CONN_AUTHFAIL,
+	    "and the process says so");
 	cfg.max_auth_tries = 6;
 }
 

@@ -50,6 +50,44 @@ main(void)
 	ok(!text_valid("\xed\xa0\x80"), "a surrogate is refused");
 	ok(!text_valid("\xc2\x9b"), "a C1 control is refused");
 
+	/* Characters that make a name read otherwise than it is. */
+	{
+		static const char *const hidden[] = {
+			"\xe2\x80\xae",	/* U+202E right-to-left override */
+			"\xe2\x80\xaa",	/* U+202A left-to-right embedding */
+			"\xe2\x81\xa6",	/* U+2066 left-to-right isolate */
+			"\xe2\x81\xa7", "\xe2\x81\xa8",
+			"\xe2\x81\xa9",	/* U+2069 pop directional isolate */
+			"\xe2\x80\x8b",	/* U+200B zero width space */
+			"\xe2\x80\x8c", "\xe2\x80\x8d", "\xe2\x80\x8e",
+			"\xe2\x80\x8f",	/* U+200F right-to-left mark */
+			"\xe2\x81\xa0",	/* U+2060 word joiner */
+			"\xef\xbb\xbf",	/* U+FEFF zero width no-break */
+		};
+		char	 name[32], *shown;
+		size_t	 i, bad = 0, found = 0;
+
+		for (i = 0; i < nitems(hidden); i++) {
+			snprintf(name, sizeof name, "陳%s大文", hidden[i]);
+			bad += !text_valid(name);
+			found += text_hidden(name);
+		}
+		is_int((int)bad, (int)nitems(hidden),
+		    "every bidi and zero-width character is refused");
+		is_int((int)found, (int)nitems(hidden), "and found as hidden");
+		ok(!text_hidden("陳大文 chen\t"), "a tab is not hidden text");
+		ok(text_valid("\xe2\x80\x90\xe2\x80\xa2"),
+		    "a hyphen and a bullet next to them are fine");
+		shown = text_shown("evil\xe2\x80\xae" "txt.exe\x1b[2J");
+		is_str(shown, "evil?txt.exe?[2J",
+		    "text_shown makes hidden and control characters '?'");
+		free(shown);
+		is_str(text_cell(buf, sizeof buf, "a\xe2\x80\xae" "b", 4, 0),
+		    "a?b", "and so does every cell");
+		ok(strstr(text_invalid_why("x\xe2\x80\x8by"), "invisible") !=
+		    NULL, "the refusal says why");
+	}
+
 	is_int(text_char_len("陳x"), 3, "a CJK character is 3 bytes");
 	is_int(text_char_len("\xff"), 1, "an invalid byte is stepped over alone");
 	is_int(text_char_len(""), 0, "end of string");

@@ -106,6 +106,10 @@ test_applicants(void)
 	    "the same MTP number again is refused");
 	add_applicant(rev1, "王小明", "1990-05-17", "34567890", QD_EDENIED,
 	    "the center does not register applicants");
+	add_applicant(fz1, "陳\xe2\x80\xae" "文大", "1990-05-17", "34567891",
+	    QD_EINVAL, "a name with a right-to-left override is refused");
+	add_applicant(fz1, "陳\xe2\x81\xa6" "大文\xe2\x81\xa9", "1990-05-17",
+	    "34567892", QD_EINVAL, "so is one with bidi isolates");
 	id2 = add_applicant(fz1, "黃志明", "1975-11-02", "8765432101(B)", QD_OK,
 	    "the older 10-digit MTP form is accepted");
 	is_int(sql_id("SELECT mtp_old FROM applicants WHERE mtp = '87654321'"),

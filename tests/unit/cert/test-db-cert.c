@@ -350,7 +350,7 @@ test_print_and_hand(int64_t c1)
 	is_int(db_case_notify(db, fz1, c1, version_of(c1), "sms",
 	    "您的证书已可领取", &nid, &why), QD_OK, "notify the applicant");
 	is_int(db_case_collect(db, fz1, c1, version_of(c1), "2026-11-22",
-	    &why), QD_EDB, "handing over before printing is refused (%s)",
+	    &why), QD_EDENIED, "handing over before printing is refused (%s)",
 	    why);
 	ok(why != NULL && strstr(why, "print the certificate first"),
 	    "with a reason");
@@ -396,12 +396,12 @@ test_revoke(int64_t c2)
 	    "with the reason (%s)", why);
 	cert_fields_free(&f);
 	is_int(db_cert_revoke(db, rev1, number, 0, "again", &why),
-	    QD_EDB, "a revoked certificate stays revoked");
+	    QD_EDENIED, "a revoked certificate stays revoked");
 	as(fz1);
-	is_int(db_cert_printed(db, fz1, number, 0, &why), QD_EDB,
+	is_int(db_cert_printed(db, fz1, number, 0, &why), QD_EDENIED,
 	    "and is not printed");
 	is_int(db_case_notify(db, fz1, c2, version_of(c2), "sms", "可领取",
-	    &nid, &why), QD_EDB, "its case cannot go out without one (%s)",
+	    &nid, &why), QD_EDENIED, "its case cannot go out without one (%s)",
 	    why);
 
 	/* Raw SQL can neither undo it nor replace it out of order. */
