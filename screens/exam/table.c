@@ -290,11 +290,6 @@ plan_new_save(struct ui *ui, struct ui_view *v)
 
 	memset(&nf, 0, sizeof nf);
 	memset(&s, 0, sizeof s);
-	if (plan_ask_sitting(ui, v, &s, &venue) != QD_OK) {
-		free(venue);
-		ui_msg(ui, "未保存 Not saved");
-		return UI_STAY;
-	}
 	nf.kind = ui_view_value(v, "kind");
 	nf.professional = atoi(ui_view_value(v, "professional"));
 	nf.occupation_id = strtoll(ui_view_value(v, "occupation_id"), NULL,
@@ -306,9 +301,19 @@ plan_new_save(struct ui *ui, struct ui_view *v)
 	nf.start_time = ui_view_value(v, "start_time");
 	nf.deadline = ui_view_value(v, "deadline");
 	nf.fee_note = ui_view_value(v, "fee_note");
+	nf.from_cell = ui_view_arg(v) != NULL;
+	if ((rc = db_exam_plan_check(ui->db, &nf, &why)) != QD_OK) {
+		ui_error(ui, "%s", why != NULL ? why : screen_result_text(rc));
+		free(why);
+		return UI_STAY;
+	}
+	if (plan_ask_sitting(ui, v, &s, &venue) != QD_OK) {
+		free(venue);
+		ui_msg(ui, "未保存 Not saved");
+		return UI_STAY;
+	}
 	nf.sittings = &s;
 	nf.nsittings = 1;
-	nf.from_cell = ui_view_arg(v) != NULL;
 	rc = db_exam_plan_add(ui->db, ui->user, &nf, &id, &invited, &why);
 	free(venue);
 	if (rc != QD_OK) {
@@ -337,13 +342,13 @@ static const struct ui_field plan_new_fields[] = {
 	  .column = "agency_id", .choices = plan_agency_choices },
 	{ .label = "其他机构 Other body", .type = UI_FIELD_TEXT, .width = 40,
 	  .max_chars = 60, .max_bytes = 240, .column = "body_name" },
-	{ .label = "考试日期 Date", .type = UI_FIELD_TEXT, .width = 10,
+	{ .label = "考试日期 Date", .type = UI_FIELD_TEXT, .width = 11,
 	  .max_chars = 10, .max_bytes = 10, .required = 1,
 	  .column = "exam_on" },
-	{ .label = "开考时间 Time", .type = UI_FIELD_TEXT, .width = 5,
+	{ .label = "开考时间 Time", .type = UI_FIELD_TEXT, .width = 6,
 	  .max_chars = 5, .max_bytes = 5, .required = 1,
 	  .column = "start_time" },
-	{ .label = "报名截止 Deadline", .type = UI_FIELD_TEXT, .width = 10,
+	{ .label = "报名截止 Deadline", .type = UI_FIELD_TEXT, .width = 11,
 	  .max_chars = 10, .max_bytes = 10, .required = 1,
 	  .column = "deadline" },
 	{ .label = "收费 Fee note", .type = UI_FIELD_TEXT, .width = 40,

@@ -82,9 +82,9 @@ exam_plan_check_sitting(sqlite3 *db, const struct qd_exam_sitting_new *s,
 	return QD_OK;
 }
 
-/* Refuse a field of nf before anything is written. */
-static int
-exam_plan_check(sqlite3 *db, const struct qd_exam_plan_new *nf, char **why)
+int
+db_exam_plan_check(sqlite3 *db, const struct qd_exam_plan_new *nf,
+    char **why)
 {
 	char	 today[11];
 	size_t	 i;
@@ -138,6 +138,8 @@ exam_plan_check(sqlite3 *db, const struct qd_exam_plan_new *nf, char **why)
 	    why) != QD_OK || exam_text_check(nf->notes, 250, "备注",
 	    "the notes", 0, why) != QD_OK)
 		return QD_EINVAL;
+	if (nf->sittings == NULL)
+		return QD_OK;
 	if (nf->nsittings == 0) {
 		why_set(why, "请至少安排一个考场 add at least one sitting");
 		return QD_EINVAL;
@@ -212,7 +214,11 @@ db_exam_plan_add(sqlite3 *db, const struct qd_user *actor,
 		    " plans");
 		return QD_EDENIED;
 	}
-	if ((rc = exam_plan_check(db, nf, why)) != QD_OK)
+	if (nf->sittings == NULL) {
+		why_set(why, "请至少安排一个考场 add at least one sitting");
+		return QD_EINVAL;
+	}
+	if ((rc = db_exam_plan_check(db, nf, why)) != QD_OK)
 		return rc;
 	if (db_begin(db) != QD_OK)
 		return db_fail(db, why);

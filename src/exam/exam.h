@@ -180,6 +180,12 @@ int	 db_exam_plan_add(sqlite3 *, const struct qd_user *actor,
 	    const struct qd_exam_plan_new *, int64_t *id, int *invited,
 	    char **why);
 /*
+ * The checks of db_exam_plan_add without writing (a form's, before it
+ * asks for sittings): sittings NULL leaves them out.
+ */
+int	 db_exam_plan_check(sqlite3 *, const struct qd_exam_plan_new *,
+	    char **why);
+/*
  * One plan with its sittings and counts (caller frees with
  * exam_plan_free). Offices see plans once published; QD_ENOTFOUND for a
  * draft they may not see, as for none.
