@@ -94,8 +94,10 @@ CREATE INDEX exam_demands_cell ON exam_demands
 CREATE INDEX exam_demands_by_office ON exam_demands (office_id, state, id);
 CREATE INDEX exam_demands_by_plan ON exam_demands (plan_id, state);
 
--- The demand table's counts (reported, waiting for a plan), kept by the
--- triggers so that the table never counts 200,000 rows.
+-- The demand table's counts (reported, waiting for a plan) and the
+-- oldest report of each, kept by the triggers so that the table never
+-- reads 200,000 rows: a demand leaving a group looks the oldest up
+-- again only when it was the oldest, in one index probe.
 CREATE TABLE exam_demand_counts (
 	occupation_id	INTEGER NOT NULL,
 	level		INTEGER NOT NULL,
@@ -103,6 +105,7 @@ CREATE TABLE exam_demand_counts (
 	office_id	INTEGER NOT NULL,
 	in_taiwan	INTEGER NOT NULL,
 	n		INTEGER NOT NULL CHECK (n >= 0),
+	oldest		TEXT,
 	PRIMARY KEY (occupation_id, level, kind, office_id, in_taiwan)
 ) WITHOUT ROWID;
 
@@ -375,23 +378,31 @@ CREATE TRIGGER exam_demands_counted AFTER INSERT ON exam_demands
 WHEN NEW.state = 'reported'
 BEGIN
 	INSERT INTO exam_demand_counts (occupation_id, level, kind, office_id,
-	    in_taiwan, n)
+	    in_taiwan, n, oldest)
 	VALUES (NEW.occupation_id, NEW.level, NEW.kind, NEW.office_id,
-	    NEW.in_taiwan, 1)
-	ON CONFLICT DO UPDATE SET n = n + 1;
+	    NEW.in_taiwan, 1, NEW.reported_at)
+	ON CONFLICT DO UPDATE SET n = n + 1,
+	    oldest = min(coalesce(oldest, excluded.oldest), excluded.oldest);
 END;
 CREATE TRIGGER exam_demands_recount AFTER UPDATE OF state ON exam_demands
 WHEN (NEW.state = 'reported') <> (OLD.state = 'reported')
 BEGIN
-	UPDATE exam_demand_counts SET n = n - 1
+	UPDATE exam_demand_counts SET n = n - 1,
+	    oldest = CASE WHEN oldest IS NOT OLD.reported_at THEN oldest
+	    ELSE (SELECT min(d.reported_at) FROM exam_demands d
+	    WHERE d.state = 'reported' AND d.occupation_id = OLD.occupation_id
+	    AND d.level = OLD.level AND d.kind = OLD.kind
+	    AND d.office_id = OLD.office_id AND d.in_taiwan = OLD.in_taiwan)
+	    END
 	WHERE OLD.state = 'reported' AND occupation_id = OLD.occupation_id
 	    AND level = OLD.level AND kind = OLD.kind
 	    AND office_id = OLD.office_id AND in_taiwan = OLD.in_taiwan;
 	INSERT INTO exam_demand_counts (occupation_id, level, kind, office_id,
-	    in_taiwan, n)
+	    in_taiwan, n, oldest)
 	SELECT NEW.occupation_id, NEW.level, NEW.kind, NEW.office_id,
-	    NEW.in_taiwan, 1 WHERE NEW.state = 'reported'
-	ON CONFLICT DO UPDATE SET n = n + 1;
+	    NEW.in_taiwan, 1, NEW.reported_at WHERE NEW.state = 'reported'
+	ON CONFLICT DO UPDATE SET n = n + 1,
+	    oldest = min(coalesce(oldest, excluded.oldest), excluded.oldest);
 END;
 CREATE TRIGGER exam_demands_audit_insert AFTER INSERT ON exam_demands
 BEGIN

@@ -552,6 +552,12 @@ main(void)
 	    " AND d.kind = c.kind AND d.office_id = c.office_id"
 	    " AND d.in_taiwan = c.in_taiwan)"), 0,
 	    "the kept counts match the demand");
+	is_int((int)q("SELECT count(*) FROM exam_demand_counts c WHERE oldest"
+	    " IS NOT (SELECT min(reported_at) FROM exam_demands d WHERE"
+	    " d.state = 'reported' AND d.occupation_id = c.occupation_id"
+	    " AND d.level = c.level AND d.kind = c.kind AND d.office_id ="
+	    " c.office_id AND d.in_taiwan = c.in_taiwan)"), 0,
+	    "and so does the oldest of each");
 	is_int((int)q("PRAGMA foreign_key_check"), -1, "no foreign key broken");
 	free(why);
 	user_free(op);
