@@ -118,8 +118,10 @@ demo_exam_training(sqlite3 *db, char **why)
 {
 	return demo_exam_exec(db, "INSERT INTO training_links (agency_id,"
 	    " provider_name, applicant_id, occupation_id, trainer_user)"
-	    " SELECT (SELECT g.id FROM agencies g WHERE g.id >= (SELECT"
-	    " min(id) FROM agencies) + d.id % 3 ORDER BY g.id LIMIT 1), CASE WHEN d.id % 5 = 0 THEN"
+	    " SELECT coalesce((SELECT g.id FROM agencies g WHERE g.id >="
+	    " (SELECT min(id) FROM agencies) + d.id % 3 ORDER BY g.id"
+	    " LIMIT 1), (SELECT min(id) FROM agencies)),"
+	    " CASE WHEN d.id % 5 = 0 THEN"
 	    " '海峡职业培训学校' ELSE '' END, d.applicant_id,"
 	    " d.occupation_id, CASE WHEN d.id % 7 = 0 THEN (SELECT id FROM"
 	    " users WHERE login = 'center') END FROM exam_demands d"
