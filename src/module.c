@@ -12,6 +12,7 @@
 #define QD_MODULES(X)		\
 	X(case)			\
 	X(cert)			\
+	X(exam)			\
 	X(catalog)		\
 	X(admin)		\
 	QD_TEST_MODULES(X)

@@ -1608,6 +1608,12 @@ struct qd_module {
 	char			       *(*greeting)(struct ui *);
 	/* Optional: what `serve --demo` loads into an empty database. */
 	int				(*demo)(sqlite3 *, char **why);
+	/*
+	 * Optional: what `demo-data --cases N` adds once the applicants and
+	 * cases are in, as the system actor, scaled to N, drawn from seed.
+	 */
+	int				(*demo_data)(sqlite3 *, long long ncases,
+					    uint64_t seed, char **why);
 };
 /* The modules in the main menu's order, NULL-ended. */
 extern const struct qd_module *const qd_modules[];

@@ -177,6 +177,10 @@ verify_run(struct ui *ui, struct ui_view *v)
 	rc = db_cert_verify(ui->db, ui->user, text, &f, NULL, &why);
 	verify_fields_set(ui, v, &f);
 	verify_verdict(vv, rc, why);
+	if (rc == QD_OK && f.series == CERT_SERIES_TICKET) {
+		free(vv->headline);
+		vv->headline = xstrdup("准考证有效 TICKET VALID");
+	}
 	cert_fields_free(&f);
 	free(text);
 	ui_view_set(v, "qr_text", "");

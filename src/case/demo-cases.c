@@ -446,6 +446,7 @@ cmd_demo_data(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "seed", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
+	const struct qd_module *const *m;
 	struct demo	 d;
 	char		*why = NULL, *end;
 	long long	 ncases = 0;
@@ -486,6 +487,10 @@ cmd_demo_data(struct cmd_ctx *ctx, int argc, char **argv)
 			rc = db_fail(d.db, &why);
 		if (rc != QD_OK)
 			db_rollback(d.db);
+	}
+	for (m = qd_modules; rc == QD_OK && *m != NULL; m++) {
+		if ((*m)->demo_data != NULL)
+			rc = (*m)->demo_data(d.db, ncases, d.rng, &why);
 	}
 	db_set_actor(d.db, ctx->actor);
 	demo_free(&d);

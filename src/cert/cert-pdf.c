@@ -344,6 +344,27 @@ cert_pdf_issuer_draw(struct cert_pdf *p, const struct cert_print *c)
 	cert_pdf_show(p, issuer, right - w, y);
 }
 
+/* An admission ticket's rows and the photo box beside their top. */
+static void
+cert_pdf_ticket_draw(struct cert_pdf *p, const struct cert_print *c)
+{
+	double	 w = 25 * CERT_PDF_MM, h = 35 * CERT_PDF_MM, y;
+	size_t	 i;
+
+	cairo_save(p->cr);
+	cairo_set_line_width(p->cr, 0.8);
+	cairo_rectangle(p->cr, CERT_PDF_MARGIN, CERT_PDF_QR_INSET, w, h);
+	cairo_stroke(p->cr);
+	cairo_restore(p->cr);
+	cert_pdf_text(p, "照片 Photo", &cert_pdf_label, CERT_PDF_MARGIN,
+	    CERT_PDF_QR_INSET + h / 2 - 8, w, PANGO_ALIGN_CENTER);
+	y = cert_pdf_row(p, "准考证号", c->number, &cert_pdf_line,
+	    CERT_PDF_BODY_TOP) + CERT_PDF_BODY_TOP;
+	for (i = 0; i < c->nrows; i++)
+		y += cert_pdf_row(p, c->rows[i].label, c->rows[i].value,
+		    &cert_pdf_value, y);
+}
+
 /* One certificate on one page. */
 static void
 cert_pdf_page(struct cert_pdf *p, cairo_surface_t *s,
@@ -358,8 +379,12 @@ cert_pdf_page(struct cert_pdf *p, cairo_surface_t *s,
 	cert_pdf_text(p, c->title, &cert_pdf_title, CERT_PDF_MARGIN,
 	    CERT_PDF_TITLE_TOP, CERT_PDF_WIDTH - 2 * CERT_PDF_MARGIN,
 	    PANGO_ALIGN_CENTER);
-	y = cert_pdf_fields_draw(p, c, CERT_PDF_BODY_TOP);
-	cert_pdf_level_draw(p, c, y);
+	if (c->rows != NULL)
+		cert_pdf_ticket_draw(p, c);
+	else {
+		y = cert_pdf_fields_draw(p, c, CERT_PDF_BODY_TOP);
+		cert_pdf_level_draw(p, c, y);
+	}
 	cert_pdf_issuer_draw(p, c);
 	cairo_show_page(p->cr);
 }

@@ -46,6 +46,12 @@ int	 cert_pubkey_parse(const char *pem, size_t len,
 enum cert_series {
 	CERT_SERIES_ADOPTION,		/* "CX" 采信 */
 	CERT_SERIES_RECOGNITION,	/* "CR" 采认 */
+	/*
+	 * "ZK" 准考证: an exam's admission ticket, not a certificate. Its
+	 * seq is the registration, issued_on the exam day, tw_qual the plan,
+	 * sitting and seat, occupation and level those examined.
+	 */
+	CERT_SERIES_TICKET,
 };
 /* What the payload carries, as signed. */
 struct cert_fields {
@@ -120,6 +126,17 @@ struct cert_print {
 	const char	*issuer;
 	const char	*issued_on;	/* YYYY-MM-DD */
 	const char	*qr_text;
+	/*
+	 * Optional (an admission ticket): these rows of label and value
+	 * instead of the certificate's fields and statement, with a box for
+	 * the photo; number, title, issuer, issued_on and qr_text as above.
+	 */
+	const struct cert_print_row *rows;
+	size_t		 nrows;
+};
+struct cert_print_row {
+	const char	*label;
+	const char	*value;
 };
 /* Bytes of PDF as they are made: 0 to go on, -1 to stop. */
 typedef int (*cert_pdf_sink)(void *arg, const unsigned char *, size_t);
@@ -255,6 +272,12 @@ int	 db_cert_key_rotate(sqlite3 *, const struct qd_user *actor,
  */
 int	 db_cert_issue(sqlite3 *, int64_t case_id, int64_t replaces,
 	    const char *reason, const char *day, char **number, char **why);
+/*
+ * Sign f (an admission ticket's, say) with the current signing key, as
+ * certificates are: *text gets the QR text (caller frees).
+ */
+int	 db_cert_sign(sqlite3 *, struct cert_fields *f, char **text,
+	    char **why);
 /* Inside the collect step: the case's certificate is handed over. */
 int	 db_cert_handed(sqlite3 *, int64_t case_id, char **why);
 /* Mark the certificates of collected cases printed and handed over. */

@@ -160,6 +160,8 @@ cmd_cert_fields_json(FILE *f, int rc, const struct cert_fields *cf,
 		number = cert_number(cf->series, cf->year, cf->seq);
 		snprintf(kid, sizeof kid, "%04x", cf->kid);
 		cmd_json_string(f, "number", number, 1);
+		cmd_json_string(f, "type", cf->series == CERT_SERIES_TICKET ?
+		    "ticket" : "certificate", 1);
 		cmd_json_string(f, "name", cf->name, 1);
 		cmd_json_string(f, "mtp", cf->mtp, 1);
 		cmd_json_string(f, "tw_qual", cf->tw_qual, 1);
@@ -224,7 +226,9 @@ cmd_cert_verify(struct cmd_ctx *ctx, int argc, char **argv)
 	if (format == CMD_FORMAT_JSON)
 		cmd_cert_fields_json(ctx->out, rc, &cf, why);
 	else {
-		fprintf(ctx->out, "%s\n", rc == QD_OK ? "证书有效 VALID" :
+		fprintf(ctx->out, "%s\n", rc == QD_OK &&
+		    cf.series == CERT_SERIES_TICKET ? "准考证有效 TICKET VALID" :
+		    rc == QD_OK ? "证书有效 VALID" :
 		    rc == QD_ECONFLICT ? "证书已撤销 REVOKED" :
 		    "验证失败 INVALID");
 		if (cf.name != NULL)

@@ -99,6 +99,21 @@ cert_key_current(sqlite3 *db, uint8_t priv[CERT_KEY_BYTES],
 	return rc;
 }
 
+int
+db_cert_sign(sqlite3 *db, struct cert_fields *f, char **text, char **why)
+{
+	uint8_t	 priv[CERT_KEY_BYTES], pub[CERT_KEY_BYTES];
+	int	 rc;
+
+	*text = NULL;
+	if ((rc = cert_key_current(db, priv, pub, why)) != QD_OK)
+		return rc;
+	f->kid = cert_key_id(pub);
+	rc = cert_encode(f, priv, pub, text, why);
+	memset(priv, 0, sizeof priv);
+	return rc;
+}
+
 /* The next number of the series in year, under the write lock. */
 static int
 cert_next_seq(sqlite3 *db, const char *series, int year, uint32_t *seq,

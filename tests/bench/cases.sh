@@ -4,7 +4,9 @@
 # catalog (seed-catalog), then BENCH_CASES cases (default 1000000) from
 # `qualdesk demo-data`, through the triggers as real ones; then
 # bench-cases times the data-layer calls the screens and commands make,
-# and prints their query plans.
+# and prints their query plans; bench-exam (BENCH_EXAM_PROG, when set)
+# times the exam demand table and a plan's registration list on the same
+# database, which demo-data filled with one exam demand per five cases.
 set -u
 
 : "${QUALDESK:?QUALDESK must name the built binary}"
@@ -42,3 +44,6 @@ done
 printf 'database size: %d MB (with its WAL)\n' $((size / 1048576))
 
 "$BENCH_CASES_PROG" "$DB" || exit 1
+if [ -n "${BENCH_EXAM_PROG:-}" ]; then
+	"$BENCH_EXAM_PROG" "$DB" || exit 1
+fi

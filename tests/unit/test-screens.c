@@ -218,16 +218,21 @@ test_menu(void)
 		enum qd_role	 role;
 		const char	*want;
 	} menus[] = {
-		{ ROLE_ADMIN, "review notices cases search certs verify catalog"
+		{ ROLE_ADMIN, "review notices cases search certs verify"
+		    " exam-table exam-plans exam-notices catalog"
 		    " account offices users audit help quit" },
-		{ ROLE_AUDITOR, "review notices cases search certs verify catalog"
+		{ ROLE_AUDITOR, "review notices cases search certs verify"
+		    " exam-table exam-plans exam-notices catalog"
 		    " account offices users audit help quit" },
-		{ ROLE_CENTER, "review notices cases search certs verify catalog"
+		{ ROLE_CENTER, "review notices cases search certs verify"
+		    " exam-table exam-plans exam-notices catalog"
 		    " account offices help quit" },
 		{ ROLE_LIAISON, "intake outbox inbox notices cases search certs"
-		    " verify catalog account offices help quit" },
+		    " verify exam-demands exam-plans exam-notices catalog"
+		    " account offices help quit" },
 		{ ROLE_CLERK, "intake outbox inbox notices cases search certs"
-		    " verify catalog account offices help quit" },
+		    " verify exam-demands exam-plans exam-notices catalog"
+		    " account offices help quit" },
 	};
 	const struct qd_module *const	*m;
 	const struct ui_menu_item	*it;

@@ -41,8 +41,9 @@ static const struct ui_screen *const example_screens[] = {
 	NULL
 };
 
+/* A key no real module takes. */
 static const struct ui_menu_item example_menu[] = {
-	{ .key = 'x', .label = "示例 Example", .roles = UI_ROLES_OFFICE,
+	{ .key = '~', .label = "示例 Example", .roles = UI_ROLES_OFFICE,
 	  .screen = &screen_example },
 	{ .key = 0 }
 };

@@ -55,7 +55,8 @@ main(void)
 	ok(strstr(names, " example") != NULL &&
 	    strcmp(names + strlen(names) - 8, " example") == 0,
 	    "the example module comes last in the list (%s)", names);
-	ok(strncmp(names, "case cert catalog admin", 23) == 0,
+	ok(strncmp(names, "case cert ", 10) == 0 &&
+	    strstr(names, " admin") != NULL,
 	    "after the modules the program has");
 
 	ce = cmd_find(2, hello, &used);
@@ -82,11 +83,11 @@ main(void)
 
 	n = ui_menu_visible(ROLE_CLERK, items, 64);
 	for (i = 0, found = 0; i < n; i++)
-		found += items[i]->key == 'x';
+		found += strcmp(items[i]->label, "示例 Example") == 0;
 	is_int(found, 1, "a clerk's menu has its item");
 	n = ui_menu_visible(ROLE_CENTER, items, 64);
 	for (i = 0, found = 0; i < n; i++)
-		found += items[i]->key == 'x';
+		found += strcmp(items[i]->label, "示例 Example") == 0;
 	is_int(found, 0, "the center's has not: the item is the offices'");
 	ok(strcmp(items[n - 1]->label, "退出 Quit") == 0,
 	    "help and quit still end the menu");
