@@ -46,6 +46,7 @@ int	 cert_pubkey_parse(const char *pem, size_t len,
 enum cert_series {
 	CERT_SERIES_ADOPTION,		/* "CX" 采信 */
 	CERT_SERIES_RECOGNITION,	/* "CR" 采认 */
+	CERT_SERIES_TRAINING,		/* "PX" 培训结业, the training module's */
 };
 /* What the payload carries, as signed. */
 struct cert_fields {
@@ -120,6 +121,13 @@ struct cert_print {
 	const char	*issuer;
 	const char	*issued_on;	/* YYYY-MM-DD */
 	const char	*qr_text;
+	/*
+	 * Another certificate's wording (the training completion
+	 * certificate's): the label of the tw_qual row and the statement
+	 * before the occupation and level; NULL for the adoption template's.
+	 */
+	const char	*tw_qual_label;
+	const char	*statement;
 };
 /* Bytes of PDF as they are made: 0 to go on, -1 to stop. */
 typedef int (*cert_pdf_sink)(void *arg, const unsigned char *, size_t);
@@ -257,6 +265,19 @@ int	 db_cert_issue(sqlite3 *, int64_t case_id, int64_t replaces,
 int	 db_cert_handed(sqlite3 *, int64_t case_id, char **why);
 /* Mark the certificates of collected cases printed and handed over. */
 int	 cert_mark_collected(sqlite3 *, char **why);
+/*
+ * The current signing key, for another module's certificates (the
+ * training completion certificate). QD_OK, or QD_EDB with *why.
+ */
+int	 db_cert_key_current(sqlite3 *, uint8_t priv[CERT_KEY_BYTES],
+	    uint8_t pub[CERT_KEY_BYTES], char **why);
+/*
+ * Implemented by the training module: whether f (a verified PX code) is
+ * the training completion certificate on record. QD_OK, QD_ENOTFOUND
+ * with *why (no such certificate, or one with other fields), or QD_EDB.
+ */
+int	 training_cert_on_record(sqlite3 *, const struct cert_fields *f,
+	    char **why);
 /*
  * Run by the migration that adds certificates, inside it: make the first
  * signing key and issue certificates for cases approved before.
