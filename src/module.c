@@ -13,6 +13,8 @@
 	X(case)			\
 	X(cert)			\
 	X(catalog)		\
+	X(training)		\
+	X(subsidy)		\
 	X(admin)		\
 	QD_TEST_MODULES(X)
 
