@@ -274,7 +274,7 @@ CREATE TABLE training_classes (
 	    AND enrol_to),
 	CHECK (online = 1 OR length(place) > 0),
 	CHECK (state <> 'cancelled' OR length(reason) > 0),
-	CHECK (state = 'draft' OR published_at IS NOT NULL)
+	CHECK (state IN ('draft', 'cancelled') OR published_at IS NOT NULL)
 );
 CREATE INDEX training_classes_by_state ON training_classes (state, starts_on);
 

@@ -11,7 +11,7 @@
 #include "training/training-screens.h"
 
 /* The columns of training_class_columns shown, in order. */
-static const size_t classes_cols[] = { 0, 1, 3, 5, 10, 11, 12, 17 };
+static const size_t classes_cols[] = { 0, 1, 3, 5, 10, 11, 12, 19 };
 static const struct ui_column classes_columns[] = {
 	{ .title = "编号 ID", .width = 7 },
 	{ .title = "班级 Class", .width = 10, .grow = 1 },
@@ -55,39 +55,41 @@ classes_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
 static enum ui_next
 classes_step(struct ui *ui, struct ui_view *v)
 {
-	struct ui_choice	 ch[8];
-	char			*actions = NULL, *why = NULL, *save = NULL;
-	char			*reason = NULL, *a;
+	struct cmd_rows		 r = { training_class_columns, 2, NULL, 0 };
+	struct ui_choice	*ch = NULL;
+	char			*why = NULL, *reason = NULL;
+	const char		*action;
 	int64_t			 id = strtoll(ui_view_row_key(v), NULL, 10);
-	size_t			 n = 0, picked;
+	size_t			 i, picked;
 	int			 rc;
 
-	if (db_training_class_actions(ui->db, ui->user, id, &actions, &why) !=
-	    QD_OK || *actions == '\0') {
+	if (db_training_class_actions(ui->db, ui->user, id, &r, &why) !=
+	    QD_OK || r.n == 0) {
 		ui_error(ui, "此班级当前没有可做的操作 nothing to do with this"
 		    " class now");
 		goto out;
 	}
-	for (a = strtok_r(actions, " ", &save); a != NULL && n < nitems(ch);
-	    a = strtok_r(NULL, " ", &save)) {
-		ch[n].value = a;
-		ch[n].label = a;
-		n++;
+	ch = xcalloc(r.n, sizeof *ch);
+	for (i = 0; i < r.n; i++) {
+		ch[i].value = r.cells[2 * i];
+		ch[i].label = r.cells[2 * i + 1];
 	}
-	if (ui_dialog_pick(ui, v, "办班操作 Step", ch, n, &picked) != QD_OK)
+	if (ui_dialog_pick(ui, v, "办班操作 Step", ch, r.n, &picked) != QD_OK)
 		goto out;
-	if (strcmp(ch[picked].value, "cancel") == 0 && (ui_dialog_input(ui,
-	    v, "取消原因 Reason", "原因 Reason", "", 100, &reason) != QD_OK ||
+	action = ch[picked].value;
+	if (strcmp(action, "cancel") == 0 && (ui_dialog_input(ui, v,
+	    "取消原因 Reason", "原因 Reason", "", 100, &reason) != QD_OK ||
 	    *reason == '\0'))
 		goto out;
-	rc = db_training_class_step(ui->db, ui->user, id, ch[picked].value,
-	    reason, 0, &why);
+	rc = db_training_class_step(ui->db, ui->user, id, action, reason, 0,
+	    &why);
 	if (rc == QD_OK)
-		ui_msg(ui, "已完成 Done: %s", ch[picked].value);
+		ui_msg(ui, "已完成 Done: %s", ch[picked].label);
 	else
 		ui_error(ui, "%s", why != NULL ? why : screen_result_text(rc));
 out:
-	free(actions);
+	free(ch);
+	cmd_rows_free(&r);
 	free(reason);
 	free(why);
 	return UI_RELOAD;

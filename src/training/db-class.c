@@ -30,6 +30,7 @@ const struct cmd_column training_class_columns[] = {
 	{ "fee_fen", "FEE_FEN", CMD_NUMBER, CMD_NOTEXT, 0 },
 	{ "state", "STATE", CMD_STRING, 0, 0 },
 	{ "version", "VERSION", CMD_NUMBER, CMD_NOTEXT, 0 },
+	{ "state_name", "STATE_NAME", CMD_STRING, CMD_NOTEXT, 0 },
 };
 const size_t training_class_ncolumns = nitems(training_class_columns);
 
@@ -330,7 +331,8 @@ db_training_class_list(sqlite3 *db, const struct qd_user *actor,
 	    " e.class_id = c.id AND e.status = 'enrolled'), (SELECT count(*)"
 	    " FROM training_enrolments e WHERE e.class_id = c.id AND e.status"
 	    " = 'waiting'), c.enrol_from, c.enrol_to, c.quota_cutoff,"
-	    " c.fee_fen, c.state, c.version FROM training_classes c"
+	    " c.fee_fen, c.state, c.version, s.name_zh FROM training_classes c"
+	    " JOIN training_class_states s ON s.state = c.state"
 	    " JOIN training_providers p ON p.id = c.provider_id"
 	    " JOIN occupations o ON o.id = c.occupation_id"
 	    " WHERE (?1 IS NULL OR c.state = ?1) AND (?2 = 0 OR c.state <>"
@@ -357,28 +359,11 @@ db_training_class_room(sqlite3 *db, const struct qd_user *actor,
 
 int
 db_training_class_actions(sqlite3 *db, const struct qd_user *actor,
-    int64_t class_id, char **actions, char **why)
+    int64_t class_id, struct cmd_rows *rows, char **why)
 {
-	struct cmd_rows	 rows = { training_room_columns, 1, NULL, 0 };
-	size_t		 i, len = 0;
-	int		 rc;
-
-	*actions = xstrdup("");
-	if ((rc = training_rows(db, "SELECT t.action FROM"
-	    " training_class_transitions t JOIN training_classes c ON"
-	    " c.state = t.from_state WHERE c.id = ?1 AND t.role = ?2"
-	    " ORDER BY t.action", &rows, why, "it", class_id,
-	    role_name(actor->role))) != QD_OK)
-		return rc;
-	for (i = 0; i < rows.n; i++)
-		len += strlen(rows.cells[i]) + 1;
-	free(*actions);
-	*actions = xcalloc(1, len + 1);
-	for (i = 0; i < rows.n; i++) {
-		if (i > 0)
-			strcat(*actions, " ");
-		strcat(*actions, rows.cells[i]);
-	}
-	cmd_rows_free(&rows);
-	return QD_OK;
+	return training_rows(db, "SELECT t.action, t.name_zh || ' ' ||"
+	    " t.name_en FROM training_class_transitions t JOIN"
+	    " training_classes c ON c.state = t.from_state WHERE c.id = ?1"
+	    " AND t.role = ?2 ORDER BY t.action", rows, why, "it", class_id,
+	    role_name(actor->role));
 }

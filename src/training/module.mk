@@ -21,3 +21,4 @@ unit_tests += tests/unit/training/test-db-training
 tests_unit_training_test_db_training_SOURCES = \
 	tests/unit/training/test-db-training.c tests/unit/tap.h \
 	tests/unit/fixture.h
+e2e_tests += tests/e2e/training.sh

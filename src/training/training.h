@@ -129,9 +129,12 @@ int	 db_training_class_list(sqlite3 *, const struct qd_user *actor,
 /* Per city: quota, enrolled, waiting and the seats it may take now. */
 int	 db_training_class_room(sqlite3 *, const struct qd_user *actor,
 	    int64_t class_id, struct cmd_rows *, char **why);
-/* The actions actor may take on the class now, "publish cancel". */
+/*
+ * The steps actor may take on the class now, from the table: rows of
+ * two columns (the action, its bilingual name), in rows->ncols >= 2.
+ */
 int	 db_training_class_actions(sqlite3 *, const struct qd_user *actor,
-	    int64_t class_id, char **actions, char **why);
+	    int64_t class_id, struct cmd_rows *, char **why);
 
 /* db-enrol.c: enrolment, the waiting list and the roster. */
 extern const struct cmd_column training_enrol_columns[];
