@@ -175,7 +175,8 @@ int	 db_training_cert_list(sqlite3 *, const struct qd_user *actor,
 /* Write the certificates numbered numbers as one PDF to f. */
 int	 db_training_cert_pdf(sqlite3 *, const struct qd_user *actor,
 	    char **numbers, size_t n, FILE *f, char **why);
-/* cmd-training.c and cmd-training-list.c: the verbs. */
+/* cmd-training.c, cmd-training-class.c: the verbs; cmd-training-args.c:
+ * what they and the subsidy verbs share. */
 int	 cmd_training_provider(struct cmd_ctx *, int, char **);
 int	 cmd_training_need(struct cmd_ctx *, int, char **);
 int	 cmd_training_class(struct cmd_ctx *, int, char **);
