@@ -18,6 +18,9 @@
 
 #define W(s)	((s) != NULL ? (s) : "ok")
 
+/* Whether the last raw SQL was refused, read after it ran. */
+static int	 refused;
+
 static char		*dir;
 static sqlite3		*db;
 static struct qd_user	*op, *fz, *xm, *ctr, *aud;
@@ -139,12 +142,13 @@ test_drafting(void)
 	    " on record: %s", W(msg));
 	xfree(&msg);
 	as(ctr);
-	ok(fixture_exec(db, "INSERT INTO subsidy_claims (intake_id,"
+	refused = fixture_exec(db, "INSERT INTO subsidy_claims (intake_id,"
 	    " applicant_id, office_id, kind, cert_number, occupation_id, level,"
 	    " year, period, rate_id, amount_fen, doc_no) SELECT id,"
 	    " applicant_id, office_id, kind, cert_number, occupation_id, level,"
 	    " 2026, '2026-03', 1, 1, 'x' FROM subsidy_intake WHERE id = 2",
-	    &msg) != SQLITE_OK, "raw SQL cannot add a second claim for the"
+	    &msg) != SQLITE_OK;
+	ok(refused, "raw SQL cannot add a second claim for the"
 	    " same person, occupation and level (%s)", W(msg));
 	xfree(&msg);
 	is_int(adopt(3, 2, 1, 4, "2026-03-12"), QD_OK,
@@ -257,8 +261,9 @@ test_steps_and_batch(void)
 	is_int(db_subsidy_batch_check(db, ctr, batch, &why), QD_OK,
 	    "the batch matches its claims (%s)", W(why));
 	xfree(&why);
-	ok(fixture_exec(db, "UPDATE subsidy_claims SET amount_fen = 1,"
-	    " version = version + 1 WHERE id = 1", &msg) != SQLITE_OK,
+	refused = fixture_exec(db, "UPDATE subsidy_claims SET amount_fen = 1,"
+	    " version = version + 1 WHERE id = 1", &msg) != SQLITE_OK;
+	ok(refused,
 	    "raw SQL cannot change a claim's amount (%s)", W(msg));
 	xfree(&msg);
 	s.action = "approve";
