@@ -13,9 +13,9 @@
 	X(case)			\
 	X(cert)			\
 	X(catalog)		\
+	X(admin)		\
 	X(training)		\
 	X(subsidy)		\
-	X(admin)		\
 	QD_TEST_MODULES(X)
 
 /* The tests build this file again with an example module added. */

@@ -219,20 +219,20 @@ test_menu(void)
 		const char	*want;
 	} menus[] = {
 		{ ROLE_ADMIN, "review notices cases search certs verify catalog"
-		    " training-classes subsidy-claims account offices users"
-		    " audit help quit" },
+		    " account offices users audit training-classes"
+		    " subsidy-claims help quit" },
 		{ ROLE_AUDITOR, "review notices cases search certs verify catalog"
-		    " training-classes subsidy-claims account offices users"
-		    " audit help quit" },
+		    " account offices users audit training-classes"
+		    " subsidy-claims help quit" },
 		{ ROLE_CENTER, "review notices cases search certs verify catalog"
-		    " training-classes subsidy-claims account offices help"
+		    " account offices training-classes subsidy-claims help"
 		    " quit" },
 		{ ROLE_LIAISON, "intake outbox inbox notices cases search certs"
-		    " verify catalog training-classes subsidy-claims account"
-		    " offices help quit" },
+		    " verify catalog account offices training-classes"
+		    " subsidy-claims help quit" },
 		{ ROLE_CLERK, "intake outbox inbox notices cases search certs"
-		    " verify catalog training-classes subsidy-claims account"
-		    " offices help quit" },
+		    " verify catalog account offices training-classes"
+		    " subsidy-claims help quit" },
 	};
 	const struct qd_module *const	*m;
 	const struct ui_menu_item	*it;
