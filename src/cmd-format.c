@@ -62,6 +62,24 @@ cmd_rows_add(struct cmd_rows *rows, const char *const *cells)
 	rows->n++;
 }
 
+int
+cmd_rows_from_stmt(struct cmd_rows *rows, sqlite3_stmt *st)
+{
+	const char	**cells;
+	size_t		  i;
+	int		  step;
+
+	cells = xcalloc(rows->ncols, sizeof *cells);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < rows->ncols; i++)
+			cells[i] = (const char *)sqlite3_column_text(st,
+			    (int)i);
+		cmd_rows_add(rows, cells);
+	}
+	free(cells);
+	return step;
+}
+
 void
 cmd_rows_free(struct cmd_rows *rows)
 {

@@ -8,12 +8,17 @@
 
 #include "qualdesk.h"
 
-/* One line a module, in the main menu's order. */
+/*
+ * One line a module, in the main menu's order; a module's demo data
+ * may use those before it (the catalog's occupations, say).
+ */
 #define QD_MODULES(X)		\
 	X(case)			\
 	X(cert)			\
-	X(exam)			\
 	X(catalog)		\
+	X(exam)			\
+	X(training)		\
+	X(subsidy)		\
 	X(admin)		\
 	QD_TEST_MODULES(X)
 

@@ -683,6 +683,11 @@ struct cmd_rows {
 void	 cmd_rows_add(struct cmd_rows *, const char *const *cells);
 void	 cmd_rows_free(struct cmd_rows *);
 /*
+ * Step st to its end, adding each row's first ncols columns as text (NULL
+ * as ""). Returns the last sqlite3_step result: SQLITE_DONE when all went.
+ */
+int	 cmd_rows_from_stmt(struct cmd_rows *, sqlite3_stmt *);
+/*
  * Print rows to ctx->out: aligned text (nothing when empty), CSV with a
  * header of the keys, or a JSON array of objects. Returns an exit code.
  */

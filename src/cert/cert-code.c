@@ -8,7 +8,8 @@
  *	0	version (low 4 bits) and flags (high 4 bits, all reserved: 0)
  *	1-2	key id (cert_key_id)
  *	3	series (0 CX adoption, 1 CR recognition, 2 ZK admission
- *		ticket)
+ *		ticket, 3 PX training: its tw_qual text is the course and
+ *		hours)
  *	4	year - 2000
  *	5-7	sequence number in the series and year
  *	8-9	issued on, days since 2000-01-01
@@ -38,6 +39,7 @@ static const char *const cert_code_series[] = {
 	[CERT_SERIES_ADOPTION] = "CX",
 	[CERT_SERIES_RECOGNITION] = "CR",
 	[CERT_SERIES_TICKET] = "ZK",
+	[CERT_SERIES_TRAINING] = "PX",
 };
 #define CERT_CODE_NSERIES \
 	(nitems(cert_code_series))

@@ -287,7 +287,9 @@ cert_pdf_fields_draw(struct cert_pdf *p, const struct cert_print *c,
 		value = cert_pdf_text_of(c, f);
 		if (f->date && cert_pdf_date(value, date, sizeof date) == QD_OK)
 			value = date;
-		y += cert_pdf_row(p, f->label, value, f->style, y);
+		y += cert_pdf_row(p, f->off == offsetof(struct cert_print,
+		    tw_qual) && c->tw_qual_label != NULL ? c->tw_qual_label :
+		    f->label, value, f->style, y);
 	}
 	return y;
 }
@@ -301,7 +303,8 @@ cert_pdf_level_draw(struct cert_pdf *p, const struct cert_print *c,
 	char	*value;
 
 	y += CERT_PDF_ROW_GAP;
-	y += cert_pdf_text(p, cert_pdf_statement, &cert_pdf_name,
+	y += cert_pdf_text(p, c->statement != NULL ? c->statement :
+	    cert_pdf_statement, &cert_pdf_name,
 	    CERT_PDF_MARGIN, y, w, PANGO_ALIGN_LEFT) + CERT_PDF_ROW_GAP;
 	xasprintf(&value, "%s\xe3\x80\x80%s", c->occupation, c->level_name);
 	cert_pdf_row(p, cert_pdf_level_label, value, &cert_pdf_level, y);

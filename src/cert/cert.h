@@ -52,6 +52,7 @@ enum cert_series {
 	 * sitting and seat, occupation and level those examined.
 	 */
 	CERT_SERIES_TICKET,
+	CERT_SERIES_TRAINING,		/* "PX" 培训结业, the training module's */
 };
 /* What the payload carries, as signed. */
 struct cert_fields {
@@ -133,6 +134,13 @@ struct cert_print {
 	 */
 	const struct cert_print_row *rows;
 	size_t		 nrows;
+	/*
+	 * Another certificate's wording (the training completion
+	 * certificate's): the label of the tw_qual row and the statement
+	 * before the occupation and level; NULL for the adoption template's.
+	 */
+	const char	*tw_qual_label;
+	const char	*statement;
 };
 struct cert_print_row {
 	const char	*label;
@@ -282,6 +290,19 @@ int	 db_cert_sign(sqlite3 *, struct cert_fields *f, char **text,
 int	 db_cert_handed(sqlite3 *, int64_t case_id, char **why);
 /* Mark the certificates of collected cases printed and handed over. */
 int	 cert_mark_collected(sqlite3 *, char **why);
+/*
+ * The current signing key, for another module's certificates (the
+ * training completion certificate). QD_OK, or QD_EDB with *why.
+ */
+int	 db_cert_key_current(sqlite3 *, uint8_t priv[CERT_KEY_BYTES],
+	    uint8_t pub[CERT_KEY_BYTES], char **why);
+/*
+ * Implemented by the training module: whether f (a verified PX code) is
+ * the training completion certificate on record. QD_OK, QD_ENOTFOUND
+ * with *why (no such certificate, or one with other fields), or QD_EDB.
+ */
+int	 training_cert_on_record(sqlite3 *, const struct cert_fields *f,
+	    char **why);
 /*
  * Run by the migration that adds certificates, inside it: make the first
  * signing key and issue certificates for cases approved before.

@@ -75,8 +75,8 @@ cert_source_read(sqlite3 *db, int64_t case_id, struct cert_source *src,
 }
 
 /* The signing key now: the newest not retired. */
-static int
-cert_key_current(sqlite3 *db, uint8_t priv[CERT_KEY_BYTES],
+int
+db_cert_key_current(sqlite3 *db, uint8_t priv[CERT_KEY_BYTES],
     uint8_t pub[CERT_KEY_BYTES], char **why)
 {
 	sqlite3_stmt	*st;
@@ -106,7 +106,7 @@ db_cert_sign(sqlite3 *db, struct cert_fields *f, char **text, char **why)
 	int	 rc;
 
 	*text = NULL;
-	if ((rc = cert_key_current(db, priv, pub, why)) != QD_OK)
+	if ((rc = db_cert_key_current(db, priv, pub, why)) != QD_OK)
 		return rc;
 	f->kid = cert_key_id(pub);
 	rc = cert_encode(f, priv, pub, text, why);
@@ -197,7 +197,7 @@ db_cert_issue(sqlite3 *db, int64_t case_id, int64_t replaces,
 	else
 		idcheck_today(src.f.issued_on);
 	src.f.year = atoi(src.f.issued_on);
-	if ((rc = cert_key_current(db, priv, pub, why)) != QD_OK ||
+	if ((rc = db_cert_key_current(db, priv, pub, why)) != QD_OK ||
 	    (rc = cert_next_seq(db, src.series, src.f.year, &src.f.seq,
 	    why)) != QD_OK)
 		goto out;

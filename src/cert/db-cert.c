@@ -297,6 +297,9 @@ db_cert_verify(sqlite3 *db, const struct qd_user *actor, const char *text,
 	memset(f, 0, sizeof *f);
 	if ((rc = cert_verify(text, cert_key_find, db, f, why)) != QD_OK)
 		return rc;
+	/* The training completion certificates are the training module's. */
+	if (f->series == CERT_SERIES_TRAINING)
+		return training_cert_on_record(db, f, why);
 	number = cert_number(f->series, f->year, f->seq);
 	/* A ticket is checked by its signature alone: no record here. */
 	if (f->series == CERT_SERIES_TICKET) {

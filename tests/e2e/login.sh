@@ -78,8 +78,11 @@ tmux_ssh admin 80 24 admin admin
 wait_screen admin "F10" >/dev/null
 check "the admin's menu has the administration group" \
 	wait_screen admin "管理 Administration"
-tmux_ send-keys -t admin 5
-check "5 opens the group, with user admin" wait_screen admin "用户管理"
+# The group's number is where it stands among the modules: read it.
+group=$(screen admin | sed -n 's/^ *>\{0,1\} *\([1-9]\)  管理 Administration.*/\1/p')
+tmux_ send-keys -t admin "$group"
+check "its number ($group) opens the group, with user admin" \
+	wait_screen admin "用户管理"
 check "and the audit log" wait_screen admin "审计日志"
 
 # Into the user list, add a user through the form, typing Chinese.

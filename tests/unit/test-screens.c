@@ -219,20 +219,24 @@ test_menu(void)
 		const char	*want;
 	} menus[] = {
 		{ ROLE_ADMIN, "review notices cases search certs verify"
-		    " exam-table exam-plans exam-notices catalog"
-		    " account offices users audit help quit" },
+		    " catalog exam-table exam-plans exam-notices training-classes"
+		    " subsidy-claims account offices users audit help"
+		    " quit" },
 		{ ROLE_AUDITOR, "review notices cases search certs verify"
-		    " exam-table exam-plans exam-notices catalog"
-		    " account offices users audit help quit" },
+		    " catalog exam-table exam-plans exam-notices training-classes"
+		    " subsidy-claims account offices users audit help"
+		    " quit" },
 		{ ROLE_CENTER, "review notices cases search certs verify"
-		    " exam-table exam-plans exam-notices catalog"
-		    " account offices help quit" },
+		    " catalog exam-table exam-plans exam-notices training-classes"
+		    " subsidy-claims account offices help quit" },
 		{ ROLE_LIAISON, "intake outbox inbox notices cases search certs"
-		    " verify exam-demands exam-plans exam-notices catalog"
-		    " account offices help quit" },
+		    " verify catalog exam-demands exam-plans exam-notices"
+		    " training-classes subsidy-claims account offices"
+		    " help quit" },
 		{ ROLE_CLERK, "intake outbox inbox notices cases search certs"
-		    " verify exam-demands exam-plans exam-notices catalog"
-		    " account offices help quit" },
+		    " verify catalog exam-demands exam-plans exam-notices"
+		    " training-classes subsidy-claims account offices"
+		    " help quit" },
 	};
 	const struct qd_module *const	*m;
 	const struct ui_menu_item	*it;
