@@ -13,6 +13,7 @@
 	X(case)			\
 	X(cert)			\
 	X(catalog)		\
+	X(job)			\
 	X(admin)		\
 	QD_TEST_MODULES(X)
 
