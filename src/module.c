@@ -14,6 +14,7 @@
 	X(cert)			\
 	X(catalog)		\
 	X(job)			\
+	X(policy)		\
 	X(admin)		\
 	QD_TEST_MODULES(X)
 
