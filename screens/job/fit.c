@@ -8,11 +8,11 @@
 #include "job/job-screens.h"
 
 static const struct ui_column fit_columns[] = {
-	{ "姓名 Name", 8, 0 },
-	{ "所在 Office", 6, 0 },
+	{ "姓名 Name", 9, 0 },
+	{ "所在 From", 9, 0 },
 	{ "等级 Level", 14, 0 },
-	{ "理由 Reason", 30, 1 },
-	{ "推荐 Proposed", 8, 0 },
+	{ "理由 Reason", 28, 1 },
+	{ "推荐 Sent", 9, 0 },
 };
 
 static const int fit_pick[] = {

@@ -8,12 +8,12 @@
 #include "job/job-screens.h"
 
 static const struct ui_column matches_columns[] = {
-	{ "姓名 Name", 8, 0 },
-	{ "单位 Employer", 12, 1 },
-	{ "城市 City", 6, 0 },
-	{ "职业 Occupation", 14, 1 },
+	{ "姓名 Name", 9, 0 },
+	{ "单位 Firm", 12, 1 },
+	{ "城市 City", 9, 0 },
+	{ "职业 Job", 12, 1 },
 	{ "状态 State", 14, 0 },
-	{ "空缺 Open", 4, 0 },
+	{ "空缺 Open", 9, 0 },
 };
 
 static const int matches_pick[] = {

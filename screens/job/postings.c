@@ -7,13 +7,13 @@
 #include "job/job-screens.h"
 
 static const struct ui_column postings_columns[] = {
-	{ "单位 Employer", 14, 1 },
-	{ "城市 City", 8, 0 },
-	{ "职业 Occupation", 10, 1 },
-	{ "等级 Min", 4, 0 },
-	{ "空缺 Open", 4, 0 },
-	{ "截止 Closes", 10, 0 },
-	{ "状态 State", 12, 0 },
+	{ "单位 Firm", 14, 1 },
+	{ "城市 City", 9, 0 },
+	{ "职业 Job", 10, 1 },
+	{ "等级 Lvl", 8, 0 },
+	{ "空缺 Open", 9, 0 },
+	{ "截止 Until", 10, 0 },
+	{ "状态 State", 10, 0 },
 };
 
 static const int postings_pick[] = {

@@ -11,9 +11,9 @@
 
 const struct ui_column screen_answer_columns[SCREEN_ANSWER_NCOLUMNS] = {
 	{ "答复 Answer", 26, 1 },
-	{ "复核 Review", 10, 0 },
+	{ "复核 Review", 11, 0 },
 	{ "依据 Document", 18, 0 },
-	{ "范围 Scope", 6, 0 },
+	{ "范围 Scope", 10, 0 },
 };
 
 static const int screen_answer_pick[SCREEN_ANSWER_NCOLUMNS] = {

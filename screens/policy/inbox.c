@@ -12,7 +12,7 @@ static const struct ui_column inbox_columns[] = {
 	{ "咨询 Question", 24, 1 },
 	{ "答复 Reply", 24, 1 },
 	{ "收件 Inbox", 10, 0 },
-	{ "通知 Notice", 8, 0 },
+	{ "通知 Notice", 11, 0 },
 };
 
 static const int inbox_pick[] = {

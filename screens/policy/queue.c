@@ -10,7 +10,7 @@
 #include "policy/policy-screens.h"
 
 static const struct ui_column queue_columns[] = {
-	{ "城市 Office", 8, 0 },
+	{ "城市 Office", 11, 0 },
 	{ "咨询 Question", 40, 1 },
 	{ "状态 State", 14, 0 },
 };

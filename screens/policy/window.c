@@ -2,7 +2,8 @@
  * A question at the window (咨询窗口): the clerk types it and the answer
  * base is searched at every key, only the rows of answers changing on
  * the screen; the clerk answers on the spot with the selected answer or
- * forwards the question to the center.
+ * forwards the question to the center. Enter shows the selected answer
+ * and offers to answer the question with it.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -79,6 +80,7 @@ window_done(struct ui *ui, struct ui_view *v, int rc, const char *why,
 	return UI_RELOAD;
 }
 
+/* Show the selected answer; on yes, answer the question with it. */
 static enum ui_next
 window_answer(struct ui *ui, struct ui_view *v)
 {
@@ -86,6 +88,14 @@ window_answer(struct ui *ui, struct ui_view *v)
 	int64_t	 id, aid = v->rows.ids[v->sel];
 	int	 rc;
 
+	screen_answer_show(ui, v);
+	if (!role_has_office(ui->user->role) || !ui_dialog_confirm(ui, v,
+	    "以此当场答复？ Answer the question with this? (y/n)"))
+		return UI_STAY;
+	if (*ui_view_value(v, "text") == '\0') {
+		ui_error(ui, "请先输入咨询内容 Type the question first");
+		return UI_STAY;
+	}
 	if (window_record(ui, v, &id) != QD_OK)
 		return UI_STAY;
 	rc = db_policy_answer_here(ui->db, ui->user, id, aid, &why);
@@ -122,10 +132,8 @@ static const struct ui_field window_fields[] = {
 };
 
 static const struct ui_action window_actions[] = {
-	{ .key = UI_KEY_ENTER, .label = "查看 View", .roles = UI_ROLES_ALL,
-	  .needs_row = 1, .run = screen_answer_show },
-	{ .key = UI_KEY_F(2), .label = "当场答复 Answer",
-	  .roles = UI_ROLES_OFFICE, .needs_row = 1, .run = window_answer },
+	{ .key = UI_KEY_ENTER, .label = "答复 Answer", .roles = UI_ROLES_ALL,
+	  .needs_row = 1, .run = window_answer },
 	{ .key = UI_KEY_F(5), .label = "转中心 Forward",
 	  .roles = UI_ROLES_OFFICE, .run = window_forward },
 };

@@ -219,15 +219,20 @@ test_menu(void)
 		const char	*want;
 	} menus[] = {
 		{ ROLE_ADMIN, "review notices cases search certs verify catalog"
+		    " job-postings job-matches policy-queue policy-base"
 		    " account offices users audit help quit" },
 		{ ROLE_AUDITOR, "review notices cases search certs verify catalog"
+		    " job-postings job-matches policy-queue policy-base"
 		    " account offices users audit help quit" },
 		{ ROLE_CENTER, "review notices cases search certs verify catalog"
+		    " job-postings job-matches policy-queue policy-base"
 		    " account offices help quit" },
 		{ ROLE_LIAISON, "intake outbox inbox notices cases search certs"
-		    " verify catalog account offices help quit" },
+		    " verify catalog job-postings job-matches policy-window"
+		    " policy-inbox policy-base account offices help quit" },
 		{ ROLE_CLERK, "intake outbox inbox notices cases search certs"
-		    " verify catalog account offices help quit" },
+		    " verify catalog job-postings job-matches policy-window"
+		    " policy-inbox policy-base account offices help quit" },
 	};
 	const struct qd_module *const	*m;
 	const struct ui_menu_item	*it;
