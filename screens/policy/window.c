@@ -127,7 +127,7 @@ static const struct ui_field window_fields[] = {
 	{ .label = "咨询 Question", .type = UI_FIELD_TEXT, .width = 50,
 	  .max_chars = 500, .max_bytes = 2000, .required = 1,
 	  .column = "text" },
-	{ .label = "渠道 Channel", .type = UI_FIELD_CHOICE, .width = 12,
+	{ .label = "渠道 Channel", .type = UI_FIELD_CHOICE, .width = 14,
 	  .column = "channel", .choices = window_channels },
 };
 
