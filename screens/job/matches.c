@@ -12,7 +12,7 @@ static const struct ui_column matches_columns[] = {
 	{ "单位 Firm", 12, 1 },
 	{ "城市 City", 9, 0 },
 	{ "职业 Job", 12, 1 },
-	{ "状态 State", 14, 0 },
+	{ "状态 State", 15, 0 },
 	{ "空缺 Open", 9, 0 },
 };
 

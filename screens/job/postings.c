@@ -13,7 +13,7 @@ static const struct ui_column postings_columns[] = {
 	{ "等级 Lvl", 8, 0 },
 	{ "空缺 Open", 9, 0 },
 	{ "截止 Until", 10, 0 },
-	{ "状态 State", 10, 0 },
+	{ "状态 State", 12, 0 },
 };
 
 static const int postings_pick[] = {
