@@ -75,8 +75,10 @@ CREATE TABLE job_need_occupations (
 	CHECK ((level IS NULL) = (source = '')),
 	PRIMARY KEY (need_id, occupation_id)
 ) WITHOUT ROWID;
+-- Matching reads a posting's occupation best level first (none last) and
+-- stops at the page, so no level counts as 9 here.
 CREATE INDEX job_need_occupations_match
-    ON job_need_occupations (occupation_id, level, need_id);
+    ON job_need_occupations (occupation_id, coalesce(level, 9), need_id);
 -- The cities they would work in.
 CREATE TABLE job_need_cities (
 	need_id		INTEGER NOT NULL REFERENCES job_needs (id),

@@ -82,6 +82,9 @@ CREATE VIRTUAL TABLE policy_answers_fts USING fts5(title, tags, body,
     tokenize = 'qd bigram');
 INSERT INTO policy_answers_fts (policy_answers_fts, rank)
 VALUES ('rank', 'bm25(4.0, 3.0, 1.0)');
+-- How many answers hold each word: a search scores the rare words first.
+CREATE VIRTUAL TABLE policy_answers_vocab USING fts5vocab(policy_answers_fts,
+    'row');
 CREATE TRIGGER policy_answers_fts_insert AFTER INSERT ON policy_answers
 BEGIN
 	INSERT INTO policy_answers_fts (rowid, title, tags, body)

@@ -388,34 +388,67 @@ fts_word_add(void *arg, int flags, const char *tok, int len, int start,
 	return SQLITE_OK;
 }
 
-char *
-fts_query(const char *text, enum fts_mode mode)
+size_t
+fts_words(const char *text, enum fts_mode mode, char ***out)
 {
 	struct fts_words	 w = { .n = 0 };
-	char			*q, *p;
-	const char		*c;
-	size_t			 i, len = 1;
 
+	*out = NULL;
 	if (text == NULL || !text_valid(text))
-		return NULL;
+		return 0;
 	fts_cut(text, (int)strlen(text), mode, 1, fts_word_add, &w);
-	if (w.n == 0)
+	if (w.n > 0) {
+		*out = xcalloc(w.n, sizeof **out);
+		memcpy(*out, w.words, w.n * sizeof **out);
+	}
+	return w.n;
+}
+
+char *
+fts_or(char *const *words, size_t n)
+{
+	char		*q, *p;
+	const char	*c;
+	size_t		 i, len = 1;
+
+	if (n == 0)
 		return NULL;
-	for (i = 0; i < w.n; i++)
-		len += strlen(w.words[i]) * 2 + 6;
+	for (i = 0; i < n; i++)
+		len += strlen(words[i]) * 2 + 6;
 	p = q = xmalloc(len);
-	for (i = 0; i < w.n; i++) {
+	for (i = 0; i < n; i++) {
 		if (i > 0)
 			p = stpcpy(p, " OR ");
 		*p++ = '"';
-		for (c = w.words[i]; *c != '\0'; c++) {
+		for (c = words[i]; *c != '\0'; c++) {
 			if (*c == '"')
 				*p++ = '"';
 			*p++ = *c;
 		}
 		*p++ = '"';
-		free(w.words[i]);
 	}
 	*p = '\0';
+	return q;
+}
+
+void
+fts_words_free(char **words, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(words[i]);
+	free(words);
+}
+
+char *
+fts_query(const char *text, enum fts_mode mode)
+{
+	char	**words, *q;
+	size_t	  n;
+
+	n = fts_words(text, mode, &words);
+	q = fts_or(words, n);
+	fts_words_free(words, n);
 	return q;
 }

@@ -532,6 +532,11 @@ int	 db_fts_register(sqlite3 *);
  * Caller frees.
  */
 char	*fts_query(const char *text, enum fts_mode);
+/* The words of that query into *out (free with fts_words_free); how many. */
+size_t	 fts_words(const char *text, enum fts_mode, char ***out);
+void	 fts_words_free(char **, size_t);
+/* n words quoted and joined with OR, as fts_query (NULL for none). */
+char	*fts_or(char *const *words, size_t n);
 
 /*
  * db-rows.c: a listing's rows as text, for the commands and the screens

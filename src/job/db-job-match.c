@@ -11,7 +11,11 @@
 
 #include "job/job.h"
 
-/* What fits, as rows of enum job_fit_col; the WHERE follows. */
+/*
+ * What fits, as rows of enum job_fit_col; the WHERE follows. A person
+ * without a level counts as 9, below every minimum, so the index on
+ * (occupation, level) gives a posting's best people first.
+ */
 #define JOB_FIT_SELECT \
 	"SELECT coalesce(m.id, 0), p.id, n.id, a.name, ho.name_zh, e.name," \
 	" pc.name_zh, oc.code || ' ' || oc.name," \
@@ -23,7 +27,7 @@
 	" || pc.name_zh, coalesce(ms.name_zh || ' ' || ms.name_en, '')" \
 	" FROM job_postings p" \
 	" JOIN job_need_occupations no ON no.occupation_id = p.occupation_id" \
-	" AND (p.min_level IS NULL OR no.level <= p.min_level)" \
+	" AND coalesce(no.level, 9) <= coalesce(p.min_level, 9)" \
 	" JOIN job_needs n ON n.id = no.need_id AND n.state = 'reported'" \
 	" JOIN job_need_cities nc ON nc.need_id = n.id" \
 	" AND nc.office_id = p.office_id" \
@@ -53,7 +57,7 @@ db_job_fit(sqlite3 *db, const struct qd_user *actor, int64_t posting_id,
 	}
 	if (db_prepare(db, posting_id != 0 ? JOB_FIT_SELECT
 	    " AND p.id = ?1 AND (?2 = 0 OR n.id = ?2)"
-	    " ORDER BY no.level IS NULL, no.level, n.id LIMIT ?4" :
+	    " ORDER BY coalesce(no.level, 9), no.need_id LIMIT ?4" :
 	    JOB_FIT_SELECT " AND no.need_id = ?2"
 	    " ORDER BY p.closes_on, p.id LIMIT ?4", &st) != QD_OK)
 		return db_fail(db, why);

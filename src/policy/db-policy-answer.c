@@ -10,6 +10,9 @@
 
 #include "policy/policy.h"
 
+/* Most answers a search scores by bm25 (see policy_find_query). */
+#define POLICY_FIND_BUDGET	4000
+
 /* Why an answer needs review, "" when it does not (a, d joined). */
 #define POLICY_REVIEW \
 	"CASE WHEN d.replaced_on IS NOT NULL" \
@@ -210,23 +213,82 @@ db_policy_withdraw(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	return rc;
 }
 
+/*
+ * The query of what was typed: its rarest words first, while the answers
+ * holding them stay within POLICY_FIND_BUDGET, so bm25 scores a bounded
+ * number of answers whatever the base's size. *ranked is 0 when even the
+ * rarest word is in more answers than that: the newest of them are then
+ * shown unranked, which a search can stop early for. NULL when no word.
+ */
+static char *
+policy_find_query(sqlite3 *db, const char *text, int *ranked)
+{
+	sqlite3_stmt	*st = NULL;
+	char		**words, **keep, *q;
+	long long	 *df, sum = 0, t;
+	size_t		  n, i, j, nkeep = 0;
+	char		 *w;
+
+	*ranked = 1;
+	if ((n = fts_words(text, FTS_BIGRAM, &words)) == 0)
+		return NULL;
+	df = xcalloc(n, sizeof *df);
+	if (db_prepare(db, "SELECT doc FROM policy_answers_vocab"
+	    " WHERE term = ?1", &st) == QD_OK) {
+		for (i = 0; i < n; i++) {
+			sqlite3_bind_text(st, 1, words[i], -1, SQLITE_STATIC);
+			df[i] = sqlite3_step(st) == SQLITE_ROW ?
+			    sqlite3_column_int64(st, 0) : 0;
+			sqlite3_reset(st);
+		}
+	}
+	sqlite3_finalize(st);
+	/* Few words: sort them by how common they are. */
+	for (i = 1; i < n; i++) {
+		for (j = i; j > 0 && df[j - 1] > df[j]; j--) {
+			t = df[j], df[j] = df[j - 1], df[j - 1] = t;
+			w = words[j], words[j] = words[j - 1], words[j - 1] = w;
+		}
+	}
+	keep = xcalloc(n, sizeof *keep);
+	for (i = 0; i < n; i++) {
+		if (df[i] == 0 && i + 1 < n)
+			continue;
+		if (nkeep > 0 && sum + df[i] > POLICY_FIND_BUDGET)
+			break;
+		keep[nkeep++] = words[i];
+		sum += df[i];
+	}
+	*ranked = sum <= POLICY_FIND_BUDGET;
+	q = fts_or(keep, nkeep);
+	free(keep);
+	free(df);
+	fts_words_free(words, n);
+	return q;
+}
+
 int
 db_policy_find(sqlite3 *db, const struct qd_user *actor, const char *text,
     int limit, struct db_rows *rows, char **why)
 {
 	sqlite3_stmt	*st;
 	char		*query;
-	int		 rc;
+	int		 rc, ranked;
 
-	if ((query = fts_query(text, FTS_BIGRAM)) == NULL) {
+	if ((query = policy_find_query(db, text, &ranked)) == NULL) {
 		why_set(why, "请输入要查找的字词 type words to search for");
 		return QD_EINVAL;
 	}
-	if (db_prepare(db, POLICY_ANSWER_SELECT("printf('%.1f', -f.rank)")
+	if (db_prepare(db, ranked ?
+	    POLICY_ANSWER_SELECT("printf('%.1f', -f.rank)")
 	    " JOIN policy_answers_fts f ON f.rowid = a.id"
 	    " WHERE policy_answers_fts MATCH ?1 AND a.state = 'published'"
 	    " AND" POLICY_ANSWER_SCOPE("?2") " ORDER BY d.replaced_on IS NOT NULL"
-	    " OR a.valid_until < date('now', 'localtime'), f.rank LIMIT ?3",
+	    " OR a.valid_until < date('now', 'localtime'), f.rank LIMIT ?3" :
+	    POLICY_ANSWER_SELECT("''")
+	    " JOIN policy_answers_fts f ON f.rowid = a.id"
+	    " WHERE policy_answers_fts MATCH ?1 AND a.state = 'published'"
+	    " AND" POLICY_ANSWER_SCOPE("?2") " ORDER BY f.rowid DESC LIMIT ?3",
 	    &st) != QD_OK) {
 		free(query);
 		return db_fail(db, why);
