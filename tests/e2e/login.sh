@@ -78,8 +78,8 @@ tmux_ssh admin 80 24 admin admin
 wait_screen admin "F10" >/dev/null
 check "the admin's menu has the administration group" \
 	wait_screen admin "管理 Administration"
-tmux_ send-keys -t admin 4
-check "4 opens the group, with user admin" wait_screen admin "用户管理"
+tmux_ send-keys -t admin 6
+check "6 opens the group, with user admin" wait_screen admin "用户管理"
 check "and the audit log" wait_screen admin "审计日志"
 
 # Into the user list, add a user through the form, typing Chinese.
