@@ -74,3 +74,47 @@ screen_ask_date(struct ui *ui, struct ui_view *v, const char *title,
 		return QD_ENOTFOUND;
 	return QD_OK;
 }
+
+void
+screen_db_rows(struct ui_rows *rows, const struct db_rows *in,
+    const int *pick, size_t npick)
+{
+	const char	**cells;
+	char		  key[24];
+	size_t		  r, c;
+
+	cells = xcalloc(npick > 0 ? npick : 1, sizeof *cells);
+	for (r = 0; r < in->n; r++) {
+		for (c = 0; c < npick; c++)
+			cells[c] = db_rows_cell(in, r, (size_t)pick[c]);
+		snprintf(key, sizeof key, "%" PRId64, in->ids[r]);
+		ui_rows_add(rows, in->ids[r], key, cells);
+	}
+	free(cells);
+}
+
+int
+screen_pick_action(struct ui *ui, struct ui_view *v, const char *title,
+    const struct db_rows *actions, char **action)
+{
+	struct ui_choice	*ch;
+	size_t			 i, picked;
+	int			 rc;
+
+	*action = NULL;
+	if (actions->n == 0) {
+		ui_error(ui, "当前状态下没有可做的操作 Nothing to do in this"
+		    " state");
+		return QD_ENOTFOUND;
+	}
+	ch = screen_choices_new(actions->n, NULL);
+	for (i = 0; i < actions->n; i++) {
+		ch[i].value = xstrdup(db_rows_cell(actions, i, 0));
+		ch[i].label = xstrdup(db_rows_cell(actions, i, 1));
+	}
+	if ((rc = ui_dialog_pick(ui, v, title, ch, actions->n, &picked)) ==
+	    QD_OK)
+		*action = xstrdup(ch[picked].value);
+	ui_choices_free(ch, actions->n);
+	return rc;
+}

@@ -1,7 +1,8 @@
 /*
  * Opening the database: checks that the file is ours, the pragmas every
- * connection needs, the actor functions the audit triggers call, and the
- * numbered migrations compiled in from schema/.
+ * connection needs, the actor functions the audit triggers call, the
+ * full-text tokenizer and the numbered migrations compiled in from
+ * schema/.
  */
 #include <sys/stat.h>
 
@@ -623,6 +624,11 @@ db_open(const char *path, int flags, sqlite3 **out, char **why)
 	    SQLITE_OK || (rc = db_set_actor(db, NULL)) != QD_OK) {
 		rc = QD_EDB;
 		why_set(why, "cannot open %s: %s", path, db_errmsg(db));
+		goto out;
+	}
+	/* The schema's full-text indexes cut Chinese with qualdesk's own. */
+	if ((rc = db_fts_register(db)) != QD_OK) {
+		why_set(why, "cannot open %s: no full-text search", path);
 		goto out;
 	}
 	if ((rc = db_check_ours(db, path, why)) != QD_OK)

@@ -551,3 +551,32 @@ idcheck_email(const char *in, char *out, size_t outsz, char **why)
 	free(s);
 	return rv;
 }
+
+int
+idcheck_plan_day(const char *text, char out[11], char **why)
+{
+	struct tm	 tm;
+	int		 y, m, d;
+	char		 tail;
+
+	if (text == NULL || *text == '\0') {
+		idcheck_today(out);
+		return QD_OK;
+	}
+	memset(&tm, 0, sizeof tm);
+	if (sscanf(text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+	    y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31)
+		goto bad;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = 12;
+	if (mktime(&tm) == (time_t)-1 || tm.tm_mday != d)
+		goto bad;
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	return QD_OK;
+bad:
+	why_set(why, "日期“%s”无效，请写成 YYYY-MM-DD bad day \"%s\": write"
+	    " YYYY-MM-DD", text, text);
+	return QD_EINVAL;
+}

@@ -19,6 +19,8 @@
 	X(exam)			\
 	X(training)		\
 	X(subsidy)		\
+	X(job)			\
+	X(policy)		\
 	X(admin)		\
 	QD_TEST_MODULES(X)
 

@@ -1,5 +1,5 @@
 /*
- * A person's name folded for search. Applicants write their names in
+ * A person's name, or any text, folded for search. Applicants write their names in
  * Traditional characters (陳, 張, 黃), clerks type Simplified with their
  * input method: both must give the same key. OpenCC does the folding; this
  * file only cleans the name for it and keeps one converter per process.
@@ -65,12 +65,13 @@ namekey_fullwidth(const char *s, int len)
 }
 
 /*
- * The name made valid UTF-8 without spaces or controls, letters in lower
- * case: OpenCC reads past the end of a truncated sequence, so it never sees
- * one. Caller frees.
+ * The name made valid UTF-8 without spaces or controls (or, with
+ * keep_spaces, each of them one space), letters in lower case: OpenCC
+ * reads past the end of a truncated sequence, so it never sees one.
+ * Caller frees.
  */
 static char *
-namekey_clean(const char *name)
+namekey_clean(const char *name, int keep_spaces)
 {
 	char	*out;
 	size_t	 n = 0;
@@ -80,8 +81,11 @@ namekey_clean(const char *name)
 	out = xmalloc(strlen(name) * 3 + 1);
 	for (; *name != '\0'; name += len) {
 		len = text_char_len(name);
-		if (namekey_dropped(name, len))
+		if (namekey_dropped(name, len)) {
+			if (keep_spaces && n > 0 && out[n - 1] != ' ')
+				out[n++] = ' ';
 			continue;
+		}
 		if (len == 1 && (unsigned char)*name >= 0x80) {
 			memcpy(out + n, namekey_replacement, 3);
 			n += 3;
@@ -134,15 +138,28 @@ namekey_convert(char *s)
 	return s;
 }
 
-char *
-namekey(const char *name)
+/* Clean s as the caller asks, then fold it to Simplified. */
+static char *
+namekey_fold(const char *s, int keep_spaces)
 {
 	char	*key;
 
-	key = namekey_clean(name != NULL ? name : "");
+	key = namekey_clean(s != NULL ? s : "", keep_spaces);
 	if (namekey_ascii(key) || !namekey_ready())
 		return key;
 	return namekey_convert(key);
+}
+
+char *
+namekey(const char *name)
+{
+	return namekey_fold(name, 0);
+}
+
+char *
+namekey_text(const char *text)
+{
+	return namekey_fold(text, 1);
 }
 
 int

@@ -406,6 +406,11 @@ int	 idcheck_date(const char *, char out[11], char **why);
  */
 int	 idcheck_day(const char *, const char *zh, const char *en,
 	    char out[11], char **why);
+/*
+ * A day of a plan or a deadline: YYYY-MM-DD, a real day from 2000 to
+ * 2100 (NULL or empty: today), into out.
+ */
+int	 idcheck_plan_day(const char *, char out[11], char **why);
 /* Today in local time as YYYY-MM-DD (the days idcheck_date compares to). */
 void	 idcheck_today(char out[11]);
 /*
@@ -442,6 +447,12 @@ int	 idcheck_email(const char *, char *out, size_t outsz, char **why);
  * caller frees.
  */
 char	*namekey(const char *name);
+/*
+ * Any text folded the same way, for full-text search: as namekey, but
+ * each run of spaces, controls and dots becomes one space (none leading).
+ * Never NULL; caller frees.
+ */
+char	*namekey_text(const char *text);
 /* Open OpenCC if not tried yet; 1 if it is loaded (a startup check). */
 int	 namekey_ready(void);
 /* Close OpenCC; the next call opens it again (tests, valgrind). */
@@ -550,6 +561,55 @@ int	 demo_setup(sqlite3 *, char **keyfile, char **why);
 const struct demo_file *demo_file(const char *name);
 /* The count that sql (constant text) returns, or -1. */
 long long demo_count(sqlite3 *, const char *sql);
+
+/*
+ * db-fts.c: the tokenizer "qd" of SQLite's FTS5 for Chinese text, on every
+ * connection. Text is folded with namekey_text (補貼 and 补贴 are one
+ * word) and then cut by mode, its argument: "bigram" (the default, as
+ * Lucene's CJK analyzer: each Han character and each pair of neighbours,
+ * so one- and two-character words are found), "icu" (ICU's dictionary
+ * word boundaries) or "icuchar" (ICU's words and their characters).
+ * Letters and digits make lower-case words in every mode.
+ */
+enum fts_mode { FTS_BIGRAM, FTS_ICU, FTS_ICU_CHARS };
+#define FTS_NMODES	3
+/* The mode's name as the tokenizer's argument takes it ("bigram"). */
+const char *fts_mode_name(enum fts_mode);
+/* Register "qd" on db. QD_OK or QD_EDB. */
+int	 db_fts_register(sqlite3 *);
+/*
+ * An FTS5 query for what a user typed (any text): the words of text as
+ * the tokenizer cuts a query, each quoted, joined with OR, so bm25 ranks
+ * the answers that share most of them first. NULL when text has no word.
+ * Caller frees.
+ */
+char	*fts_query(const char *text, enum fts_mode);
+/* The words of that query into *out (free with fts_words_free); how many. */
+size_t	 fts_words(const char *text, enum fts_mode, char ***out);
+void	 fts_words_free(char **, size_t);
+/* n words quoted and joined with OR, as fts_query (NULL for none). */
+char	*fts_or(char *const *words, size_t n);
+
+/*
+ * db-rows.c: a listing's rows as text, for the commands and the screens
+ * alike. Start from a zeroed struct db_rows.
+ */
+struct db_rows {
+	size_t		  n;		/* rows */
+	size_t		  ncols;	/* cells a row */
+	char		**cells;	/* n * ncols, never NULL */
+	int64_t		 *ids;		/* the record of each row */
+};
+/*
+ * Step st to its end, appending a row each: column 0 is the row's id,
+ * columns 1 to ncols its cells ("" for NULL). QD_OK, or QD_EDB with *why
+ * (the rows read so far stay; free them with db_rows_free).
+ */
+int	 db_rows_read(sqlite3 *, sqlite3_stmt *, size_t ncols,
+	    struct db_rows *, char **why);
+/* Cell c of row r, "" outside the rows. */
+const char *db_rows_cell(const struct db_rows *, size_t r, size_t c);
+void	 db_rows_free(struct db_rows *);
 
 /* db-draft.c: forms saved while typing; one per user, form and record. */
 int	 db_draft_save(sqlite3 *, const struct qd_user *actor, const char *form,
@@ -1185,6 +1245,12 @@ struct ui_screen {
 	 */
 	int			 filter;
 	/*
+	 * With filter: the list loads again at every change of a text field
+	 * too (search as you type); curses then sends only the rows that
+	 * changed.
+	 */
+	int			 live;
+	/*
 	 * Optional hooks. open runs once the fields are set up and before the
 	 * list or text loads and the screen is first drawn: QD_OK shows the
 	 * screen; anything else leaves at once, open having said why with
@@ -1250,8 +1316,10 @@ struct ui_view {
 	void			*priv;		/* the screen's own: open to close */
 };
 /* The main menu: who sees which item. */
+/* An item without a letter: its number in its group chooses it. */
+#define UI_MENU_NOKEY	(-1)
 struct ui_menu_item {
-	int			 key;		/* letter shortcut */
+	int			 key;		/* letter, or UI_MENU_NOKEY */
 	const char		*label;		/* "用户管理 Users" */
 	int			 roles;		/* UI_ROLE() bits */
 	const struct ui_screen	*screen;	/* NULL: quit */
@@ -1583,6 +1651,20 @@ const char *screen_result_text(int);
  */
 int	 screen_ask_date(struct ui *, struct ui_view *, const char *title,
 	    const char *prompt, char **day);
+/*
+ * Add the rows of a listing to a screen's list: the cells pick names, in
+ * order; each row's id and key its record.
+ */
+void	 screen_db_rows(struct ui_rows *, const struct db_rows *,
+	    const int *pick, size_t npick);
+/*
+ * Offer the allowed steps of a record (rows of action, label, as a
+ * workflow's transitions give them) in a list box: QD_OK and *action
+ * (caller frees), or QD_ENOTFOUND when there is none (said) or the user
+ * cancels.
+ */
+int	 screen_pick_action(struct ui *, struct ui_view *, const char *title,
+	    const struct db_rows *actions, char **action);
 /* screens/help.c */
 extern const struct ui_screen screen_help;
 

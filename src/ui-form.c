@@ -302,8 +302,11 @@ ui_form_key(struct ui *ui, struct ui_view *v, int key)
 	r = ui_edit_key(&st->edit, key);
 	if (r < 0)
 		ui_error(ui, "%s: %s", f->label, st->edit.why);
-	if (st->edit.edits != edits)
+	if (st->edit.edits != edits) {
 		v->edited = 1;
+		if (v->screen->filter && v->screen->live)
+			return UI_FORM_FILTER;
+	}
 	return r == 0 ? UI_FORM_IGNORED : UI_FORM_USED;
 }
 

@@ -4,7 +4,9 @@
  * groups stand on the left, the highlighted group's items on the right
  * (one pane at a time on a narrow terminal). A digit picks a group, a
  * letter opens its item from anywhere, so every item is one key away
- * from its group and the letters people know stay as they were. The
+ * from its group and the letters people know stay as they were; inside
+ * a group a digit opens its item of that number (the only key of an
+ * item without a letter). The
  * modules' greetings fill an empty message line as the menu opens and
  * whenever it comes back.
  */
@@ -170,8 +172,10 @@ ui_menu_draw_items(const struct ui_menu *menu, int y, int x, int cols)
 	for (i = 0; i < g->nitems && y <= ui_frame_body_bottom(); i++, y++) {
 		sel = menu->inside && i == menu->item;
 		attr = sel ? A_REVERSE : A_NORMAL;
+		/* Letterless items go by their number in the group. */
 		snprintf(head, sizeof head, "%c %c  ", sel ? '>' : ' ',
-		    g->items[i]->key);
+		    g->items[i]->key != UI_MENU_NOKEY ? g->items[i]->key :
+		    i < 9 ? (int)('1' + i) : ' ');
 		ui_put(y, x, head, cols, attr, 0);
 		ui_put(y, x + 5, g->items[i]->label, cols - 5, attr, 1);
 	}
@@ -303,6 +307,14 @@ ui_menu_pick(struct ui *ui, struct ui_menu *menu, int key)
 
 	if (key >= 'A' && key <= 'Z')
 		key += 'a' - 'A';
+	/* Inside a group a digit is its item of that number. */
+	g = &menu->groups[menu->group];
+	if (menu->inside && key >= '1' && key <= '9' &&
+	    (size_t)(key - '1') < g->nitems) {
+		menu->item = (size_t)(key - '1');
+		ui_menu_open(ui, g->items[menu->item]);
+		return 1;
+	}
 	for (i = 0; i < menu->ngroups; i++) {
 		g = &menu->groups[i];
 		for (j = 0; j < g->nitems; j++) {

@@ -178,3 +178,8 @@ wait_children() {
 	done
 	return 1
 }
+
+# The number of the main menu's group LABEL on SESSION's screen.
+menu_group() {
+	screen "$1" | sed -n "s/^ *>\{0,1\} *\([1-9]\)  $2.*/\1/p" | head -n 1
+}

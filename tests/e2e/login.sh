@@ -79,7 +79,7 @@ wait_screen admin "F10" >/dev/null
 check "the admin's menu has the administration group" \
 	wait_screen admin "管理 Administration"
 # The group's number is where it stands among the modules: read it.
-group=$(screen admin | sed -n 's/^ *>\{0,1\} *\([1-9]\)  管理 Administration.*/\1/p')
+group=$(menu_group admin "管理 Administration")
 tmux_ send-keys -t admin "$group"
 check "its number ($group) opens the group, with user admin" \
 	wait_screen admin "用户管理"
