@@ -14,6 +14,7 @@
 	X(cert)			\
 	X(catalog)		\
 	X(admin)		\
+	X(report)		\
 	QD_TEST_MODULES(X)
 
 /* The tests build this file again with an example module added. */

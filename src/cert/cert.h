@@ -253,6 +253,13 @@ int	 db_cert_key_rotate(sqlite3 *, const struct qd_user *actor,
  */
 int	 db_cert_issue(sqlite3 *, int64_t case_id, int64_t replaces,
 	    const char *reason, const char *day, char **number, char **why);
+/*
+ * The signing key now, the newest not retired: its private seed and
+ * public key (also for what else the center signs, such as a closed
+ * month's figures). QD_EDB with *why when there is none.
+ */
+int	 db_cert_key_current(sqlite3 *, uint8_t priv[CERT_KEY_BYTES],
+	    uint8_t pub[CERT_KEY_BYTES], char **why);
 /* Inside the collect step: the case's certificate is handed over. */
 int	 db_cert_handed(sqlite3 *, int64_t case_id, char **why);
 /* Mark the certificates of collected cases printed and handed over. */
@@ -311,5 +318,8 @@ int	 ui_print_send(int fd, const void *, size_t len, char **why);
 void	 ui_print_certs(struct ui *, struct ui_view *,
 	    struct qd_cert *const *, size_t n);
 
+
+/* cert-indicators.c: the module's figures for the reports. */
+extern const struct report_indicator cert_indicators[];
 
 #endif /* CERT_CERT_H */

@@ -74,9 +74,8 @@ cert_source_read(sqlite3 *db, int64_t case_id, struct cert_source *src,
 	return rc;
 }
 
-/* The signing key now: the newest not retired. */
-static int
-cert_key_current(sqlite3 *db, uint8_t priv[CERT_KEY_BYTES],
+int
+db_cert_key_current(sqlite3 *db, uint8_t priv[CERT_KEY_BYTES],
     uint8_t pub[CERT_KEY_BYTES], char **why)
 {
 	sqlite3_stmt	*st;
@@ -182,7 +181,7 @@ db_cert_issue(sqlite3 *db, int64_t case_id, int64_t replaces,
 	else
 		idcheck_today(src.f.issued_on);
 	src.f.year = atoi(src.f.issued_on);
-	if ((rc = cert_key_current(db, priv, pub, why)) != QD_OK ||
+	if ((rc = db_cert_key_current(db, priv, pub, why)) != QD_OK ||
 	    (rc = cert_next_seq(db, src.series, src.f.year, &src.f.seq,
 	    why)) != QD_OK)
 		goto out;
