@@ -2,8 +2,9 @@
  * The overview: for every office the user sees, the last twelve months
  * of cases received as a sparkline, then the year's main figures; the
  * province on the last line. At 80 columns the main figures, in a wider
- * window more of them. F4 opens the reports screen, F5 switches the
- * charts between block characters and ASCII.
+ * window more of them. F4 opens the reports screen (the figures are
+ * read again on the way back), F5 switches the charts between block
+ * characters and ASCII.
  */
 #include <curses.h>
 #include <stdlib.h>
@@ -281,21 +282,11 @@ ov_reports(struct ui *ui, struct ui_view *v)
 	return UI_STAY;
 }
 
-static enum ui_next
-ov_refresh(struct ui *ui, struct ui_view *v)
-{
-	ov_load(ui, v->priv);
-	ui_msg(ui, "已更新 Figures updated");
-	return UI_STAY;
-}
-
 static const struct ui_action ov_actions[] = {
 	{ .key = UI_KEY_F(4), .label = "报表 Reports", .roles = UI_ROLES_ALL,
 	  .run = ov_reports },
-	{ .key = UI_KEY_F(5), .label = "ASCII", .roles = UI_ROLES_ALL,
+	{ .key = UI_KEY_F(5), .label = "字符图 ASCII", .roles = UI_ROLES_ALL,
 	  .run = ov_toggle },
-	{ .key = UI_KEY_F(6), .label = "刷新 Refresh", .roles = UI_ROLES_ALL,
-	  .run = ov_refresh },
 };
 
 const struct ui_screen screen_report_overview = {

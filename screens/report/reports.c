@@ -2,7 +2,8 @@
  * The reports screen: pick an indicator, a period and a split; the table
  * and a bar chart of it are drawn below the fields, again whenever a
  * field changes. F5 switches the chart between block characters and
- * ASCII, and the choice is kept with what was asked for (report_prefs).
+ * ASCII; what was asked for and that choice are kept (report_prefs) as
+ * a draft would be, so the screen opens on them next time.
  */
 #include <curses.h>
 #include <stdlib.h>
@@ -73,9 +74,9 @@ static const struct ui_field reports_fields[] = {
 	{ .label = "指标 Indicator", .type = UI_FIELD_CHOICE, .width = 36,
 	  .column = "indicator", .choices = reports_indicator_choices },
 	{ .label = "起 From", .type = UI_FIELD_TEXT, .width = 7,
-	  .column = "from_month", .validate = reports_month_check },
+	  .max_chars = 7, .max_bytes = 7, .column = "from_month", .validate = reports_month_check },
 	{ .label = "止 To", .type = UI_FIELD_TEXT, .width = 7,
-	  .column = "to_month", .validate = reports_month_check },
+	  .max_chars = 7, .max_bytes = 7, .column = "to_month", .validate = reports_month_check },
 	{ .label = "分组 Split", .type = UI_FIELD_CHOICE, .width = 20,
 	  .column = "split", .choices = reports_split_choices },
 	{ .label = "办公室 Office", .type = UI_FIELD_CHOICE, .width = 20,
@@ -117,19 +118,30 @@ reports_open(struct ui *ui, struct ui_view *v)
 	return QD_OK;
 }
 
+/* Keep what was asked for (and the chart's ASCII) for next time. */
 static void
-reports_close(struct ui *ui, struct ui_view *v)
+reports_keep(struct ui *ui, struct ui_view *v)
 {
 	struct reports_view	*rv = v->priv;
 	struct report_prefs	 p;
 	char			*why = NULL;
 
 	reports_prefs_of(v, &p, rv->ascii);
-	if (memcmp(&p, &rv->saved, sizeof p) != 0 &&
-	    (*p.from == '\0' || report_month_valid(p.from)) &&
-	    (*p.to == '\0' || report_month_valid(p.to)))
-		db_report_prefs_save(ui->db, ui->user, &p, &why);
+	if (memcmp(&p, &rv->saved, sizeof p) == 0 ||
+	    (*p.from != '\0' && !report_month_valid(p.from)) ||
+	    (*p.to != '\0' && !report_month_valid(p.to)))
+		return;
+	if (db_report_prefs_save(ui->db, ui->user, &p, &why) == QD_OK)
+		rv->saved = p;
 	free(why);
+}
+
+static void
+reports_close(struct ui *ui, struct ui_view *v)
+{
+	struct reports_view	*rv = v->priv;
+
+	reports_keep(ui, v);
 	report_table_free(rv->t);
 	free(rv->asked);
 	free(rv->error);
@@ -259,13 +271,14 @@ reports_toggle(struct ui *ui, struct ui_view *v)
 	struct reports_view	*rv = v->priv;
 
 	rv->ascii = !rv->ascii;
+	reports_keep(ui, v);
 	ui_msg(ui, "%s", rv->ascii ? "图表改用 ASCII Charts in ASCII" :
 	    "图表使用方块字符 Charts in block characters");
 	return UI_STAY;
 }
 
 static const struct ui_action reports_actions[] = {
-	{ .key = UI_KEY_F(5), .label = "ASCII", .roles = UI_ROLES_ALL,
+	{ .key = UI_KEY_F(5), .label = "字符图 ASCII", .roles = UI_ROLES_ALL,
 	  .run = reports_toggle },
 };
 
@@ -277,8 +290,8 @@ const struct ui_screen screen_reports = {
 	.nfields = nitems(reports_fields),
 	.actions = reports_actions,
 	.nactions = nitems(reports_actions),
-	.filter = 1,
 	.open = reports_open,
 	.close = reports_close,
 	.draw = reports_draw,
+	.draft = reports_keep,
 };

@@ -219,15 +219,18 @@ test_menu(void)
 		const char	*want;
 	} menus[] = {
 		{ ROLE_ADMIN, "review notices cases search certs verify catalog"
-		    " account offices users audit help quit" },
+		    " account offices users audit report_overview reports help quit" },
 		{ ROLE_AUDITOR, "review notices cases search certs verify catalog"
-		    " account offices users audit help quit" },
+		    " account offices users audit report_overview reports help"
+		    " quit" },
 		{ ROLE_CENTER, "review notices cases search certs verify catalog"
-		    " account offices help quit" },
+		    " account offices report_overview reports help quit" },
 		{ ROLE_LIAISON, "intake outbox inbox notices cases search certs"
-		    " verify catalog account offices help quit" },
+		    " verify catalog account offices report_overview reports help"
+		    " quit" },
 		{ ROLE_CLERK, "intake outbox inbox notices cases search certs"
-		    " verify catalog account offices help quit" },
+		    " verify catalog account offices report_overview reports help"
+		    " quit" },
 	};
 	const struct qd_module *const	*m;
 	const struct ui_menu_item	*it;
