@@ -13,7 +13,8 @@
 #include "report/report-screens.h"
 
 #define OV_MONTHS	12
-#define OV_NAME_W	14
+#define OV_NAME_W	14	/* the Chinese name; with the English if wide */
+#define OV_WIDE_NAME_W	24
 
 /* The figures beside the sparkline, in the order they are added. */
 static const struct {
@@ -22,15 +23,15 @@ static const struct {
 	const char	*title;
 	int		 width;
 } ov_figures[] = {
-	{ "cases.received", 0, "受理 Recv", 9 },
-	{ "cases.approved", 0, "通过 Appr", 9 },
-	{ "certs.issued", 0, "发证 Cert", 9 },
-	{ "cases.backlog", 5, "积压 Open", 9 },
-	{ "cases.forward_decision", 1, "审核天 Days", 11 },
-	{ "cases.returned", 0, "退回 Ret", 9 },
-	{ "cases.collected", 0, "领证 Coll", 9 },
-	{ "cases.forward_decision", 2, "P90天 P90", 10 },
-	{ "certs.revoked", 0, "撤销 Rev", 9 },
+	{ "cases.received", 0, "受理 Recv", 10 },
+	{ "cases.approved", 0, "通过 Appr", 10 },
+	{ "certs.issued", 0, "发证 Cert", 10 },
+	{ "cases.backlog", 5, "积压 Open", 10 },
+	{ "cases.forward_decision", 1, "审核天 Days", 12 },
+	{ "cases.returned", 0, "退回 Ret", 10 },
+	{ "cases.collected", 0, "领证 Coll", 10 },
+	{ "cases.forward_decision", 2, "P90天 P90", 11 },
+	{ "certs.revoked", 0, "撤销 Rev", 10 },
 };
 #define OV_NFIG	(nitems(ov_figures))
 
@@ -195,11 +196,30 @@ ov_close(struct ui *ui, struct ui_view *v)
 	v->priv = NULL;
 }
 
+/* The names' column: the Chinese names alone at 80 columns. */
+static int
+ov_name_w(void)
+{
+	return COLS >= 132 ? OV_WIDE_NAME_W : OV_NAME_W;
+}
+
+/* The label to show: up to its first space when narrow. */
+static void
+ov_name(const char *label, char *buf, size_t len)
+{
+	const char	*sp = strchr(label, ' ');
+
+	if (ov_name_w() == OV_NAME_W && sp != NULL)
+		snprintf(buf, len, "%.*s", (int)(sp - label), label);
+	else
+		snprintf(buf, len, "%s", label);
+}
+
 /* How many figures fit beside the name and the sparkline. */
 static size_t
 ov_fit(void)
 {
-	int	 x = 1 + OV_NAME_W + 1 + OV_MONTHS + 1;
+	int	 x = 1 + ov_name_w() + 1 + OV_MONTHS + 1;
 	size_t	 n = 0;
 
 	while (n < OV_NFIG && x + ov_figures[n].width <= COLS - 1)
@@ -211,9 +231,10 @@ static void
 ov_draw(struct ui *ui, struct ui_view *v, int top)
 {
 	struct ov_view	*ov = v->priv;
-	char		 buf[64], *spark;
+	char		 buf[64], name[96], *spark;
 	size_t		 i, f, nf = ov_fit();
 	int		 y = top, x, bottom = ui_frame_body_bottom(), attr;
+	int		 nw = ov_name_w();
 
 	(void)ui;
 	if (ov->error != NULL) {
@@ -223,9 +244,9 @@ ov_draw(struct ui *ui, struct ui_view *v, int top)
 	snprintf(buf, sizeof buf, "最近12个月 Last 12 months  %s – %s%s",
 	    ov->from, ov->to, ov->ascii ? "  [ASCII]" : "");
 	ui_put(y++, 1, buf, COLS - 2, A_NORMAL, 0);
-	ui_put(y, 1, "办公室 Office", OV_NAME_W, A_UNDERLINE, 0);
-	ui_put(y, 2 + OV_NAME_W, "受理趋势", OV_MONTHS, A_UNDERLINE, 0);
-	x = 1 + OV_NAME_W + 1 + OV_MONTHS + 1;
+	ui_put(y, 1, "办公室 Office", nw, A_UNDERLINE, 0);
+	ui_put(y, 2 + nw, "受理趋势", OV_MONTHS, A_UNDERLINE, 0);
+	x = 1 + nw + 1 + OV_MONTHS + 1;
 	for (f = 0; f < nf; f++) {
 		ui_put(y, x, ov_figures[f].title, ov_figures[f].width - 1,
 		    A_UNDERLINE, 0);
@@ -234,14 +255,15 @@ ov_draw(struct ui *ui, struct ui_view *v, int top)
 	y++;
 	for (i = 0; i < ov->n && y <= bottom; i++, y++) {
 		attr = *ov->rows[i].key == '\0' ? A_BOLD : A_NORMAL;
-		ui_put(y, 1, ov->rows[i].label, OV_NAME_W, attr, 1);
+		ov_name(ov->rows[i].label, name, sizeof name);
+		ui_put(y, 1, name, nw, attr, 1);
 		if (ov->rows[i].has_spark) {
 			spark = ui_chart_spark(ov->rows[i].spark, OV_MONTHS,
 			    ov->ascii);
-			ui_put(y, 2 + OV_NAME_W, spark, OV_MONTHS, A_NORMAL, 0);
+			ui_put(y, 2 + nw, spark, OV_MONTHS, A_NORMAL, 0);
 			free(spark);
 		}
-		x = 1 + OV_NAME_W + 1 + OV_MONTHS + 1;
+		x = 1 + nw + 1 + OV_MONTHS + 1;
 		for (f = 0; f < nf; f++) {
 			if (ov->rows[i].v[f] < 0)
 				snprintf(buf, sizeof buf, "-");

@@ -242,7 +242,7 @@ reports_draw(struct ui *ui, struct ui_view *v, int top)
 	    t->closed ? "  已结账 closed" : "", rv->ascii ? "  [ASCII]" : "");
 	ui_put(y++, 1, head, COLS - 2, A_NORMAL, 0);
 	label_w = COLS >= 120 ? 28 : 18;
-	val_w = t->ncols > 3 ? 8 : 10;
+	val_w = t->ncols > 3 ? 10 : 14;
 	x = 1 + label_w + 1;
 	for (c = 0; c < t->ncols && y <= bottom; c++) {
 		ui_put(y, x, t->col_titles[c], val_w - 1, A_UNDERLINE, 0);

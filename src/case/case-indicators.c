@@ -21,11 +21,11 @@ static const struct {
 	const char	*key;
 	const char	*title;
 } case_bands[] = {
-	{ 7, "d0_7", "0-7天 days" },
-	{ 30, "d8_30", "8-30天 days" },
-	{ 90, "d31_90", "31-90天 days" },
-	{ 180, "d91_180", "91-180天 days" },
-	{ -1, "d181", ">180天 days" },
+	{ 7, "d0_7", "0-7天" },
+	{ 30, "d8_30", "8-30天" },
+	{ 90, "d31_90", "31-90天" },
+	{ 180, "d91_180", "91-180天" },
+	{ -1, "d181", ">180天" },
 };
 #define CASE_NBANDS	(nitems(case_bands))
 
@@ -90,7 +90,7 @@ case_backlog(sqlite3 *db, const struct qd_user *actor,
 		t->col_titles[i] = case_bands[i].title;
 	}
 	t->col_keys[i] = "n";
-	t->col_titles[i] = "合计 Total";
+	t->col_titles[i] = "合计 All";
 	/* Office 0 is the province; ?1 the scope (0: all), ?2 the month. */
 	if (db_prepare(db, "SELECT office_id, days, sum(n) FROM report_visible"
 	    " WHERE indicator = 'cases.backlog' AND month = ?2"

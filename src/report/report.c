@@ -539,9 +539,9 @@ report_columns(struct report_table *t)
 		t->col_keys[0] = "n";
 		t->col_titles[0] = "件数 Cases";
 		t->col_keys[1] = "median";
-		t->col_titles[1] = "中位天数 Median days";
+		t->col_titles[1] = "中位数 Median";
 		t->col_keys[2] = "p90";
-		t->col_titles[2] = "90%天数 P90 days";
+		t->col_titles[2] = "90分位 P90";
 	} else {
 		t->ncols = 1;
 		t->col_keys[0] = "n";
