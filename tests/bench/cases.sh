@@ -4,7 +4,9 @@
 # catalog (seed-catalog), then BENCH_CASES cases (default 1000000) from
 # `qualdesk demo-data`, through the triggers as real ones; then
 # bench-cases times the data-layer calls the screens and commands make,
-# and prints their query plans.
+# and prints their query plans, and bench-report (when BENCH_REPORT_PROG
+# names it) every report indicator for a year by office and the monthly
+# PDF.
 set -u
 
 : "${QUALDESK:?QUALDESK must name the built binary}"
@@ -42,3 +44,8 @@ done
 printf 'database size: %d MB (with its WAL)\n' $((size / 1048576))
 
 "$BENCH_CASES_PROG" "$DB" || exit 1
+# The reports on the same database: every indicator for a year by office.
+if [ -n "${BENCH_REPORT_PROG:-}" ]; then
+	"$BENCH_REPORT_PROG" "$DB" || exit 1
+	"$BENCH_REPORT_PROG" --worst "$DB" 10 || exit 1
+fi

@@ -124,7 +124,7 @@ tmux_ssh c80 80 24 center center
 wait_screen c80 "主菜单 Main menu" || bail "no menu at 80x24"
 tmux_ send-keys -t c80 g
 check "the overview opens at 80x24" wait_screen c80 "统计概览 Overview"
-wait_screen c80 "全省 Province" >/dev/null
+wait_screen c80 "全省" >/dev/null
 check "with a sparkline of block characters per office" bash -c \
     "tmux -S '$TMUX_SOCK' capture-pane -p -t c80 | grep '福州市' |
     grep -q '$BLOCKS'"
