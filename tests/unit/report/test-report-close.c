@@ -44,14 +44,15 @@ test_close(void)
 {
 	struct report_seal	 s;
 	char			*why = NULL, *msg = NULL, now[8];
+	int			 rc;
 
 	db_set_actor(db, fz);
 	is_int(db_report_close(db, fz, "2025-03", &s, &why), QD_EDENIED,
 	    "an office cannot close a month (%s)", why ? why : "");
-	ok(fixture_exec(db, "INSERT INTO report_months (month, closed_by, kid,"
-	    " rows, digest, signature) VALUES ('2025-03', 'fz', 1, 0,"
-	    " printf('%064d', 0), printf('%0128d', 0))", &msg) != SQLITE_OK,
-	    "nor in raw SQL (%s)", msg ? msg : "");
+	rc = fixture_exec(db, "INSERT INTO report_months (month, closed_by,"
+	    " kid, rows, digest, signature) VALUES ('2025-03', 'fz', 1, 0,"
+	    " printf('%064d', 0), printf('%0128d', 0))", &msg);
+	ok(rc != SQLITE_OK, "nor in raw SQL (%s)", msg ? msg : "");
 	db_set_actor(db, center);
 	report_month_now(now);
 	is_int(db_report_close(db, center, now, &s, &why), QD_EINVAL,
@@ -81,24 +82,26 @@ test_frozen(void)
 {
 	struct report_seal	 s;
 	char			*msg = NULL, *why = NULL;
+	int			 rc;
 
 	/* A case back-dated into March and one into April. */
 	db_set_system_actor(db, "(test)", "test");
-	ok(fixture_exec(db, "INSERT INTO applicants (id, name, name_key, sex,"
+	rc = fixture_exec(db, "INSERT INTO applicants (id, name, name_key, sex,"
 	    " birth_date, mtp, office_id) VALUES (9, '丁九', '丁九', 'M',"
 	    " '1990-01-01', '10000009', 1);"
 	    "INSERT INTO cases (applicant_id, office_id, type, catalog_id,"
 	    " occupation_id, tw_qual, tw_cert_no, state, created_at) VALUES"
 	    " (9, 1, 'adoption', 2, 2, 'x', 'T-9', 'accepted',"
 	    " '2025-03-25T02:00:00Z'), (9, 1, 'adoption', 2, 2, 'x', 'T-10',"
-	    " 'accepted', '2025-04-25T02:00:00Z')", &msg) == SQLITE_OK,
-	    "two cases are back-dated (%s)", msg ? msg : "ok");
+	    " 'accepted', '2025-04-25T02:00:00Z')", &msg);
+	ok(rc == SQLITE_OK, "two cases are back-dated (%s)", msg ? msg : "ok");
 	is_int(received("2025-03"), 4, "closed March still says 4");
 	is_int(received("2025-04"), 3, "open April follows: 3");
-	ok(fixture_exec(db, "UPDATE report_snapshot SET n = n + 1",
-	    &msg) != SQLITE_OK, "the snapshot cannot be changed (%s)", msg ? msg : "");
-	ok(fixture_exec(db, "DELETE FROM report_months", &msg) != SQLITE_OK,
-	    "nor the closing removed (%s)", msg ? msg : "");
+	rc = fixture_exec(db, "UPDATE report_snapshot SET n = n + 1", &msg);
+	ok(rc != SQLITE_OK, "the snapshot cannot be changed (%s)",
+	    msg ? msg : "");
+	rc = fixture_exec(db, "DELETE FROM report_months", &msg);
+	ok(rc != SQLITE_OK, "nor the closing removed (%s)", msg ? msg : "");
 	/* Someone with another tool drops the guard and edits a figure. */
 	fixture_exec(db, "DROP TRIGGER report_snapshot_change;"
 	    "UPDATE report_snapshot SET n = n + 1 WHERE rowid IN (SELECT"
