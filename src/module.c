@@ -21,6 +21,7 @@
 	X(subsidy)		\
 	X(job)			\
 	X(policy)		\
+	X(report)		\
 	X(admin)		\
 	QD_TEST_MODULES(X)
 

@@ -1482,6 +1482,21 @@ enum ui_tone {
 int	 ui_banner(struct ui *, int y, const char *headline,
 	    const char *detail, enum ui_tone);
 
+/* ui-chart.c: charts as text, in block characters or ASCII. */
+/* 1 if charts should be ASCII here: no colour, a vt100, the console. */
+int	 ui_chart_ascii_default(const struct ui *);
+/*
+ * A sparkline of n values, one column each (caller frees): eighth-height
+ * blocks scaled to the largest, ASCII "_.-~=+*#" when ascii; a space for
+ * zero.
+ */
+char	*ui_chart_spark(const double *, size_t n, int ascii);
+/*
+ * A bar for v on a scale where max fills cols columns, in eighths of a
+ * column (ASCII: '#' and '+' for a part) (caller frees); "" for nothing.
+ */
+char	*ui_chart_bar(double v, double max, int cols, int ascii);
+
 /* ui-list.c, ui-form.c, ui-text.c, ui-menu.c, ui-dialog.c: the parts. */
 /* Append a row: ncols cells (NULL for ""), copied. */
 void	 ui_rows_add(struct ui_rows *, int64_t id, const char *key,
@@ -1681,6 +1696,70 @@ struct qd_schema_file {
 	 */
 	int		(*after)(sqlite3 *, char **why);
 };
+/*
+ * What a module declares of its figures for the reports (src/report/;
+ * HACKING says how). The engine lists them, computes them scoped to the
+ * user and splits them by the dimensions they name.
+ */
+#define REPORT_BY_OFFICE	0x01
+#define REPORT_BY_MONTH		0x02
+#define REPORT_BY_OCCUPATION	0x04
+#define REPORT_BY_LEVEL		0x08
+#define REPORT_BY_TYPE		0x10
+enum report_kind {
+	REPORT_COUNT,		/* the sum of n of its report_facts rows */
+	REPORT_DAYS,		/* median and 90th percentile of their days */
+	REPORT_COMPUTE,		/* its compute function makes the table */
+};
+/* What a user asks for: a period of whole months and one split. */
+struct report_query {
+	char		 from[8];	/* "2026-01", China Standard Time */
+	char		 to[8];		/* "2026-12", included */
+	int		 by;		/* one REPORT_BY_* bit, 0: no split */
+	int64_t		 office_id;	/* 0: every office the user sees */
+};
+#define REPORT_VALUES_MAX	8
+enum report_row_kind {
+	REPORT_ROW_ITEM,	/* one value of the split */
+	REPORT_ROW_TOTAL,	/* the whole scope (the province's if all) */
+	REPORT_ROW_PROVINCE,	/* the province, beside one office's figures */
+};
+struct report_row {
+	char			*key;	/* "fuzhou", "2026-11", "3" */
+	char			*label;	/* "福州市", "2026-11", "三级/高级工" */
+	enum report_row_kind	 kind;
+	double			 v[REPORT_VALUES_MAX];
+};
+/* A computed figure: rows of ncols values, titled by cols and keys. */
+struct report_table {
+	const struct report_indicator	*ind;
+	struct report_query		 q;
+	int				 closed; /* every month is closed */
+	size_t				 ncols;
+	const char			*col_keys[REPORT_VALUES_MAX]; /* "n" */
+	const char			*col_titles[REPORT_VALUES_MAX];
+	struct report_row		*rows;
+	size_t				 n;
+};
+struct report_indicator {
+	const char	*name;		/* "cases.received", its report_facts */
+	const char	*label_zh;	/* "受理件数" */
+	const char	*label_en;	/* "Cases received" */
+	enum report_kind kind;
+	int		 dims;		/* REPORT_BY_* it can be split by */
+	/*
+	 * REPORT_COMPUTE: fill t (its columns and rows, with
+	 * report_table_row) for q, which the engine has checked and scoped
+	 * to actor. QD_OK or an error with *why.
+	 */
+	int		(*compute)(sqlite3 *, const struct qd_user *actor,
+			    const struct report_query *q,
+			    struct report_table *t, char **why);
+};
+/* Append a row (key and label copied) to t; returns it, values 0. */
+struct report_row *report_table_row(struct report_table *, const char *key,
+	    const char *label, enum report_row_kind);
+
 struct qd_module {
 	const char			*name;		/* "case": its folders */
 	const char			*label;		/* "案件 Cases": its group */
@@ -1701,6 +1780,8 @@ struct qd_module {
 	 */
 	int				(*demo_data)(sqlite3 *, long long ncases,
 					    uint64_t seed, char **why);
+	/* Optional: its figures for the reports; name NULL ends. */
+	const struct report_indicator	*indicators;
 };
 /* The modules in the main menu's order, NULL-ended. */
 extern const struct qd_module *const qd_modules[];

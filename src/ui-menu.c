@@ -22,7 +22,7 @@
 /* A group as shown: a module's label and the items the role sees. */
 struct ui_menu_group {
 	const char			 *label;
-	int				  key;		/* '1'-'9', 'h', '0' */
+	int				  key;		/* '1'-'9', '0', 'h', 'q' */
 	const struct ui_menu_item	**items;
 	size_t				  nitems;
 	int				  screen_only;	/* help: no items */
@@ -99,7 +99,8 @@ ui_menu_build(struct ui_menu *menu, enum qd_role role)
 			if (g == NULL)
 				g = ui_menu_add(menu, (*m)->label,
 				    menu->ngroups < 9 ?
-				    (int)('1' + menu->ngroups) : 0);
+				    (int)('1' + menu->ngroups) :
+				    menu->ngroups == 9 ? '0' : 0);
 			g->items = xreallocarray(g->items, g->nitems + 1,
 			    sizeof *g->items);
 			g->items[g->nitems++] = it;
@@ -107,7 +108,7 @@ ui_menu_build(struct ui_menu *menu, enum qd_role role)
 	}
 	g = ui_menu_add(menu, ui_menu_help.label, 'h');
 	g->screen_only = 1;
-	g = ui_menu_add(menu, ui_menu_quit.label, '0');
+	g = ui_menu_add(menu, ui_menu_quit.label, 'q');
 	g->quit = 1;
 }
 

@@ -354,4 +354,7 @@ int	 cmd_cases_take(struct cmd_ctx *, int, char **);
 int	 cmd_cases_release(struct cmd_ctx *, int, char **);
 int	 cmd_applicants_find(struct cmd_ctx *, int, char **);
 
+/* case-indicators.c: the module's figures for the reports. */
+extern const struct report_indicator case_indicators[];
+
 #endif /* CASE_CASE_H */

@@ -98,5 +98,6 @@ const struct qd_module module_case = {
 	.screens = case_screens,
 	.menu = case_menu,
 	.schema = case_schema,
+	.indicators = case_indicators,
 	.greeting = case_greeting,
 };

@@ -358,4 +358,7 @@ void	 ui_print_certs(struct ui *, struct ui_view *,
 	    struct qd_cert *const *, size_t n);
 
 
+/* cert-indicators.c: the module's figures for the reports. */
+extern const struct report_indicator cert_indicators[];
+
 #endif /* CERT_CERT_H */

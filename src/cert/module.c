@@ -71,4 +71,5 @@ const struct qd_module module_cert = {
 	.screens = cert_screens,
 	.menu = cert_menu,
 	.schema = cert_schema,
+	.indicators = cert_indicators,
 };

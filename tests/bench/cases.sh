@@ -6,7 +6,9 @@
 # bench-cases times the data-layer calls the screens and commands make,
 # and prints their query plans; bench-exam (BENCH_EXAM_PROG, when set)
 # times the exam demand table and a plan's registration list on the same
-# database, which demo-data filled with one exam demand per five cases.
+# database, which demo-data filled with one exam demand per five cases,
+# and bench-report (when BENCH_REPORT_PROG names it) every report
+# indicator for a year by office and the monthly PDF.
 set -u
 
 : "${QUALDESK:?QUALDESK must name the built binary}"
@@ -46,4 +48,9 @@ printf 'database size: %d MB (with its WAL)\n' $((size / 1048576))
 "$BENCH_CASES_PROG" "$DB" || exit 1
 if [ -n "${BENCH_EXAM_PROG:-}" ]; then
 	"$BENCH_EXAM_PROG" "$DB" || exit 1
+fi
+# The reports on the same database: every indicator for a year by office.
+if [ -n "${BENCH_REPORT_PROG:-}" ]; then
+	"$BENCH_REPORT_PROG" "$DB" || exit 1
+	"$BENCH_REPORT_PROG" --worst "$DB" 10 || exit 1
 fi

@@ -181,5 +181,5 @@ wait_children() {
 
 # The number of the main menu's group LABEL on SESSION's screen.
 menu_group() {
-	screen "$1" | sed -n "s/^ *>\{0,1\} *\([1-9]\)  $2.*/\1/p" | head -n 1
+	screen "$1" | sed -n "s/^ *>\{0,1\} *\([0-9]\)  $2.*/\1/p" | head -n 1
 }

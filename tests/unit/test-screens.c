@@ -221,28 +221,28 @@ test_menu(void)
 		{ ROLE_ADMIN, "review notices cases search certs verify"
 		    " catalog exam-table exam-plans exam-notices"
 		    " training-classes subsidy-claims job-postings job-matches"
-		    " policy-queue policy-base account offices users"
-		    " audit help quit" },
+		    " policy-queue policy-base report_overview reports"
+		    " account offices users audit help quit" },
 		{ ROLE_AUDITOR, "review notices cases search certs verify"
 		    " catalog exam-table exam-plans exam-notices"
 		    " training-classes subsidy-claims job-postings job-matches"
-		    " policy-queue policy-base account offices users"
-		    " audit help quit" },
+		    " policy-queue policy-base report_overview reports"
+		    " account offices users audit help quit" },
 		{ ROLE_CENTER, "review notices cases search certs verify"
 		    " catalog exam-table exam-plans exam-notices"
 		    " training-classes subsidy-claims job-postings job-matches"
-		    " policy-queue policy-base account offices help"
-		    " quit" },
+		    " policy-queue policy-base report_overview reports"
+		    " account offices help quit" },
 		{ ROLE_LIAISON, "intake outbox inbox notices cases search certs"
 		    " verify catalog exam-demands exam-plans exam-notices"
 		    " training-classes subsidy-claims job-postings job-matches"
-		    " policy-window policy-inbox policy-base account offices help"
-		    " quit" },
+		    " policy-window policy-inbox policy-base report_overview"
+		    " reports account offices help quit" },
 		{ ROLE_CLERK, "intake outbox inbox notices cases search certs"
 		    " verify catalog exam-demands exam-plans exam-notices"
 		    " training-classes subsidy-claims job-postings job-matches"
-		    " policy-window policy-inbox policy-base account offices help"
-		    " quit" },
+		    " policy-window policy-inbox policy-base report_overview"
+		    " reports account offices help quit" },
 	};
 	const struct qd_module *const	*m;
 	const struct ui_menu_item	*it;
