@@ -26,6 +26,9 @@ static const struct cmd_entry cmd_core[] = {
 	{ .noun = "help", .args = "",
 	  .summary = "list the commands you may run",
 	  .flags = CMD_NODB, .exec = cmd_help },
+	{ .noun = "schema", .verb = "show", .args = "[FILE]",
+	  .summary = "print the migrations and the triggers made for them",
+	  .flags = CMD_NODB | CMD_OVERSIGHT, .exec = cmd_schema_show },
 	{ .noun = NULL }
 };
 

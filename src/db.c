@@ -338,21 +338,24 @@ fail:
 	return QD_EDB;
 }
 
-/* Run migration i's C step, if its module has one. */
+/* Run migration i's C steps, if the platform or its modules have some. */
 static int
 db_migrate_step(sqlite3 *db, const char *path, size_t i, char **why)
 {
-	const struct qd_schema_file	*file;
+	const struct qd_schema_file	*files[16];
 	char				*one = NULL;
+	size_t				 j, n;
 	int				 rc = QD_OK;
 
-	if (module_of_schema(schema_files[i].name, &file) == NULL ||
-	    file->after == NULL)
-		return QD_OK;
-	if ((rc = file->after(db, &one)) != QD_OK)
-		why_set(why, "cannot upgrade %s: %s: %s", path,
-		    schema_files[i].name, one != NULL ? one : "");
-	free(one);
+	n = schema_file_entries(schema_files[i].name, files, nitems(files));
+	for (j = 0; j < n && rc == QD_OK; j++) {
+		if (files[j]->after == NULL)
+			continue;
+		if ((rc = files[j]->after(db, &one)) != QD_OK)
+			why_set(why, "cannot upgrade %s: %s: %s", path,
+			    schema_files[i].name, one != NULL ? one : "");
+		xfree(&one);
+	}
 	return rc;
 }
 
@@ -364,7 +367,7 @@ db_migrate_step(sqlite3 *db, const char *path, size_t i, char **why)
 static int
 db_migrate_one(sqlite3 *db, const char *path, size_t i, char **why)
 {
-	char		 sql[64];
+	char		 sql[64], *one = NULL;
 	int64_t		 version;
 
 	if (db_begin(db) != QD_OK) {
@@ -381,10 +384,12 @@ db_migrate_one(sqlite3 *db, const char *path, size_t i, char **why)
 	}
 	if (version > (int64_t)i)
 		return db_commit(db);
-	if (sqlite3_exec(db, schema_files[i].sql, NULL, NULL, NULL) !=
-	    SQLITE_OK) {
+	/* The SQL, and the declared tables' triggers as their tables come. */
+	if (schema_apply(db, schema_files[i].name, schema_files[i].sql,
+	    &one) != QD_OK) {
 		why_set(why, "cannot upgrade %s: %s: %s", path,
-		    schema_files[i].name, sqlite3_errmsg(db));
+		    schema_files[i].name, one);
+		free(one);
 		db_rollback(db);
 		return QD_EDB;
 	}

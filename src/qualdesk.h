@@ -182,6 +182,79 @@ struct schema_file {
 extern const struct schema_file schema_files[];
 extern const size_t schema_nfiles;
 
+/*
+ * schema.c: the audit and guard triggers of a table, declared once with
+ * the module that owns it (HACKING) and made into CREATE TRIGGER
+ * statements in the transaction of the migration that creates the table,
+ * right after its CREATE TABLE, so they fire where hand-written ones would.
+ *
+ * An audit summary is a list "key, key = column, key = expression" that
+ * becomes json_object('key', NEW.key, ...); in an expression @column is
+ * the row's column (NEW. or OLD., as the image is the new row or the old).
+ */
+struct qd_schema_file;
+#define SCHEMA_ON_INSERT	0x1
+#define SCHEMA_ON_UPDATE	0x2
+#define SCHEMA_ON_DELETE	0x4
+struct schema_table {
+	const char	*table;		/* "users" */
+	/* The audit: a row in audit for every row written. */
+	const char	*record;	/* column in audit.record; NULL: "id" */
+	int		 audit_on;	/* SCHEMA_ON_*; 0: each event summarised */
+	const char	*audit;		/* the summary of every audited event, */
+	const char	*audit_insert;	/* or of an insert's new row, */
+	const char	*audit_update;	/* of an update's old and new rows, */
+	const char	*audit_update_new; /* of its new row when it differs, */
+	const char	*audit_delete;	/* of a delete's old row */
+	/* audit.action as SQL over NEW and OLD (lines: "\n"); NULL: 'insert' */
+	const char	*action_insert;
+	const char	*action_update;
+	const char	*action_delete;
+	/* The guards: each a BEFORE trigger that refuses with its text. */
+	int		 versioned;	/* an update raises version by one */
+	const char	*version_refusal; /* NULL: "TABLE: every update ..." */
+	const char	*version_trigger; /* NULL: "TABLE_version" */
+	const char	*append_only;	/* never updated nor deleted: refusal */
+	const char	*no_delete;	/* never deleted: refusal */
+	int		 system_deletes; /* ... but by the system (schema) */
+	/*
+	 * Who may write, on writers_on: the roles (space-separated; the
+	 * system always may), refused with refusal. An update's check takes
+	 * the version's too, its refusal then ending ", raising version by
+	 * one".
+	 */
+	const char	*writers;
+	int		 writers_on;	/* SCHEMA_ON_* */
+	const char	*refusal;
+	const char	*insert_trigger; /* NULL: "TABLE_write" */
+};
+/* The CREATE TRIGGER statements of t (caller frees). */
+char	*schema_table_sql(const struct schema_table *);
+/*
+ * Run migration file's sql on db (in the caller's transaction),
+ * creating each declared table's triggers right after the statement
+ * that creates the table. QD_OK, or QD_EDB with *why.
+ */
+int	 schema_apply(sqlite3 *, const char *file, const char *sql,
+	    char **why);
+/*
+ * The declarations of schema file name: the platform's and every
+ * module's entries naming it, in order, NULL-ended, into out (at most
+ * max); returns how many.
+ */
+size_t	 schema_file_entries(const char *name,
+	    const struct qd_schema_file **out, size_t max);
+/*
+ * Print migration i (schema_files[i]): its SQL, then the triggers made
+ * for it, table by table, saying who declared them.
+ */
+void	 schema_show(FILE *, size_t i);
+/*
+ * The migration named what ("002-cases.sql", "002-cases" or its number,
+ * "2") into *i; QD_ENOTFOUND if none.
+ */
+int	 schema_find(const char *what, size_t *i);
+
 /* user.c and db-user.c: accounts and roles. */
 enum qd_role {
 	ROLE_CLERK,	/* 窗口 window clerk of one office */
@@ -574,6 +647,7 @@ int	 cmd_key_add(struct cmd_ctx *, int, char **);
 int	 cmd_key_list(struct cmd_ctx *, int, char **);
 int	 cmd_key_remove(struct cmd_ctx *, int, char **);
 int	 cmd_audit_list(struct cmd_ctx *, int, char **);
+int	 cmd_schema_show(struct cmd_ctx *, int, char **);
 /* cmd-user.c, for the user, key and audit verbs. */
 struct option;
 /*
@@ -1369,6 +1443,12 @@ struct qd_schema_file {
 	 * transaction after its SQL. QD_OK, or an error with *why.
 	 */
 	int		(*after)(sqlite3 *, char **why);
+	/*
+	 * Optional: the audited and guarded tables this module owns in the
+	 * file (schema.c), table NULL ends. Several modules may name one
+	 * file: 002-cases.sql holds the catalog's tables too.
+	 */
+	const struct schema_table	*tables;
 };
 struct qd_module {
 	const char			*name;		/* "case": its folders */
@@ -1387,12 +1467,8 @@ struct qd_module {
 };
 /* The modules in the main menu's order, NULL-ended. */
 extern const struct qd_module *const qd_modules[];
-/*
- * The module that names schema file name (and *file, if not NULL, its
- * entry), or NULL: the platform's own.
- */
-const struct qd_module *module_of_schema(const char *name,
-	    const struct qd_schema_file **file);
+/* schema-core.c: the platform's own schema entries, name NULL ends. */
+extern const struct qd_schema_file schema_platform[];
 /* The screen named name in any module (or the platform's), or NULL. */
 const struct ui_screen *ui_screen_find(const char *name);
 /*

@@ -350,4 +350,7 @@ int	 cmd_cases_take(struct cmd_ctx *, int, char **);
 int	 cmd_cases_release(struct cmd_ctx *, int, char **);
 int	 cmd_applicants_find(struct cmd_ctx *, int, char **);
 
+/* tables.c: the audited tables of 002-cases.sql the module owns. */
+extern const struct schema_table case_tables[];
+
 #endif /* CASE_CASE_H */

@@ -74,7 +74,7 @@ static const struct ui_menu_item case_menu[] = {
 
 static const struct qd_schema_file case_schema[] = {
 	/* The catalog's tables came with the cases, in one migration. */
-	{ .name = "002-cases.sql" },
+	{ .name = "002-cases.sql", .tables = case_tables },
 	{ .name = NULL }
 };
 

@@ -2,6 +2,7 @@
 libqualdesk_a_SOURCES += \
 	%reldir%/case.h \
 	%reldir%/module.c \
+	%reldir%/tables.c \
 	%reldir%/db-applicant.c \
 	%reldir%/db-case.c \
 	%reldir%/db-case-edit.c \

@@ -48,11 +48,18 @@ static const struct ui_menu_item catalog_menu[] = {
 	{ .key = 0 }
 };
 
+static const struct qd_schema_file catalog_schema[] = {
+	/* Its tables came with the cases', in one migration. */
+	{ .name = "002-cases.sql", .tables = catalog_tables },
+	{ .name = NULL }
+};
+
 const struct qd_module module_catalog = {
 	.name = "catalog",
 	.label = "目录 Catalog",
 	.commands = catalog_commands,
 	.screens = catalog_screens,
 	.menu = catalog_menu,
+	.schema = catalog_schema,
 	.demo = catalog_demo,
 };

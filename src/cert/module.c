@@ -60,7 +60,8 @@ static const struct ui_menu_item cert_menu[] = {
 
 static const struct qd_schema_file cert_schema[] = {
 	/* A signing key cannot be made in SQL. */
-	{ .name = "003-certificates.sql", .after = db_cert_migrate },
+	{ .name = "003-certificates.sql", .after = db_cert_migrate,
+	  .tables = cert_tables },
 	{ .name = NULL }
 };
 
