@@ -31,8 +31,25 @@ static const struct schema_table draft_tables[] = {
 	{ .table = NULL }
 };
 
+/* 004-permissions.sql: who may do what (perm.c). */
+static const struct schema_table permission_tables[] = {
+	/* No role holds "permission write": only migrations change them. */
+	{ .table = "permissions",
+	  .may = "permission write",
+	  .may_on = SCHEMA_ON_INSERT | SCHEMA_ON_UPDATE | SCHEMA_ON_DELETE,
+	  .refusal = "权限只随数据库结构更改 permissions change only with the "
+	    "schema" },
+	{ .table = NULL }
+};
+
 const struct qd_schema_file schema_platform[] = {
 	{ .name = "001-core.sql", .tables = core_tables },
 	{ .name = "002-cases.sql", .tables = draft_tables },
+	/*
+	 * The guards of the tables before it ask the permissions now, and
+	 * databases of version 3 get the triggers their declarations make.
+	 */
+	{ .name = "004-permissions.sql", .tables = permission_tables,
+	  .remake = 1 },
 	{ .name = NULL }
 };

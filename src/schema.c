@@ -11,6 +11,8 @@
 
 #include "qualdesk.h"
 
+static int	 schema_remakes(const char *);
+
 /* Where a summary's long json_object() lines break. */
 #define SCHEMA_WRAP	72
 
@@ -282,25 +284,16 @@ schema_guard(FILE *f, const char *name, const char *event, const char *table,
 	free(quoted);
 }
 
-/* "coalesce(qd_role(), '') NOT IN ('admin', 'system')" for "admin". */
+/* "NOT qd_may('catalog', 'write')" for "catalog write". */
 static char *
-schema_not_writer(const char *writers)
+schema_not_may(const char *may)
 {
-	FILE		*f;
-	char		*out = NULL;
-	const char	*p = writers;
-	size_t		 size, n;
+	size_t	 n = strcspn(may, " ");
+	char	*out;
 
-	if ((f = open_memstream(&out, &size)) == NULL)
-		fatal("open_memstream failed");
-	fputs("coalesce(qd_role(), '') NOT IN (", f);
-	while (*(p += strspn(p, " ")) != '\0') {
-		n = strcspn(p, " ");
-		fprintf(f, "'%.*s', ", (int)n, p);
-		p += n;
-	}
-	fputs("'system')", f);
-	fclose(f);
+	if (may[n] == '\0' || strchr(may, '\'') != NULL)
+		fatal("schema: permission '%s' is not 'noun verb'", may);
+	xasprintf(&out, "NOT qd_may('%.*s', '%s')", (int)n, may, may + n + 1);
 	return out;
 }
 
@@ -309,10 +302,10 @@ static void
 schema_guards(FILE *f, const struct schema_table *t)
 {
 	char	*name, *who = NULL, *cond, *refusal;
-	int	 on = t->writers != NULL ? t->writers_on : 0;
+	int	 on = t->may != NULL ? t->may_on : 0;
 
-	if (t->writers != NULL)
-		who = schema_not_writer(t->writers);
+	if (t->may != NULL)
+		who = schema_not_may(t->may);
 	if (on & SCHEMA_ON_INSERT) {
 		if (t->insert_trigger != NULL)
 			name = xstrdup(t->insert_trigger);
@@ -570,6 +563,27 @@ schema_show(FILE *f, size_t i)
 			schema_show_tables(f, owner, s->tables);
 		}
 	}
+	if (schema_remakes(name))
+		fprintf(f, "\n-- Then the triggers of the tables declared for the "
+		    "migrations before it\n-- are made again where a database's "
+		    "differ from those shown with them.\n");
+	fprintf(f, "\n-- A trigger dropped and made again keeps its place in the "
+	    "order triggers\n-- fire.\n");
+}
+
+/* 1 if an entry of schema file name remakes the earlier triggers. */
+static int
+schema_remakes(const char *name)
+{
+	const struct qd_schema_file	*files[16];
+	size_t				 j, n;
+
+	n = schema_file_entries(name, files, nitems(files));
+	for (j = 0; j < n; j++) {
+		if (files[j]->remake)
+			return 1;
+	}
+	return 0;
 }
 
 int
@@ -591,4 +605,223 @@ schema_find(const char *what, size_t *i)
 		}
 	}
 	return QD_ENOTFOUND;
+}
+
+/* A trigger as sqlite_schema has it. */
+struct schema_trigger {
+	char	*name;
+	char	*table;
+	char	*sql;
+};
+
+static void
+schema_triggers_free(struct schema_trigger *t, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(t[i].name);
+		free(t[i].table);
+		free(t[i].sql);
+	}
+	free(t);
+}
+
+/*
+ * The triggers in the order they were created, which is the order
+ * sqlite_schema keeps them in; the last created fires first.
+ */
+static int
+schema_triggers(sqlite3 *db, struct schema_trigger **out, size_t *n)
+{
+	sqlite3_stmt	*st;
+	int		 step;
+
+	*out = NULL;
+	*n = 0;
+	if (db_prepare(db, "SELECT name, tbl_name, sql FROM sqlite_schema"
+	    " WHERE type = 'trigger' ORDER BY rowid", &st) != QD_OK)
+		return QD_EDB;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		(*out)[*n].name = db_column_strdup(st, 0);
+		(*out)[*n].table = db_column_strdup(st, 1);
+		(*out)[(*n)++].sql = db_column_strdup(st, 2);
+	}
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? QD_OK : QD_EDB;
+}
+
+static const struct schema_trigger *
+schema_trigger_find(const struct schema_trigger *t, size_t n,
+    const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(t[i].name, name) == 0)
+			return &t[i];
+	}
+	return NULL;
+}
+
+/*
+ * Put the triggers of each table back in the order of was (taken before
+ * a migration): those that were there in their old order, the new ones
+ * after them in the order they came. A trigger dropped and created again
+ * is last; it and what follows it are made again in order.
+ */
+static int
+schema_keep_order(sqlite3 *db, const struct schema_trigger *was, size_t nwas,
+    char **why)
+{
+	struct schema_trigger		*now;
+	const struct schema_trigger	**cur = NULL, **want = NULL;
+	char				*sql;
+	size_t				 nnow, i, j, k, n, m;
+	int				 rc = QD_OK;
+
+	if (schema_triggers(db, &now, &nnow) != QD_OK) {
+		why_set(why, "%s", sqlite3_errmsg(db));
+		return QD_EDB;
+	}
+	cur = xcalloc(nnow + 1, sizeof *cur);
+	want = xcalloc(nnow + 1, sizeof *want);
+	for (i = 0; i < nnow && rc == QD_OK; i++) {
+		/* Each table once, at its first trigger. */
+		for (j = 0; j < i; j++) {
+			if (strcmp(now[j].table, now[i].table) == 0)
+				break;
+		}
+		if (j < i)
+			continue;
+		n = m = 0;
+		for (j = i; j < nnow; j++) {
+			if (strcmp(now[j].table, now[i].table) == 0)
+				cur[n++] = &now[j];
+		}
+		for (j = 0; j < nwas; j++) {
+			if (strcmp(was[j].table, now[i].table) == 0 &&
+			    schema_trigger_find(now, nnow, was[j].name) != NULL)
+				want[m++] = schema_trigger_find(now, nnow,
+				    was[j].name);
+		}
+		for (j = 0; j < n; j++) {
+			if (schema_trigger_find(was, nwas, cur[j]->name) ==
+			    NULL)
+				want[m++] = cur[j];
+		}
+		for (k = 0; k < n && cur[k] == want[k]; k++)
+			;
+		for (j = k; j < n && rc == QD_OK; j++) {
+			xasprintf(&sql, "DROP TRIGGER \"%s\"", cur[j]->name);
+			if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+				rc = QD_EDB;
+			free(sql);
+		}
+		for (j = k; j < n && rc == QD_OK; j++) {
+			if (sqlite3_exec(db, want[j]->sql, NULL, NULL, NULL) !=
+			    SQLITE_OK)
+				rc = QD_EDB;
+		}
+		if (rc != QD_OK)
+			why_set(why, "keeping the order of the triggers of %s: "
+			    "%s", now[i].table, sqlite3_errmsg(db));
+	}
+	free(cur);
+	free(want);
+	schema_triggers_free(now, nnow);
+	return rc;
+}
+
+/*
+ * Make t's triggers again where the database's differ from what t
+ * declares now (one statement each, "CREATE TRIGGER ... END;\n").
+ */
+static int
+schema_remake_table(sqlite3 *db, const struct schema_trigger *have,
+    size_t nhave, const struct schema_table *t, char **why)
+{
+	const struct schema_trigger	*old;
+	char				*all = schema_table_sql(t), *p, *end;
+	char				*stmt, *name, *sql;
+	int				 rc = QD_OK;
+
+	for (p = all; rc == QD_OK && *p != '\0'; p = end) {
+		if ((end = strstr(p, "\nEND;\n")) == NULL)
+			fatal("schema: a trigger of %s without END", t->table);
+		end += strlen("\nEND;\n");
+		/* As sqlite_schema keeps it: without the semicolon. */
+		stmt = xstrndup(p, (size_t)(end - p) - 2);
+		name = xstrndup(stmt + strlen("CREATE TRIGGER "),
+		    strcspn(stmt + strlen("CREATE TRIGGER "), " "));
+		old = schema_trigger_find(have, nhave, name);
+		if (old == NULL || old->sql == NULL ||
+		    strcmp(old->sql, stmt) != 0) {
+			xasprintf(&sql, "DROP TRIGGER IF EXISTS \"%s\"; %s;",
+			    name, stmt);
+			if (sqlite3_exec(db, sql, NULL, NULL, NULL) !=
+			    SQLITE_OK) {
+				why_set(why, "making %s again: %s", name,
+				    sqlite3_errmsg(db));
+				rc = QD_EDB;
+			}
+			free(sql);
+		}
+		free(name);
+		free(stmt);
+	}
+	free(all);
+	return rc;
+}
+
+/* Remake the declared triggers of the migrations before i. */
+static int
+schema_remake(sqlite3 *db, size_t i, char **why)
+{
+	const struct schema_table	**tables;
+	struct schema_trigger		*have;
+	size_t				 j, k, n, nhave;
+	int				 rc = QD_OK;
+
+	if (schema_triggers(db, &have, &nhave) != QD_OK) {
+		why_set(why, "%s", sqlite3_errmsg(db));
+		return QD_EDB;
+	}
+	for (j = 0; j < i && rc == QD_OK; j++) {
+		tables = schema_tables_of(schema_files[j].name, &n);
+		for (k = 0; k < n && rc == QD_OK; k++)
+			rc = schema_remake_table(db, have, nhave, tables[k],
+			    why);
+		free(tables);
+	}
+	schema_triggers_free(have, nhave);
+	return rc;
+}
+
+int
+schema_migrate(sqlite3 *db, size_t i, char **why)
+{
+	const struct qd_schema_file	*files[16];
+	struct schema_trigger		*was;
+	const char			*name = schema_files[i].name;
+	size_t				 j, n, nwas;
+	int				 rc;
+
+	if (schema_triggers(db, &was, &nwas) != QD_OK) {
+		why_set(why, "%s", sqlite3_errmsg(db));
+		return QD_EDB;
+	}
+	rc = schema_apply(db, name, schema_files[i].sql, why);
+	n = schema_file_entries(name, files, nitems(files));
+	for (j = 0; j < n && rc == QD_OK; j++) {
+		if (files[j]->after != NULL)
+			rc = files[j]->after(db, why);
+	}
+	if (rc == QD_OK && schema_remakes(name))
+		rc = schema_remake(db, i, why);
+	if (rc == QD_OK)
+		rc = schema_keep_order(db, was, nwas, why);
+	schema_triggers_free(was, nwas);
+	return rc;
 }

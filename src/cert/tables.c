@@ -17,7 +17,7 @@ const struct schema_table cert_tables[] = {
 	  .audit_update = "print_count, handed_at, revoked_at",
 	  .audit_update_new = "number, print_count, handed_at, revoked_at,"
 	    " reason = revoke_reason",
-	  .writers = "center admin", .writers_on = SCHEMA_ON_INSERT,
+	  .may = "cert issue", .may_on = SCHEMA_ON_INSERT,
 	  .insert_trigger = "certificates_issue_role",
 	  .refusal = "证书由中心签发 certificates are issued by the center",
 	  .versioned = 1, .version_trigger = "certificates_change_version",

@@ -644,23 +644,21 @@ with_kid(const char *sql)
 	return out;
 }
 
-int
-main(void)
+/* Run the script on db; its lines (caller frees) into *lines. */
+static size_t
+run_script(sqlite3 *db, char ***lines)
 {
-	sqlite3		*db;
-	char		*dir, *msg = NULL, *sql, *line, **lines = NULL;
+	char		*msg = NULL, *sql, *line;
 	const char	*who;
-	size_t		 i, n = 0, nwant, same = 0;
+	size_t		 i, n = 0;
 	int64_t		 last = 0;
 	int		 rc;
 
-	log_open("stderr", LOG_LEVEL_WARN, "test-db-audit-rows");
-	dir = fixture_dir("audit-rows");
-	db = fixture_db(dir, "rows.db");
+	*lines = NULL;
 	/* A kid the migration's random key did not take. */
 	kid = fixture_int(db, "SELECT count(*) FROM cert_keys WHERE kid = 4242")
 	    == 0 ? 4242 : 4243;
-	add_audit(db, &last, &lines, &n);
+	add_audit(db, &last, lines, &n);
 	for (i = 0; i < nitems(script); i++) {
 		if (script[i].actor == 'S')
 			db_set_system_actor(db, "(test)", "script");
@@ -677,16 +675,19 @@ main(void)
 			xasprintf(&line, "%zu ok", i + 1);
 		else
 			xasprintf(&line, "%zu refused: %s", i + 1, msg);
-		add_line(&lines, &n, line);
-		add_audit(db, &last, &lines, &n);
+		add_line(lines, &n, line);
+		add_audit(db, &last, lines, &n);
 	}
 	free(msg);
+	return n;
+}
 
-	if (getenv("QD_AUDIT_ROWS_PRINT") != NULL) {
-		for (i = 0; i < n; i++)
-			printf("%s\n", lines[i]);
-		return 0;
-	}
+/* Compare the lines of a run with want, saying what differs. */
+static void
+check_lines(char **lines, size_t n, const char *what)
+{
+	size_t	 i, nwant, same = 0;
+
 	for (nwant = 0; want[nwant] != NULL; nwant++)
 		;
 	for (i = 0; i < n && i < nwant; i++) {
@@ -697,11 +698,121 @@ main(void)
 		printf("# line %zu:\n#   got  %s\n#   want %s\n", i + 1,
 		    lines[i], want[i]);
 	}
-	is_int(n, nwant, "as many lines as the hand-written triggers gave");
-	is_int(same, nwant, "every line the same");
+	is_int(n, nwant, "%s: as many lines as the hand-written triggers gave",
+	    what);
+	is_int(same, nwant, "%s: every line the same", what);
 	for (i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);
+}
+
+/*
+ * Make name in dir a database of schema version 3 from the hand-written
+ * triggers' time (tests/unit/schema-v3.sql), then open it: migration 004
+ * brings it up to date.
+ */
+static sqlite3 *
+open_v3(const char *dir, const char *name)
+{
+	const char	*srcdir = getenv("QD_SRCDIR");
+	sqlite3		*raw;
+	char		*path, *sql = NULL, *err = NULL;
+	size_t		 len = 0;
+	FILE		*f;
+
+	xasprintf(&path, "%s/tests/unit/schema-v3.sql",
+	    srcdir != NULL ? srcdir : ".");
+	if ((f = fopen(path, "r")) == NULL ||
+	    getdelim(&sql, &len, '\0', f) < 0) {
+		printf("Bail out! cannot read %s\n", path);
+		exit(1);
+	}
+	fclose(f);
+	free(path);
+	xasprintf(&path, "%s/%s", dir, name);
+	if (sqlite3_open(path, &raw) != SQLITE_OK ||
+	    sqlite3_exec(raw, sql, NULL, NULL, &err) != SQLITE_OK) {
+		printf("Bail out! cannot make %s: %s\n", path, err);
+		exit(1);
+	}
+	sqlite3_close(raw);
+	free(sql);
+	free(path);
+	return fixture_db(dir, name);
+}
+
+/*
+ * The triggers of db, "name sql" a line, by name or (by_event) each
+ * table's before each event in the order they were made (caller frees).
+ */
+static char *
+triggers_of(sqlite3 *db, int by_event)
+{
+	sqlite3_stmt	*st;
+	char		*all = NULL;
+	const char	*sql;
+	size_t		 len = 0;
+	FILE		*f = open_memstream(&all, &len);
+
+	if (by_event)
+		sql = "SELECT t.name, t.sql FROM sqlite_schema t, (SELECT"
+		    " 'INSERT' AS e UNION ALL SELECT 'UPDATE' UNION ALL SELECT"
+		    " 'DELETE') WHERE t.type = 'trigger' AND t.sql LIKE"
+		    " '% BEFORE ' || e || ' %' ORDER BY t.tbl_name, e, t.rowid";
+	else
+		sql = "SELECT name, sql FROM sqlite_schema WHERE type ="
+		    " 'trigger' ORDER BY name";
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW)
+			fprintf(f, "%s %s\n", sqlite3_column_text(st, 0),
+			    sqlite3_column_text(st, 1));
+		sqlite3_finalize(st);
+	}
+	fclose(f);
+	return all;
+}
+
+int
+main(void)
+{
+	sqlite3		*db, *old;
+	char		*dir, **lines, *a, *b;
+	size_t		 i, n;
+
+	log_open("stderr", LOG_LEVEL_WARN, "test-db-audit-rows");
+	dir = fixture_dir("audit-rows");
+	db = fixture_db(dir, "rows.db");
+	/* What a trigger fires on comes from the file, as on any later open. */
+	db_close(db);
+	db = fixture_db(dir, "rows.db");
+	n = run_script(db, &lines);
+	if (getenv("QD_AUDIT_ROWS_PRINT") != NULL) {
+		for (i = 0; i < n; i++)
+			printf("%s\n", lines[i]);
+		return 0;
+	}
+	check_lines(lines, n, "a new database");
+
+	old = open_v3(dir, "v3.db");
+	is_int(fixture_int(old, "PRAGMA user_version"), db_schema_version(),
+	    "a database of version 3 is brought up to date");
+	a = triggers_of(db, 0);
+	b = triggers_of(old, 0);
+	ok(strcmp(a, b) == 0, "it has the triggers of a new one, the same SQL");
+	free(a);
+	free(b);
+	/* A table's checks fire in the same order (the last made first). */
+	a = triggers_of(db, 1);
+	b = triggers_of(old, 1);
+	ok(strcmp(a, b) == 0, "and its checks fire in the same order");
+	free(a);
+	free(b);
+	db_close(old);
+	old = fixture_db(dir, "v3.db");
+	n = run_script(old, &lines);
+	check_lines(lines, n, "a database of version 3, upgraded");
+	db_close(old);
+
 	db_close(db);
 	fixture_dir_remove(dir);
 	free(dir);

@@ -126,7 +126,7 @@ test_declaration(void)
 		.audit = "name, kind = species, loud = @bark > 3 OR @name = 'a,b'",
 		.audit_on = SCHEMA_ON_INSERT | SCHEMA_ON_DELETE,
 		.action_delete = "'gone'",
-		.writers = "clerk liaison", .writers_on = SCHEMA_ON_UPDATE,
+		.may = "pet write", .may_on = SCHEMA_ON_UPDATE,
 		.versioned = 1,
 		.refusal = "only an office's staff may",
 		.no_delete = "never", .system_deletes = 1,
@@ -134,9 +134,9 @@ test_declaration(void)
 	char	*sql = schema_table_sql(&t), *why = NULL;
 
 	ok(has(sql, "CREATE TRIGGER pets_change BEFORE UPDATE ON pets\n"
-	    "WHEN coalesce(qd_role(), '') NOT IN ('clerk', 'liaison', 'system')"
-	    "\n    OR NEW.version IS NOT OLD.version + 1\n"), "writers and the "
-	    "version in one check");
+	    "WHEN NOT qd_may('pet', 'write')"
+	    "\n    OR NEW.version IS NOT OLD.version + 1\n"), "who may write "
+	    "and the version in one check");
 	ok(has(sql, "'only an office''s staff may, raising version by one'"),
 	    "its refusal quoted and saying both");
 	ok(!has(sql, "pets_version") && !has(sql, "pets_write"),
