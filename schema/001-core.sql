@@ -5,6 +5,10 @@
 -- qualdesk registers on each of its connections; a connection without them
 -- (the sqlite3 shell, say) cannot change anything here, so nothing changes
 -- unaudited.
+--
+-- The audit and guard triggers are not written here: each table's are
+-- declared in src/schema-core.c and made when this file is applied, right
+-- after its CREATE TABLE. `qualdesk schema show 001-core.sql` prints them.
 
 -- Marks the file as qualdesk's ('qdk1'), so another program's database is
 -- never taken for an empty one of ours.
@@ -25,15 +29,7 @@ CREATE TABLE audit (
 	after		TEXT
 );
 CREATE INDEX audit_by_record ON audit (tbl, record);
-
-CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-BEGIN
-	SELECT RAISE(ABORT, 'the audit trail cannot be changed');
-END;
-CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-BEGIN
-	SELECT RAISE(ABORT, 'the audit trail cannot be changed');
-END;
+-- Append-only: never updated, never deleted (src/schema-core.c).
 
 -- The ten offices: nine prefecture-level cities and Pingtan, where the
 -- center sits. code is the pinyin name users and scripts type.
@@ -49,30 +45,6 @@ CREATE TABLE offices (
 -- At most one office hosts the center.
 CREATE UNIQUE INDEX offices_one_center ON offices (is_center)
     WHERE is_center = 1;
-
-CREATE TRIGGER offices_audit_insert AFTER INSERT ON offices
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'offices', NEW.id,
-	    json_object('code', NEW.code, 'name_zh', NEW.name_zh,
-	    'name_en', NEW.name_en, 'is_center', NEW.is_center));
-END;
-CREATE TRIGGER offices_audit_update AFTER UPDATE ON offices
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'offices', NEW.id,
-	    json_object('code', OLD.code, 'name_zh', OLD.name_zh,
-	    'name_en', OLD.name_en, 'is_center', OLD.is_center),
-	    json_object('code', NEW.code, 'name_zh', NEW.name_zh,
-	    'name_en', NEW.name_en, 'is_center', NEW.is_center));
-END;
-CREATE TRIGGER offices_audit_delete AFTER DELETE ON offices
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'offices', OLD.id,
-	    json_object('code', OLD.code, 'name_zh', OLD.name_zh,
-	    'name_en', OLD.name_en, 'is_center', OLD.is_center));
-END;
 
 -- In DOMAIN order; Pingtan last.
 INSERT INTO offices (id, code, name_zh, name_en, is_center) VALUES
@@ -113,44 +85,6 @@ CREATE TABLE users (
 );
 CREATE INDEX users_by_office ON users (office_id);
 
-CREATE TRIGGER users_version BEFORE UPDATE ON users
-WHEN NEW.version IS NOT OLD.version + 1
-BEGIN
-	SELECT RAISE(ABORT, 'users: every update must raise version by one');
-END;
-
-CREATE TRIGGER users_audit_insert AFTER INSERT ON users
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'users', NEW.id,
-	    json_object('login', NEW.login, 'name', NEW.display_name,
-	    'role', NEW.role,
-	    'office', (SELECT code FROM offices WHERE id = NEW.office_id),
-	    'active', NEW.active, 'version', NEW.version));
-END;
-CREATE TRIGGER users_audit_update AFTER UPDATE ON users
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'users', NEW.id,
-	    json_object('login', OLD.login, 'name', OLD.display_name,
-	    'role', OLD.role,
-	    'office', (SELECT code FROM offices WHERE id = OLD.office_id),
-	    'active', OLD.active, 'version', OLD.version),
-	    json_object('login', NEW.login, 'name', NEW.display_name,
-	    'role', NEW.role,
-	    'office', (SELECT code FROM offices WHERE id = NEW.office_id),
-	    'active', NEW.active, 'version', NEW.version));
-END;
-CREATE TRIGGER users_audit_delete AFTER DELETE ON users
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'users', OLD.id,
-	    json_object('login', OLD.login, 'name', OLD.display_name,
-	    'role', OLD.role,
-	    'office', (SELECT code FROM offices WHERE id = OLD.office_id),
-	    'active', OLD.active, 'version', OLD.version));
-END;
-
 -- SSH public keys, authorized_keys style. base64 is the key blob as
 -- re-encoded by libssh; fingerprint is "SHA256:..." of that blob.
 CREATE TABLE user_keys (
@@ -169,36 +103,4 @@ CREATE TABLE user_keys (
 			DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
 	UNIQUE (user_id, fingerprint)	-- also the index of keys by user
 );
-
--- The blob is summarised by type, fingerprint and comment.
-CREATE TRIGGER user_keys_audit_insert AFTER INSERT ON user_keys
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'user_keys', NEW.id,
-	    json_object('user',
-	    (SELECT login FROM users WHERE id = NEW.user_id),
-	    'type', NEW.type, 'fingerprint', NEW.fingerprint,
-	    'comment', NEW.comment));
-END;
-CREATE TRIGGER user_keys_audit_update AFTER UPDATE ON user_keys
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'user_keys', NEW.id,
-	    json_object('user',
-	    (SELECT login FROM users WHERE id = OLD.user_id),
-	    'type', OLD.type, 'fingerprint', OLD.fingerprint,
-	    'comment', OLD.comment),
-	    json_object('user',
-	    (SELECT login FROM users WHERE id = NEW.user_id),
-	    'type', NEW.type, 'fingerprint', NEW.fingerprint,
-	    'comment', NEW.comment));
-END;
-CREATE TRIGGER user_keys_audit_delete AFTER DELETE ON user_keys
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'user_keys', OLD.id,
-	    json_object('user',
-	    (SELECT login FROM users WHERE id = OLD.user_id),
-	    'type', OLD.type, 'fingerprint', OLD.fingerprint,
-	    'comment', OLD.comment));
-END;
+-- The audit summarises the blob by type, fingerprint and comment.

@@ -7,6 +7,13 @@
 -- qd_role(), qd_user_id() and qd_office_id() are registered with
 -- qd_actor() on every qualdesk connection; the role 'system' is the
 -- schema's own and that of the local demo-data loader, never a login's.
+--
+-- The audit triggers and the plain guards (version, never deleted, who
+-- may write) are declared with the modules that own the tables
+-- (src/case/tables.c, src/catalog/tables.c, src/schema-core.c for the
+-- drafts) and made when this file is applied, right after each CREATE
+-- TABLE; `qualdesk schema show 002-cases.sql` prints them. The rules of
+-- the workflow are written here.
 
 -- Mainland levels of skill (职业技能等级), one (highest) to five.
 CREATE TABLE levels (
@@ -269,14 +276,7 @@ CREATE TABLE case_events (
 	note		TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX case_events_by_case ON case_events (case_id, id);
-CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events
-BEGIN
-	SELECT RAISE(ABORT, '案件历史不可更改 case history cannot be changed');
-END;
-CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
-BEGIN
-	SELECT RAISE(ABORT, '案件历史不可更改 case history cannot be changed');
-END;
+-- Never changed nor deleted (declared).
 
 -- Notices to applicants (通知台胞): what was said, how and when; a
 -- delivery command may send them.
@@ -312,131 +312,6 @@ CREATE TABLE drafts (
 	UNIQUE (user_id, form, ref)
 );
 
--- Who may write: the catalog, occupations and agencies are the center
--- admin's (and the schema's).
-CREATE TRIGGER occupations_write BEFORE INSERT ON occupations
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '仅中心管理员可修改目录 only a center admin may change the catalog');
-END;
-CREATE TRIGGER occupations_change BEFORE UPDATE ON occupations
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-    OR NEW.version IS NOT OLD.version + 1
-BEGIN
-	SELECT RAISE(ABORT, '仅中心管理员可修改目录 only a center admin may change the catalog, raising version by one');
-END;
-CREATE TRIGGER catalog_write BEFORE INSERT ON catalog
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '仅中心管理员可修改目录 only a center admin may change the catalog');
-END;
-CREATE TRIGGER catalog_change BEFORE UPDATE ON catalog
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-    OR NEW.version IS NOT OLD.version + 1
-BEGIN
-	SELECT RAISE(ABORT, '仅中心管理员可修改目录 only a center admin may change the catalog, raising version by one');
-END;
-CREATE TRIGGER catalog_remove BEFORE DELETE ON catalog
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '仅中心管理员可修改目录 only a center admin may change the catalog');
-END;
-CREATE TRIGGER agencies_write BEFORE INSERT ON agencies
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '仅中心管理员可修改认定机构 only a center admin may change agencies');
-END;
-CREATE TRIGGER agencies_change BEFORE UPDATE ON agencies
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-    OR NEW.version IS NOT OLD.version + 1
-BEGIN
-	SELECT RAISE(ABORT, '仅中心管理员可修改认定机构 only a center admin may change agencies, raising version by one');
-END;
-CREATE TRIGGER agency_occupations_write BEFORE INSERT ON agency_occupations
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '仅中心管理员可修改认定机构 only a center admin may change agencies');
-END;
-CREATE TRIGGER agency_occupations_remove BEFORE DELETE ON agency_occupations
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '仅中心管理员可修改认定机构 only a center admin may change agencies');
-END;
-
-CREATE TRIGGER occupations_audit_insert AFTER INSERT ON occupations
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'occupations', NEW.id,
-	    json_object('code', NEW.code, 'name', NEW.name,
-	    'active', NEW.active));
-END;
-CREATE TRIGGER occupations_audit_update AFTER UPDATE ON occupations
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'occupations', NEW.id,
-	    json_object('code', OLD.code, 'name', OLD.name,
-	    'active', OLD.active),
-	    json_object('code', NEW.code, 'name', NEW.name,
-	    'active', NEW.active));
-END;
-CREATE TRIGGER catalog_audit_insert AFTER INSERT ON catalog
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'catalog', NEW.id,
-	    json_object('tw_qual', NEW.tw_qual, 'tw_level', NEW.tw_level,
-	    'occupation', NEW.occupation_id, 'level', NEW.level,
-	    'mode', NEW.mode, 'active', NEW.active));
-END;
-CREATE TRIGGER catalog_audit_update AFTER UPDATE ON catalog
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'catalog', NEW.id,
-	    json_object('tw_qual', OLD.tw_qual, 'tw_level', OLD.tw_level,
-	    'occupation', OLD.occupation_id, 'level', OLD.level,
-	    'mode', OLD.mode, 'active', OLD.active),
-	    json_object('tw_qual', NEW.tw_qual, 'tw_level', NEW.tw_level,
-	    'occupation', NEW.occupation_id, 'level', NEW.level,
-	    'mode', NEW.mode, 'active', NEW.active));
-END;
-CREATE TRIGGER catalog_audit_delete AFTER DELETE ON catalog
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'catalog', OLD.id,
-	    json_object('tw_qual', OLD.tw_qual, 'tw_level', OLD.tw_level,
-	    'occupation', OLD.occupation_id, 'level', OLD.level,
-	    'mode', OLD.mode));
-END;
-CREATE TRIGGER agencies_audit_insert AFTER INSERT ON agencies
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'agencies', NEW.id,
-	    json_object('name', NEW.name, 'office', NEW.office_id,
-	    'active', NEW.active));
-END;
-CREATE TRIGGER agencies_audit_update AFTER UPDATE ON agencies
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'agencies', NEW.id,
-	    json_object('name', OLD.name, 'office', OLD.office_id,
-	    'active', OLD.active),
-	    json_object('name', NEW.name, 'office', NEW.office_id,
-	    'active', NEW.active));
-END;
-CREATE TRIGGER agency_occupations_audit_insert
-AFTER INSERT ON agency_occupations
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'agency_occupations',
-	    NEW.agency_id, json_object('occupation', NEW.occupation_id));
-END;
-CREATE TRIGGER agency_occupations_audit_delete
-AFTER DELETE ON agency_occupations
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'agency_occupations',
-	    OLD.agency_id, json_object('occupation', OLD.occupation_id));
-END;
-
 -- Applicants: written by the offices' clerks and liaisons. An office
 -- registers a person under itself; an office that has a case of theirs
 -- may correct their details. ID numbers reach the audit trail masked.
@@ -455,34 +330,6 @@ WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('clerk', 'liaison')
 BEGIN
 	SELECT RAISE(ABORT, '此台胞属于其他办公室 this applicant belongs to another office');
 END;
-CREATE TRIGGER applicants_remove BEFORE DELETE ON applicants
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '台胞记录不可删除 applicants are never deleted');
-END;
-CREATE TRIGGER applicants_audit_insert AFTER INSERT ON applicants
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'applicants', NEW.id,
-	    json_object('name', NEW.name, 'sex', NEW.sex,
-	    'mtp', substr(NEW.mtp, 1, 2) || '****' || substr(NEW.mtp, 7),
-	    'office', NEW.office_id, 'version', NEW.version));
-END;
-CREATE TRIGGER applicants_audit_update AFTER UPDATE ON applicants
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'applicants', NEW.id,
-	    json_object('name', OLD.name, 'sex', OLD.sex,
-	    'birth_year', substr(OLD.birth_date, 1, 4),
-	    'mtp', substr(OLD.mtp, 1, 2) || '****' || substr(OLD.mtp, 7),
-	    'phone_set', OLD.phone <> '', 'email_set', OLD.email <> '',
-	    'in_taiwan', OLD.in_taiwan, 'version', OLD.version),
-	    json_object('name', NEW.name, 'sex', NEW.sex,
-	    'birth_year', substr(NEW.birth_date, 1, 4),
-	    'mtp', substr(NEW.mtp, 1, 2) || '****' || substr(NEW.mtp, 7),
-	    'phone_set', NEW.phone <> '', 'email_set', NEW.email <> '',
-	    'in_taiwan', NEW.in_taiwan, 'version', NEW.version));
-END;
 
 -- Cases: opened by an office's clerk or liaison in its own office.
 CREATE TRIGGER cases_open BEFORE INSERT ON cases
@@ -492,18 +339,9 @@ WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('clerk', 'liaison')
 BEGIN
 	SELECT RAISE(ABORT, '仅办公室窗口或联络员可受理案件，且只在本办公室 only an office''s clerk or liaison may open a case, in their own office');
 END;
-CREATE TRIGGER cases_remove BEFORE DELETE ON cases
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '案件不可删除，请撤回 cases are never deleted; withdraw instead');
-END;
 
--- Every update: one version up; what identifies a case never changes.
-CREATE TRIGGER cases_change_version BEFORE UPDATE ON cases
-WHEN NEW.version IS NOT OLD.version + 1
-BEGIN
-	SELECT RAISE(ABORT, '案件已被他人修改 cases: every update must raise version by one');
-END;
+-- What identifies a case never changes (and every update raises its
+-- version by one, as declared).
 CREATE TRIGGER cases_change_fixed BEFORE UPDATE ON cases
 WHEN NEW.id IS NOT OLD.id OR NEW.applicant_id IS NOT OLD.applicant_id
     OR NEW.office_id IS NOT OLD.office_id OR NEW.type IS NOT OLD.type
@@ -569,7 +407,8 @@ BEGIN
 	SELECT RAISE(ABORT, '中心只能领取、释放或决定已报送的案件 the center takes or releases a forwarded case; it changes it only by deciding');
 END;
 
--- The counts, the history and the audit trail follow every change.
+-- The counts and the history follow every change (and the audit trail,
+-- as declared).
 CREATE TRIGGER cases_opened AFTER INSERT ON cases
 BEGIN
 	INSERT INTO case_counts (state, office_id, type, n)
@@ -577,11 +416,6 @@ BEGIN
 	ON CONFLICT (state, office_id, type) DO UPDATE SET n = n + 1;
 	INSERT INTO case_events (case_id, actor, action, to_state)
 	VALUES (NEW.id, qd_actor(), NEW.action, NEW.state);
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'cases', NEW.id,
-	    json_object('office', NEW.office_id, 'type', NEW.type,
-	    'applicant', NEW.applicant_id, 'state', NEW.state,
-	    'version', NEW.version));
 END;
 CREATE TRIGGER cases_moved AFTER UPDATE OF state ON cases
 WHEN NEW.state IS NOT OLD.state
@@ -620,24 +454,6 @@ BEGIN
 	    coalesce((SELECT login FROM users WHERE id = NEW.held_by),
 	    (SELECT login FROM users WHERE id = OLD.held_by)));
 END;
-CREATE TRIGGER cases_audit_update AFTER UPDATE ON cases
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(),
-	    CASE WHEN NEW.state IS NOT OLD.state THEN NEW.action
-	    WHEN NEW.held_by IS NOT OLD.held_by THEN
-	    CASE WHEN NEW.held_by IS NULL THEN 'release' ELSE 'take' END
-	    ELSE 'update' END, 'cases', NEW.id,
-	    json_object('state', OLD.state, 'held_by', OLD.held_by,
-	    'catalog', OLD.catalog_id, 'materials', OLD.mat_id || OLD.mat_cert
-	    || OLD.mat_photo || OLD.mat_form, 'version', OLD.version),
-	    json_object('state', NEW.state, 'held_by', NEW.held_by,
-	    'catalog', NEW.catalog_id, 'materials', NEW.mat_id || NEW.mat_cert
-	    || NEW.mat_photo || NEW.mat_form,
-	    'occupation', NEW.decided_occupation_id,
-	    'level', NEW.decided_level, 'agency', NEW.agency_id,
-	    'version', NEW.version));
-END;
 
 -- Notices: recorded by the case's office; afterwards only their delivery
 -- status changes.
@@ -655,24 +471,6 @@ WHEN NEW.case_id IS NOT OLD.case_id OR NEW.channel IS NOT OLD.channel
 BEGIN
 	SELECT RAISE(ABORT, '通知记录不可更改 a notice is kept as it was recorded');
 END;
-CREATE TRIGGER notices_remove BEFORE DELETE ON notices
-BEGIN
-	SELECT RAISE(ABORT, '通知记录不可更改 a notice is kept as it was recorded');
-END;
-CREATE TRIGGER notices_audit_insert AFTER INSERT ON notices
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'notices', NEW.id,
-	    json_object('case', NEW.case_id, 'channel', NEW.channel,
-	    'status', NEW.status));
-END;
-CREATE TRIGGER notices_audit_update AFTER UPDATE ON notices
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'notices', NEW.id,
-	    json_object('status', OLD.status),
-	    json_object('status', NEW.status, 'detail', NEW.detail));
-END;
 -- The notify step needs a notice recorded first, in the same transaction.
 CREATE TRIGGER cases_notify_needs_notice BEFORE UPDATE OF state ON cases
 WHEN NEW.action = 'notify' AND NEW.state IS NOT OLD.state
@@ -682,8 +480,8 @@ BEGIN
 	SELECT RAISE(ABORT, '请先记录对台胞的通知 record the notice to the applicant first');
 END;
 
--- Drafts belong to their user; saving one is not audited, starting and
--- dropping one are.
+-- Drafts belong to their user. Saving one is not audited, starting and
+-- dropping one are (declared).
 CREATE TRIGGER drafts_write BEFORE INSERT ON drafts
 WHEN NEW.user_id IS NOT qd_user_id()
 BEGIN
@@ -698,16 +496,4 @@ CREATE TRIGGER drafts_remove BEFORE DELETE ON drafts
 WHEN OLD.user_id IS NOT qd_user_id() AND qd_role() <> 'system'
 BEGIN
 	SELECT RAISE(ABORT, '草稿只属于输入它的用户 a draft belongs to the user who types it');
-END;
-CREATE TRIGGER drafts_audit_insert AFTER INSERT ON drafts
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'draft', 'drafts', NEW.id,
-	    json_object('form', NEW.form, 'ref', NEW.ref));
-END;
-CREATE TRIGGER drafts_audit_delete AFTER DELETE ON drafts
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'draft-end', 'drafts', OLD.id,
-	    json_object('form', OLD.form, 'ref', OLD.ref));
 END;

@@ -2,6 +2,11 @@
 -- transaction that approves a case; printed and handed over by the
 -- office; revoked with a reason by the center, then replaced only on
 -- purpose, under a new number.
+--
+-- The audit triggers and the plain guards (who issues, version, never
+-- deleted) are declared in src/cert/tables.c and made when this file is
+-- applied, right after each CREATE TABLE; `qualdesk schema show
+-- 003-certificates.sql` prints them.
 
 -- The center's Ed25519 signing keys. The newest without retired_at signs;
 -- retired ones stay to verify what they signed. private is NULL once a
@@ -31,23 +36,6 @@ WHEN qd_role() NOT IN ('system', 'admin') OR NEW.public IS NOT OLD.public
     OR NEW.retired_at IS NULL OR NEW.private IS NOT NULL
 BEGIN
 	SELECT RAISE(ABORT, '签名密钥不可更改，只能停用 a signing key cannot be changed, only retired');
-END;
-CREATE TRIGGER cert_keys_remove BEFORE DELETE ON cert_keys
-BEGIN
-	SELECT RAISE(ABORT, '签名密钥不可删除 a signing key cannot be removed');
-END;
-CREATE TRIGGER cert_keys_audit_insert AFTER INSERT ON cert_keys
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'cert_keys', NEW.id,
-	    json_object('kid', NEW.kid, 'public', hex(NEW.public)));
-END;
-CREATE TRIGGER cert_keys_audit_update AFTER UPDATE ON cert_keys
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'cert_keys', NEW.id,
-	    json_object('retired_at', OLD.retired_at),
-	    json_object('retired_at', NEW.retired_at));
 END;
 
 -- A series per kind of case; the number is CODE-YEAR-SEQ.
@@ -123,13 +111,9 @@ CREATE INDEX certificates_by_case ON certificates (case_id);
 -- An office's day of certificates, for its batch.
 CREATE INDEX certificates_by_office_day ON certificates (office_id, issued_on);
 
--- Issuing: the center (or the system, for demo data and upgrades), for a
--- case approved in the same office, numbered next in its series and year.
-CREATE TRIGGER certificates_issue_role BEFORE INSERT ON certificates
-WHEN qd_role() NOT IN ('center', 'admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '证书由中心签发 certificates are issued by the center');
-END;
+-- Issuing: by the center (or the system, for demo data and upgrades:
+-- declared), for a case approved in the same office, numbered next in
+-- its series and year.
 CREATE TRIGGER certificates_issue_case BEFORE INSERT ON certificates
 WHEN NOT EXISTS (SELECT 1 FROM cases c JOIN cert_series s
     ON s.case_type = c.type WHERE c.id = NEW.case_id
@@ -159,26 +143,12 @@ BEGIN
 	INSERT INTO cert_counters (series, year, last)
 	VALUES (NEW.series, NEW.year, NEW.seq)
 	ON CONFLICT (series, year) DO UPDATE SET last = excluded.last;
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'certificates', NEW.id,
-	    json_object('number', NEW.number, 'case', NEW.case_id,
-	    'kid', NEW.kid, 'replaces', NEW.replaces,
-	    'reason', NEW.reissue_reason));
 	INSERT INTO case_events (case_id, actor, action, from_state,
 	    to_state, note)
 	SELECT NEW.case_id, qd_actor(), 'certificate', state, state,
 	    NEW.number FROM cases WHERE id = NEW.case_id;
 END;
 
-CREATE TRIGGER certificates_remove BEFORE DELETE ON certificates
-BEGIN
-	SELECT RAISE(ABORT, '证书不可删除，只能撤销 a certificate cannot be removed, only revoked');
-END;
-CREATE TRIGGER certificates_change_version BEFORE UPDATE ON certificates
-WHEN NEW.version IS NOT OLD.version + 1
-BEGIN
-	SELECT RAISE(ABORT, '证书已被他人修改，请重新打开 the certificate was changed by someone else; open it again');
-END;
 CREATE TRIGGER certificates_change_fixed BEFORE UPDATE ON certificates
 WHEN NEW.number IS NOT OLD.number OR NEW.series IS NOT OLD.series
     OR NEW.year IS NOT OLD.year OR NEW.seq IS NOT OLD.seq
@@ -223,16 +193,6 @@ CREATE TRIGGER certificates_change_handed BEFORE UPDATE OF handed_at
 WHEN OLD.handed_at IS NOT NULL OR NEW.printed_at IS NULL
 BEGIN
 	SELECT RAISE(ABORT, '证书须先打印，且只能发放一次 a certificate is printed before it is handed over, and handed over once');
-END;
-CREATE TRIGGER certificates_audit_update AFTER UPDATE ON certificates
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'certificates', NEW.id,
-	    json_object('print_count', OLD.print_count,
-	    'handed_at', OLD.handed_at, 'revoked_at', OLD.revoked_at),
-	    json_object('number', NEW.number,
-	    'print_count', NEW.print_count, 'handed_at', NEW.handed_at,
-	    'revoked_at', NEW.revoked_at, 'reason', NEW.revoke_reason));
 END;
 
 -- The case's history shows what happened to its certificate.
@@ -292,17 +252,4 @@ CREATE TRIGGER user_settings_change BEFORE UPDATE ON user_settings
 WHEN OLD.user_id IS NOT qd_user_id() OR NEW.user_id IS NOT OLD.user_id
 BEGIN
 	SELECT RAISE(ABORT, '只能修改自己的设置 you may change only your own settings');
-END;
-CREATE TRIGGER user_settings_audit_insert AFTER INSERT ON user_settings
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'user_settings', NEW.user_id,
-	    json_object('print_passthrough', NEW.print_passthrough));
-END;
-CREATE TRIGGER user_settings_audit_update AFTER UPDATE ON user_settings
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'user_settings', NEW.user_id,
-	    json_object('print_passthrough', OLD.print_passthrough),
-	    json_object('print_passthrough', NEW.print_passthrough));
 END;

@@ -26,21 +26,47 @@ static const struct cmd_entry cmd_core[] = {
 	{ .noun = "help", .args = "",
 	  .summary = "list the commands you may run",
 	  .flags = CMD_NODB, .exec = cmd_help },
+	{ .noun = "schema", .verb = "show", .args = "[FILE]",
+	  .summary = "print the migrations and the triggers made for them",
+	  .flags = CMD_NODB, .may = "schema read", .exec = cmd_schema_show },
 	{ .noun = NULL }
 };
 
-/* 1 if the entry may run in ctx (place and role). */
+/*
+ * Read the permissions if no database opened in this process has yet
+ * (over SSH the connection's did, before the session began): from the
+ * database read-only, so help or a refusal never creates or upgrades
+ * one.
+ */
+static void
+cmd_perms(struct cmd_ctx *ctx)
+{
+	sqlite3	*db = NULL;
+	char	*why = NULL;
+
+	if (perm_known() || ctx->db_path == NULL)
+		return;
+	if (db_open(ctx->db_path, DB_READONLY, &db, &why) == QD_OK)
+		db_close(db);
+	free(why);
+}
+
+/*
+ * 1 if the entry may run in ctx (place and role). Locally, without a
+ * database to read the permissions from, the operator (the machine's own
+ * admin) is not refused here: a command that needs the database fails
+ * opening it, and the data layer asks again.
+ */
 static int
 cmd_allowed(const struct cmd_ctx *ctx, const struct cmd_entry *ce)
 {
 	if ((ce->flags & CMD_LOCAL) && ctx->remote)
 		return 0;
-	if ((ce->flags & CMD_ADMIN) && ctx->actor->role != ROLE_ADMIN)
-		return 0;
-	if ((ce->flags & CMD_OVERSIGHT) && ctx->actor->role != ROLE_ADMIN &&
-	    ctx->actor->role != ROLE_AUDITOR)
-		return 0;
-	return 1;
+	if (ce->may == NULL)
+		return 1;
+	if (!perm_known())
+		return !ctx->remote;
+	return user_may(ctx->actor, ce->may);
 }
 
 const struct cmd_entry *
@@ -105,6 +131,7 @@ cmd_usage_all(struct cmd_ctx *ctx, FILE *f)
 	fprintf(f, "usage: %s%s COMMAND [ARGS]\ncommands:\n",
 	    ctx->remote ? "ssh HOST" : QD_NAME,
 	    ctx->remote ? "" : " [--db FILE] [--config FILE]");
+	cmd_perms(ctx);
 	for (i = 0; (ce = cmd_entry_at(i)) != NULL; i++) {
 		if (cmd_allowed(ctx, ce))
 			cmd_usage_one(f, ce);
@@ -146,11 +173,28 @@ cmd_fail(struct cmd_ctx *ctx, int result, const char *why)
 	return QD_EXIT_ERROR;
 }
 
+/* Open the command's database as its actor; an exit code. */
+static int
+cmd_open_db(struct cmd_ctx *ctx)
+{
+	char	*why = NULL;
+	int	 rc;
+
+	rc = db_open(ctx->db_path, ctx->remote ? 0 : DB_CREATE, &ctx->db, &why);
+	if (rc != QD_OK) {
+		rc = cmd_fail(ctx, rc, why);
+		free(why);
+		return rc;
+	}
+	db_set_actor(ctx->db, ctx->actor);
+	return QD_EXIT_OK;
+}
+
 int
 cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry	*ce;
-	char			*why = NULL;
+	char			 who[96];
 	int			 used, rc, opened = 0;
 
 	if ((ce = cmd_find(argc, argv, &used)) == NULL) {
@@ -166,23 +210,32 @@ cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 		    QD_NAME, ce->noun);
 		return QD_EXIT_DENIED;
 	}
+	/*
+	 * Who may run it is in the database: over SSH the connection read
+	 * it already; else the one the command opens anyway tells, before
+	 * it runs.
+	 */
+	if (!perm_known() && !(ce->flags & CMD_NODB) && ctx->db == NULL) {
+		if ((rc = cmd_open_db(ctx)) != QD_EXIT_OK)
+			return rc;
+		opened = 1;
+	} else if (ce->may != NULL)
+		cmd_perms(ctx);
 	if (!cmd_allowed(ctx, ce)) {
+		perm_who(ce->may, who, sizeof who);
 		fprintf(ctx->err, "%s: only %s may run '%s%s%s'\n", QD_NAME,
-		    (ce->flags & CMD_ADMIN) ? "an admin" :
-		    "an admin or an auditor", ce->noun,
-		    ce->verb != NULL ? " " : "", ce->verb != NULL ? ce->verb : "");
+		    who, ce->noun, ce->verb != NULL ? " " : "",
+		    ce->verb != NULL ? ce->verb : "");
+		if (opened) {
+			db_close(ctx->db);
+			ctx->db = NULL;
+		}
 		return QD_EXIT_DENIED;
 	}
 	if (!(ce->flags & CMD_NODB) && ctx->db == NULL) {
-		rc = db_open(ctx->db_path, ctx->remote ? 0 : DB_CREATE, &ctx->db,
-		    &why);
-		if (rc != QD_OK) {
-			rc = cmd_fail(ctx, rc, why);
-			free(why);
+		if ((rc = cmd_open_db(ctx)) != QD_EXIT_OK)
 			return rc;
-		}
 		opened = 1;
-		db_set_actor(ctx->db, ctx->actor);
 	}
 	/* The verb sees argv[0] as its own name, as getopt expects. */
 	optind = 0;

@@ -61,7 +61,7 @@ db_audit_list(sqlite3 *db, const struct qd_user *actor, int64_t before_id,
 
 	*out = NULL;
 	*n = 0;
-	if (!user_sees_all(actor)) {
+	if (!user_may(actor, "audit read")) {
 		why_set(why, "only an admin or an auditor may read the "
 		    "audit trail");
 		return QD_EDENIED;

@@ -503,7 +503,7 @@ db_key_add(sqlite3 *db, const struct qd_user *actor, const char *login,
 	int			 rc;
 
 	*added = 0;
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "key write")) {
 		why_set(why, "only an admin may add keys");
 		return QD_EDENIED;
 	}
@@ -531,7 +531,7 @@ out:
 static int
 key_may_read(const struct qd_user *actor, const char *login, char **why)
 {
-	if (user_sees_all(actor) || strcmp(actor->login, login) == 0)
+	if (user_may(actor, "key read") || strcmp(actor->login, login) == 0)
 		return QD_OK;
 	why_set(why, "you may list only your own keys");
 	return QD_EDENIED;
@@ -620,7 +620,7 @@ db_key_remove(sqlite3 *db, const struct qd_user *actor, const char *login,
 	int64_t		 user_id;
 	int		 rc;
 
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "key write")) {
 		why_set(why, "only an admin may remove keys");
 		return QD_EDENIED;
 	}

@@ -41,13 +41,6 @@ user_from_row(sqlite3_stmt *stmt)
 	return u;
 }
 
-/* 1 if actor may read every account (and every key and audit row). */
-int
-user_sees_all(const struct qd_user *actor)
-{
-	return actor->role == ROLE_ADMIN || actor->role == ROLE_AUDITOR;
-}
-
 int
 db_user_find(sqlite3 *db, const char *login, struct qd_user **out)
 {
@@ -234,7 +227,7 @@ db_user_add(sqlite3 *db, const struct qd_user *actor,
 	int64_t		 office_id;
 	int		 rc;
 
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "user write")) {
 		why_set(why, "仅管理员可新增用户 only an admin may add users");
 		return QD_EDENIED;
 	}
@@ -291,7 +284,7 @@ db_user_set_active(sqlite3 *db, const struct qd_user *actor,
 	struct qd_user	*u = NULL;
 	int		 rc;
 
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "user write")) {
 		why_set(why, "仅管理员可操作 only an admin may %s users",
 		    active ? "enable" : "disable");
 		return QD_EDENIED;
@@ -337,7 +330,7 @@ db_user_list(sqlite3 *db, const struct qd_user *actor,
 		rc = db_fail(db, why);
 		goto out;
 	}
-	sqlite3_bind_int(stmt, 1, user_sees_all(actor));
+	sqlite3_bind_int(stmt, 1, user_may(actor, "user read"));
 	sqlite3_bind_text(stmt, 2, actor->login, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if ((u = user_from_row(stmt)) == NULL)

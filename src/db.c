@@ -1,8 +1,9 @@
 /*
  * Opening the database: checks that the file is ours, the pragmas every
- * connection needs, the actor functions the audit triggers call, the
- * full-text tokenizer and the numbered migrations compiled in from
- * schema/.
+ * connection needs, the actor functions the audit and guard triggers call
+ * (qd_actor(), qd_may() ...), the full-text tokenizer, the numbered
+ * migrations compiled in from schema/, and reading the permissions
+ * (perm.c).
  */
 #include <sys/stat.h>
 
@@ -297,6 +298,53 @@ db_actor_register(sqlite3 *db, const char *name, const char *value)
 	return rc == SQLITE_OK ? QD_OK : QD_EDB;
 }
 
+/*
+ * qd_may(noun, verb): 1 if the actor's role (app data) holds the
+ * permission in this database's permissions table, 0 if not or with no
+ * actor. The system (migrations, the local loader) holds every one.
+ */
+static void
+db_may_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char	*role = sqlite3_user_data(ctx);
+	sqlite3		*db = sqlite3_context_db_handle(ctx);
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	(void)argc;
+	if (role == NULL || strcmp(role, "system") == 0) {
+		sqlite3_result_int(ctx, role != NULL);
+		return;
+	}
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM permissions WHERE noun = ?1"
+	    " AND verb = ?2 AND role = ?3", -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		return;
+	}
+	sqlite3_bind_value(st, 1, argv[0]);
+	sqlite3_bind_value(st, 2, argv[1]);
+	sqlite3_bind_text(st, 3, role, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		sqlite3_result_int(ctx, rc == SQLITE_ROW);
+	else
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+}
+
+/* Register qd_may() with its own copy of the actor's role. */
+static int
+db_may_register(sqlite3 *db, const char *role)
+{
+	char	*copy = role != NULL ? xstrdup(role) : NULL;
+	int	 rc;
+
+	rc = sqlite3_create_function_v2(db, "qd_may", 2,
+	    SQLITE_UTF8 | SQLITE_INNOCUOUS, copy, db_may_func, NULL, NULL,
+	    free);
+	return rc == SQLITE_OK ? QD_OK : QD_EDB;
+}
+
 /* Register an id function; 0 stands for none (SQL NULL). */
 static int
 db_actor_register_id(sqlite3 *db, const char *name, int64_t value)
@@ -325,6 +373,7 @@ db_actor_set(sqlite3 *db, const char *login, const char *via,
 	if (db_actor_register(db, "qd_actor", login) != QD_OK ||
 	    db_actor_register(db, "qd_via", via) != QD_OK ||
 	    db_actor_register(db, "qd_role", role) != QD_OK ||
+	    db_may_register(db, role) != QD_OK ||
 	    db_actor_register_id(db, "qd_user_id", user_id) != QD_OK ||
 	    db_actor_register_id(db, "qd_office_id", office_id) != QD_OK) {
 		log_error("cannot register the actor functions: %s",
@@ -456,24 +505,6 @@ fail:
 	return QD_EDB;
 }
 
-/* Run migration i's C step, if its module has one. */
-static int
-db_migrate_step(sqlite3 *db, const char *path, size_t i, char **why)
-{
-	const struct qd_schema_file	*file;
-	char				*one = NULL;
-	int				 rc = QD_OK;
-
-	if (module_of_schema(schema_files[i].name, &file) == NULL ||
-	    file->after == NULL)
-		return QD_OK;
-	if ((rc = file->after(db, &one)) != QD_OK)
-		why_set(why, "cannot upgrade %s: %s: %s", path,
-		    schema_files[i].name, one != NULL ? one : "");
-	free(one);
-	return rc;
-}
-
 /*
  * Apply migration i (schema_files[i]) and its user_version bump in one
  * transaction. Another process may have applied it since we looked, so
@@ -482,7 +513,7 @@ db_migrate_step(sqlite3 *db, const char *path, size_t i, char **why)
 static int
 db_migrate_one(sqlite3 *db, const char *path, size_t i, char **why)
 {
-	char		 sql[64];
+	char		 sql[64], *one = NULL;
 	int64_t		 version;
 
 	if (db_begin(db) != QD_OK) {
@@ -499,14 +530,11 @@ db_migrate_one(sqlite3 *db, const char *path, size_t i, char **why)
 	}
 	if (version > (int64_t)i)
 		return db_commit(db);
-	if (sqlite3_exec(db, schema_files[i].sql, NULL, NULL, NULL) !=
-	    SQLITE_OK) {
+	/* The SQL, the declared tables' triggers, the modules' C steps. */
+	if (schema_migrate(db, i, &one) != QD_OK) {
 		why_set(why, "cannot upgrade %s: %s: %s", path,
-		    schema_files[i].name, sqlite3_errmsg(db));
-		db_rollback(db);
-		return QD_EDB;
-	}
-	if (db_migrate_step(db, path, i, why) != QD_OK) {
+		    schema_files[i].name, one != NULL ? one : db_errmsg(db));
+		free(one);
 		db_rollback(db);
 		return QD_EDB;
 	}
@@ -642,8 +670,12 @@ db_open(const char *path, int flags, sqlite3 **out, char **why)
 		goto out;
 	if ((rc = db_pragmas(db, path, flags, why)) != QD_OK)
 		goto out;
-	if (!(flags & DB_READONLY))
-		rc = db_migrate(db, path, why);
+	if (!(flags & DB_READONLY) && (rc = db_migrate(db, path, why)) != QD_OK)
+		goto out;
+	/* Who may do what, for the commands, the screens and the data layer. */
+	if ((rc = perm_load(db)) != QD_OK)
+		why_set(why, "cannot read the permissions of %s: %s", path,
+		    db_errmsg(db));
 out:
 	if (rc != QD_OK) {
 		db_close(db);

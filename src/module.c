@@ -1,6 +1,7 @@
 /*
  * The modules: the one list of the business nouns qualdesk serves, and
- * the lookups that walk it (screens by name, schema files by module).
+ * the lookups that walk it (screens by name; schema.c finds the schema
+ * files' entries).
  * Adding a module is a line here, a folder under src/ and screens/, its
  * migration and its Makefile fragment (HACKING).
  */
@@ -44,26 +45,6 @@ static const struct ui_screen *const module_platform_screens[] = {
 	&screen_help,
 	NULL
 };
-
-const struct qd_module *
-module_of_schema(const char *name, const struct qd_schema_file **file)
-{
-	const struct qd_module *const	*m;
-	const struct qd_schema_file	*s;
-
-	for (m = qd_modules; *m != NULL; m++) {
-		if ((*m)->schema == NULL)
-			continue;
-		for (s = (*m)->schema; s->name != NULL; s++) {
-			if (strcmp(s->name, name) != 0)
-				continue;
-			if (file != NULL)
-				*file = s;
-			return *m;
-		}
-	}
-	return NULL;
-}
 
 const struct ui_screen *
 ui_screen_at(size_t i)

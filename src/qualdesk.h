@@ -224,6 +224,87 @@ struct schema_file {
 extern const struct schema_file schema_files[];
 extern const size_t schema_nfiles;
 
+/*
+ * schema.c: the audit and guard triggers of a table, declared once with
+ * the module that owns it (HACKING) and made into CREATE TRIGGER
+ * statements in the transaction of the migration that creates the table,
+ * right after its CREATE TABLE, so they fire where hand-written ones would.
+ *
+ * An audit summary is a list "key, key = column, key = expression" that
+ * becomes json_object('key', NEW.key, ...); in an expression @column is
+ * the row's column (NEW. or OLD., as the image is the new row or the old).
+ */
+struct qd_schema_file;
+#define SCHEMA_ON_INSERT	0x1
+#define SCHEMA_ON_UPDATE	0x2
+#define SCHEMA_ON_DELETE	0x4
+struct schema_table {
+	const char	*table;		/* "users" */
+	/* The audit: a row in audit for every row written. */
+	const char	*record;	/* column in audit.record; NULL: "id" */
+	int		 audit_on;	/* SCHEMA_ON_*; 0: each event summarised */
+	const char	*audit;		/* the summary of every audited event, */
+	const char	*audit_insert;	/* or of an insert's new row, */
+	const char	*audit_update;	/* of an update's old and new rows, */
+	const char	*audit_update_new; /* of its new row when it differs, */
+	const char	*audit_delete;	/* of a delete's old row */
+	/* audit.action as SQL over NEW and OLD (lines: "\n"); NULL: 'insert' */
+	const char	*action_insert;
+	const char	*action_update;
+	const char	*action_delete;
+	/* The guards: each a BEFORE trigger that refuses with its text. */
+	int		 versioned;	/* an update raises version by one */
+	const char	*version_refusal; /* NULL: "TABLE: every update ..." */
+	const char	*version_trigger; /* NULL: "TABLE_version" */
+	const char	*append_only;	/* never updated nor deleted: refusal */
+	const char	*no_delete;	/* never deleted: refusal */
+	int		 system_deletes; /* ... but by the system (schema) */
+	/*
+	 * Who may write, on may_on: the roles holding permission may
+	 * ("catalog write", perm.c; the system always may), asked with
+	 * qd_may() and refused with refusal. An update's check takes the
+	 * version's too, its refusal then ending ", raising version by one".
+	 */
+	const char	*may;
+	int		 may_on;	/* SCHEMA_ON_* */
+	const char	*refusal;
+	const char	*insert_trigger; /* NULL: "TABLE_write" */
+};
+/* The CREATE TRIGGER statements of t (caller frees). */
+char	*schema_table_sql(const struct schema_table *);
+/*
+ * Run migration file's sql on db (in the caller's transaction),
+ * creating each declared table's triggers right after the statement
+ * that creates the table. QD_OK, or QD_EDB with *why.
+ */
+int	 schema_apply(sqlite3 *, const char *file, const char *sql,
+	    char **why);
+/*
+ * Apply migration i (schema_files[i]) in the caller's transaction: its
+ * SQL with the declared tables' triggers (schema_apply), its entries' C
+ * steps, the triggers it remakes; a trigger it drops and creates again
+ * keeps its place in the order triggers fire. QD_OK, or an error with
+ * *why.
+ */
+int	 schema_migrate(sqlite3 *, size_t i, char **why);
+/*
+ * The declarations of schema file name: the platform's and every
+ * module's entries naming it, in order, NULL-ended, into out (at most
+ * max); returns how many.
+ */
+size_t	 schema_file_entries(const char *name,
+	    const struct qd_schema_file **out, size_t max);
+/*
+ * Print migration i (schema_files[i]): its SQL, then the triggers made
+ * for it, table by table, saying who declared them.
+ */
+void	 schema_show(FILE *, size_t i);
+/*
+ * The migration named what ("002-cases.sql", "002-cases" or its number,
+ * "2") into *i; QD_ENOTFOUND if none.
+ */
+int	 schema_find(const char *what, size_t *i);
+
 /* user.c and db-user.c: accounts and roles. */
 enum qd_role {
 	ROLE_CLERK,	/* 窗口 window clerk of one office */
@@ -258,8 +339,10 @@ void	 user_free(struct qd_user *);
 
 /*
  * The actor of every change on a connection: audit triggers read it through
- * the SQL functions qd_actor() and qd_via(). Call once after db_open and
- * again when the actor changes. The user must outlive its use on db.
+ * the SQL functions qd_actor() and qd_via(), guards through qd_role(),
+ * qd_user_id(), qd_office_id() and qd_may(noun, verb) (perm.c). Call once
+ * after db_open and again when the actor changes. The user must outlive
+ * its use on db.
  */
 int	 db_set_actor(sqlite3 *, const struct qd_user *);
 /*
@@ -286,8 +369,23 @@ int	 db_user_list(sqlite3 *, const struct qd_user *actor,
 	    struct qd_user ***out, size_t *n, char **why);
 /* Free what db_user_list returned. */
 void	 user_free_array(struct qd_user **, size_t);
-/* 1 if actor reads every account, key and audit row (admin, auditor). */
-int	 user_sees_all(const struct qd_user *actor);
+
+/*
+ * perm.c: who may do what, from the permissions table (010-permissions.sql):
+ * a permission is "noun verb" ("catalog write"), held by some roles. The
+ * triggers ask the same table with qd_may('catalog', 'write').
+ */
+/* Read the table of db into this process (db_open does). QD_OK or QD_EDB. */
+int	 perm_load(sqlite3 *);
+/* 1 once a database's permissions were read. */
+int	 perm_known(void);
+/* The roles that hold may ("noun verb"), as 1 << role bits; 0 if none. */
+int	 perm_roles(const char *may);
+int	 role_may(enum qd_role, const char *may);
+/* 1 if user's role holds may; 0 for a NULL user. */
+int	 user_may(const struct qd_user *, const char *may);
+/* Who holds may, for a refusal: "an admin or an auditor", "no one". */
+void	 perm_who(const char *may, char *buf, size_t len);
 
 /* db-key.c: users' SSH public keys. */
 struct qd_key {
@@ -640,14 +738,17 @@ struct cmd_ctx {
 };
 #define CMD_NODB	0x1	/* opens no database (or opens it itself) */
 #define CMD_LOCAL	0x2	/* only from the local shell, never over SSH */
-#define CMD_ADMIN	0x4	/* admin only (checked again in the data layer) */
-#define CMD_OVERSIGHT	0x8	/* admin and auditor only (likewise) */
 struct cmd_entry {
 	const char	*noun;
 	const char	*verb;		/* NULL for a one-word command */
 	const char	*args;		/* usage after noun and verb */
 	const char	*summary;
 	int		 flags;
+	/*
+	 * The permission ("user write", perm.c) a role needs to run it, or
+	 * NULL for every role; the data layer asks it again.
+	 */
+	const char	*may;
 	int		(*exec)(struct cmd_ctx *, int argc, char **argv);
 };
 /*
@@ -686,6 +787,7 @@ int	 cmd_key_add(struct cmd_ctx *, int, char **);
 int	 cmd_key_list(struct cmd_ctx *, int, char **);
 int	 cmd_key_remove(struct cmd_ctx *, int, char **);
 int	 cmd_audit_list(struct cmd_ctx *, int, char **);
+int	 cmd_schema_show(struct cmd_ctx *, int, char **);
 /* cmd-user.c, for the user, key and audit verbs. */
 struct option;
 /*
@@ -1216,7 +1318,14 @@ struct ui_action {
 	int		 key;		/* UI_KEY_F(4), UI_KEY_ENTER, 'a' */
 	const char	*name;		/* the screen's own name for it, or NULL */
 	const char	*label;		/* "新增 Add", on the key bar */
-	int		 roles;		/* who may use it: UI_ROLE() bits */
+	/*
+	 * Who may use it: the roles holding permission may ("user write",
+	 * perm.c), or those not holding may_not, or else roles (UI_ROLE()
+	 * bits) for what is a matter of the screens, not a permission.
+	 */
+	int		 roles;
+	const char	*may;
+	const char	*may_not;
 	int		 needs_row;	/* acts on the selected row */
 	enum ui_next	(*run)(struct ui *, struct ui_view *);
 	/*
@@ -1321,7 +1430,8 @@ struct ui_view {
 struct ui_menu_item {
 	int			 key;		/* letter, or UI_MENU_NOKEY */
 	const char		*label;		/* "用户管理 Users" */
-	int			 roles;		/* UI_ROLE() bits */
+	int			 roles;		/* UI_ROLE() bits, */
+	const char		*may;		/* or those holding it (perm.c) */
 	const struct ui_screen	*screen;	/* NULL: quit */
 };
 
@@ -1338,6 +1448,9 @@ void	 ui_error(struct ui *, const char *fmt, ...)
  */
 void	 ui_screen_run(struct ui *, const struct ui_screen *);
 void	 ui_screen_run_arg(struct ui *, const struct ui_screen *, void *arg);
+/* The roles that may use the action (or the menu item), UI_ROLE() bits. */
+int	 ui_action_roles(const struct ui_action *);
+int	 ui_menu_item_roles(const struct ui_menu_item *);
 /* 1 if the user's role may use the action. */
 int	 ui_action_allowed(const struct ui *, const struct ui_action *);
 /* 1 unless the action's enabled hook says it does not apply to v now. */
@@ -1695,6 +1808,19 @@ struct qd_schema_file {
 	 * transaction after its SQL. QD_OK, or an error with *why.
 	 */
 	int		(*after)(sqlite3 *, char **why);
+	/*
+	 * Optional: the audited and guarded tables this module owns in the
+	 * file (schema.c), table NULL ends. Several modules may name one
+	 * file: 002-cases.sql holds the catalog's tables too.
+	 */
+	const struct schema_table	*tables;
+	/*
+	 * Make the triggers of the tables declared for earlier migrations
+	 * again where they differ from their declarations: a migration does
+	 * this when declarations changed, so databases made before it get
+	 * what new ones get.
+	 */
+	int				 remake;
 };
 /*
  * What a module declares of its figures for the reports (src/report/;
@@ -1785,12 +1911,8 @@ struct qd_module {
 };
 /* The modules in the main menu's order, NULL-ended. */
 extern const struct qd_module *const qd_modules[];
-/*
- * The module that names schema file name (and *file, if not NULL, its
- * entry), or NULL: the platform's own.
- */
-const struct qd_module *module_of_schema(const char *name,
-	    const struct qd_schema_file **file);
+/* schema-core.c: the platform's own schema entries, name NULL ends. */
+extern const struct qd_schema_file schema_platform[];
 /* The screen named name in any module (or the platform's), or NULL. */
 const struct ui_screen *ui_screen_find(const char *name);
 /*

@@ -56,7 +56,7 @@ ui_menu_visible(enum qd_role role, const struct ui_menu_item **out,
 		if ((*m)->menu == NULL)
 			continue;
 		for (it = (*m)->menu; it->key != 0 && n < max; it++) {
-			if (it->roles & UI_ROLE(role))
+			if (ui_menu_item_roles(it) & UI_ROLE(role))
 				out[n++] = it;
 		}
 	}
@@ -94,7 +94,7 @@ ui_menu_build(struct ui_menu *menu, enum qd_role role)
 	for (m = qd_modules; *m != NULL; m++) {
 		g = NULL;
 		for (it = (*m)->menu; it != NULL && it->key != 0; it++) {
-			if (!(it->roles & UI_ROLE(role)))
+			if (!(ui_menu_item_roles(it) & UI_ROLE(role)))
 				continue;
 			if (g == NULL)
 				g = ui_menu_add(menu, (*m)->label,

@@ -41,9 +41,25 @@ ui_error(struct ui *ui, const char *fmt, ...)
 }
 
 int
+ui_action_roles(const struct ui_action *a)
+{
+	if (a->may != NULL)
+		return perm_roles(a->may);
+	if (a->may_not != NULL)
+		return UI_ROLES_ALL & ~perm_roles(a->may_not);
+	return a->roles;
+}
+
+int
+ui_menu_item_roles(const struct ui_menu_item *it)
+{
+	return it->may != NULL ? perm_roles(it->may) : it->roles;
+}
+
+int
 ui_action_allowed(const struct ui *ui, const struct ui_action *a)
 {
-	return (a->roles & UI_ROLE(ui->user->role)) != 0;
+	return (ui_action_roles(a) & UI_ROLE(ui->user->role)) != 0;
 }
 
 /* Add a key bar item unless it is there already. */

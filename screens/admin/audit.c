@@ -100,7 +100,7 @@ out:
 
 static const struct ui_action audit_actions[] = {
 	{ .key = UI_KEY_ENTER, .label = "详情 Detail",
-	  .roles = UI_ROLE(ROLE_ADMIN) | UI_ROLE(ROLE_AUDITOR), .needs_row = 1,
+	  .may = "audit read", .needs_row = 1,
 	  .run = audit_detail },
 };
 

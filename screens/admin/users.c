@@ -8,7 +8,6 @@
 
 #include "admin/admin-screens.h"
 
-#define USERS_ADMIN	UI_ROLE(ROLE_ADMIN)
 
 static const struct ui_column users_columns[] = {
 	{ .title = "登录名 Login", .width = 12 },
@@ -109,10 +108,10 @@ out:
 }
 
 static const struct ui_action users_actions[] = {
-	{ .key = UI_KEY_F(4), .label = "新增 Add", .roles = USERS_ADMIN,
+	{ .key = UI_KEY_F(4), .label = "新增 Add", .may = "user write",
 	  .run = users_add },
 	{ .key = UI_KEY_F(5), .label = "停用/启用 Toggle",
-	  .roles = USERS_ADMIN, .needs_row = 1, .run = users_toggle },
+	  .may = "user write", .needs_row = 1, .run = users_toggle },
 };
 
 static const struct ui_list users_list = {
@@ -220,7 +219,7 @@ static const struct ui_field users_add_fields[] = {
 };
 
 static const struct ui_action users_add_actions[] = {
-	{ .key = UI_KEY_SAVE, .label = "保存 Save", .roles = USERS_ADMIN,
+	{ .key = UI_KEY_SAVE, .label = "保存 Save", .may = "user write",
 	  .run = users_add_save },
 };
 

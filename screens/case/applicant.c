@@ -111,8 +111,8 @@ applicant_edit(struct ui *ui, struct ui_view *v)
 }
 
 static const struct ui_action applicant_actions[] = {
-	{ .key = UI_KEY_F(4), .label = "修改 Edit", .roles =
-	  UI_ROLE(ROLE_CLERK) | UI_ROLE(ROLE_LIAISON), .run = applicant_edit },
+	{ .key = UI_KEY_F(4), .label = "修改 Edit", .may = "applicant write",
+	  .run = applicant_edit },
 };
 
 const struct ui_screen screen_applicant = {

@@ -364,7 +364,7 @@ static const struct ui_field intake_fields[] = {
 };
 
 static const struct ui_action intake_actions[] = {
-	{ .key = UI_KEY_SAVE, .label = "下一步 Next", .roles = UI_ROLES_OFFICE,
+	{ .key = UI_KEY_SAVE, .label = "下一步 Next", .may = "applicant write",
 	  .run = intake_next },
 };
 
@@ -416,7 +416,7 @@ intake_person_save(struct ui *ui, struct ui_view *v)
 }
 
 static const struct ui_action intake_person_actions[] = {
-	{ .key = UI_KEY_SAVE, .label = "保存 Save", .roles = UI_ROLES_OFFICE,
+	{ .key = UI_KEY_SAVE, .label = "保存 Save", .may = "applicant write",
 	  .run = intake_person_save },
 };
 
@@ -587,9 +587,9 @@ static const struct ui_field intake_case_fields[] = {
 };
 
 static const struct ui_action intake_case_actions[] = {
-	{ .key = UI_KEY_SAVE, .label = "受理 Accept", .roles = UI_ROLES_OFFICE,
+	{ .key = UI_KEY_SAVE, .label = "受理 Accept", .may = "case open",
 	  .run = intake_case_save },
-	{ .key = UI_KEY_F(6), .label = "目录 Catalog", .roles = UI_ROLES_OFFICE,
+	{ .key = UI_KEY_F(6), .label = "目录 Catalog", .may = "case open",
 	  .run = intake_case_pick },
 };
 

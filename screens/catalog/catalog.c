@@ -12,9 +12,6 @@
 
 #include "catalog/catalog-screens.h"
 
-#define CATALOG_ADMIN	UI_ROLE(ROLE_ADMIN)
-#define CATALOG_READERS	(UI_ROLES_ALL & ~CATALOG_ADMIN)
-
 /* The Taiwan level shares a column with its qualification, as it reads. */
 static const struct ui_column catalog_columns[] = {
 	{ .title = "台湾资格 Taiwan", .width = 26, .grow = 1 },
@@ -115,7 +112,7 @@ catalog_summary(struct ui *ui, struct ui_view *v)
 {
 	char	*s;
 
-	if (ui->user->role == ROLE_ADMIN)
+	if (user_may(ui->user, "catalog write"))
 		xasprintf(&s, "共 %zu 条 %zu entries", v->rows.n, v->rows.n);
 	else
 		xasprintf(&s, "共 %zu 条，只读 %zu entries, read-only",
@@ -221,13 +218,13 @@ static const struct ui_field catalog_fields[] = {
 };
 
 static const struct ui_action catalog_actions[] = {
-	{ .key = UI_KEY_F(4), .label = "新增 Add", .roles = CATALOG_ADMIN,
+	{ .key = UI_KEY_F(4), .label = "新增 Add", .may = "catalog write",
 	  .run = catalog_add },
 	{ .key = UI_KEY_F(5), .label = "停用/启用 Toggle",
-	  .roles = CATALOG_ADMIN, .needs_row = 1, .run = catalog_toggle },
-	{ .key = UI_KEY_ENTER, .label = "修改 Edit", .roles = CATALOG_ADMIN,
+	  .may = "catalog write", .needs_row = 1, .run = catalog_toggle },
+	{ .key = UI_KEY_ENTER, .label = "修改 Edit", .may = "catalog write",
 	  .needs_row = 1, .run = catalog_edit },
-	{ .key = UI_KEY_ENTER, .label = "查看 View", .roles = CATALOG_READERS,
+	{ .key = UI_KEY_ENTER, .label = "查看 View", .may_not = "catalog write",
 	  .needs_row = 1, .run = catalog_view },
 };
 
@@ -392,10 +389,10 @@ static const struct ui_field catalog_edit_fields[] = {
 };
 
 static const struct ui_action catalog_edit_actions[] = {
-	{ .key = UI_KEY_SAVE, .label = "保存 Save", .roles = CATALOG_ADMIN,
+	{ .key = UI_KEY_SAVE, .label = "保存 Save", .may = "catalog write",
 	  .run = catalog_edit_save },
 	{ .key = UI_KEY_F(6), .label = "选职业 Occupation",
-	  .roles = CATALOG_ADMIN, .run = catalog_edit_pick },
+	  .may = "catalog write", .run = catalog_edit_pick },
 };
 
 const struct ui_screen screen_catalog_edit = {

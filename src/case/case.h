@@ -356,5 +356,7 @@ int	 cmd_applicants_find(struct cmd_ctx *, int, char **);
 
 /* case-indicators.c: the module's figures for the reports. */
 extern const struct report_indicator case_indicators[];
+/* tables.c: the audited tables of 002-cases.sql the module owns. */
+extern const struct schema_table case_tables[];
 
 #endif /* CASE_CASE_H */

@@ -35,7 +35,7 @@ static const struct cmd_entry case_commands[] = {
 	  .exec = cmd_applicants_find },
 	{ .noun = "demo-data", .args = "--cases N [--seed N]",
 	  .summary = "fill the database with invented applicants and cases",
-	  .flags = CMD_LOCAL | CMD_ADMIN, .exec = cmd_demo_data },
+	  .flags = CMD_LOCAL, .may = "demo load", .exec = cmd_demo_data },
 	{ .noun = NULL }
 };
 
@@ -55,7 +55,7 @@ static const struct ui_screen *const case_screens[] = {
 };
 
 static const struct ui_menu_item case_menu[] = {
-	{ .key = 'i', .label = "受理 Intake", .roles = UI_ROLES_OFFICE,
+	{ .key = 'i', .label = "受理 Intake", .may = "case open",
 	  .screen = &screen_intake },
 	{ .key = 'f', .label = "待报送 Outbox", .roles = UI_ROLES_OFFICE,
 	  .screen = &screen_outbox },
@@ -74,7 +74,7 @@ static const struct ui_menu_item case_menu[] = {
 
 static const struct qd_schema_file case_schema[] = {
 	/* The catalog's tables came with the cases, in one migration. */
-	{ .name = "002-cases.sql" },
+	{ .name = "002-cases.sql", .tables = case_tables },
 	{ .name = NULL }
 };
 

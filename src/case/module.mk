@@ -3,6 +3,7 @@ libqualdesk_a_SOURCES += \
 	%reldir%/case.h \
 	%reldir%/module.c \
 	%reldir%/case-indicators.c \
+	%reldir%/tables.c \
 	%reldir%/db-applicant.c \
 	%reldir%/db-case.c \
 	%reldir%/db-case-edit.c \

@@ -207,4 +207,7 @@ int	 cmd_agency_export(struct cmd_ctx *, int, char **);
 /* demo-catalog.c: the invented catalog and agencies into empty tables. */
 int	 catalog_demo(sqlite3 *, char **why);
 
+/* tables.c: the audited tables of 002-cases.sql the module owns. */
+extern const struct schema_table catalog_tables[];
+
 #endif /* CATALOG_CATALOG_H */

@@ -330,7 +330,7 @@ db_agency_add(sqlite3 *db, const struct qd_user *actor, const char *name,
 	int64_t	 office_id, ignored;
 	int	 rc;
 
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "agency write")) {
 		why_set(why, "%s", agency_denied);
 		return QD_EDENIED;
 	}
@@ -515,7 +515,7 @@ db_agency_import(sqlite3 *db, const struct qd_user *actor, const char *data,
 	int			 rc;
 
 	*added = *updated = 0;
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "agency write")) {
 		why_set(why, "%s", agency_denied);
 		return QD_EDENIED;
 	}

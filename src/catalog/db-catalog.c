@@ -428,7 +428,7 @@ catalog_write(sqlite3 *db, const struct qd_user *actor,
 {
 	int	 rc;
 
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "catalog write")) {
 		why_set(why, "%s", catalog_denied);
 		return QD_EDENIED;
 	}
@@ -468,7 +468,7 @@ db_catalog_set_active(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	struct qd_catalog	*e = NULL;
 	int			 rc;
 
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "catalog write")) {
 		why_set(why, "%s", catalog_denied);
 		return QD_EDENIED;
 	}
@@ -691,7 +691,7 @@ db_catalog_import(sqlite3 *db, const struct qd_user *actor, const char *data,
 	int			 rc;
 
 	*added = *updated = 0;
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "catalog write")) {
 		why_set(why, "%s", catalog_denied);
 		return QD_EDENIED;
 	}

@@ -223,7 +223,7 @@ db_occupation_add(sqlite3 *db, const struct qd_user *actor, const char *code,
 {
 	int	 rc;
 
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "catalog write")) {
 		why_set(why, "仅管理员可修改比对目录 only an admin may change "
 		    "the catalog");
 		return QD_EDENIED;

@@ -14,7 +14,7 @@ static const struct cmd_entry catalog_commands[] = {
 	{ .noun = "catalog", .verb = "import",
 	  .args = "[--charset utf-8|gb18030] FILE|-",
 	  .summary = "add and update catalog entries from CSV, all or nothing",
-	  .flags = CMD_ADMIN, .exec = cmd_catalog_import },
+	  .may = "catalog write", .exec = cmd_catalog_import },
 	{ .noun = "catalog", .verb = "export",
 	  .args = "[--charset utf-8|gb18030] [--bom]",
 	  .summary = "write the catalog as CSV to standard output",
@@ -28,7 +28,7 @@ static const struct cmd_entry catalog_commands[] = {
 	{ .noun = "agency", .verb = "import",
 	  .args = "[--charset utf-8|gb18030] FILE|-",
 	  .summary = "add and update agencies from CSV, all or nothing",
-	  .flags = CMD_ADMIN, .exec = cmd_agency_import },
+	  .may = "agency write", .exec = cmd_agency_import },
 	{ .noun = "agency", .verb = "export",
 	  .args = "[--charset utf-8|gb18030] [--bom]",
 	  .summary = "write the agencies as CSV to standard output",
@@ -48,11 +48,18 @@ static const struct ui_menu_item catalog_menu[] = {
 	{ .key = 0 }
 };
 
+static const struct qd_schema_file catalog_schema[] = {
+	/* Its tables came with the cases', in one migration. */
+	{ .name = "002-cases.sql", .tables = catalog_tables },
+	{ .name = NULL }
+};
+
 const struct qd_module module_catalog = {
 	.name = "catalog",
 	.label = "目录 Catalog",
 	.commands = catalog_commands,
 	.screens = catalog_screens,
 	.menu = catalog_menu,
+	.schema = catalog_schema,
 	.demo = catalog_demo,
 };

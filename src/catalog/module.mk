@@ -2,6 +2,7 @@
 libqualdesk_a_SOURCES += \
 	%reldir%/catalog.h \
 	%reldir%/module.c \
+	%reldir%/tables.c \
 	%reldir%/db-catalog.c \
 	%reldir%/db-occupation.c \
 	%reldir%/db-agency.c \

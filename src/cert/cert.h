@@ -357,6 +357,8 @@ int	 ui_print_send(int fd, const void *, size_t len, char **why);
 void	 ui_print_certs(struct ui *, struct ui_view *,
 	    struct qd_cert *const *, size_t n);
 
+/* tables.c: the audited tables of 003-certificates.sql. */
+extern const struct schema_table cert_tables[];
 
 /* cert-indicators.c: the module's figures for the reports. */
 extern const struct report_indicator cert_indicators[];

@@ -313,7 +313,7 @@ int
 db_cert_printed(sqlite3 *db, const struct qd_user *actor, const char *number,
     int64_t version, char **why)
 {
-	if (!role_has_office(actor->role) && actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "cert print")) {
 		why_set(why, "证书由所属办公室打印 the certificate's office"
 		    " prints it");
 		return QD_EDENIED;
@@ -328,7 +328,7 @@ int
 db_cert_revoke(sqlite3 *db, const struct qd_user *actor, const char *number,
     int64_t version, const char *reason, char **why)
 {
-	if (actor->role != ROLE_CENTER && actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "cert revoke")) {
 		why_set(why, "只有中心可以撤销证书 only the center may"
 		    " revoke a certificate");
 		return QD_EDENIED;
@@ -348,7 +348,7 @@ db_cert_reissue(sqlite3 *db, const struct qd_user *actor, const char *number,
 	int		 rc;
 
 	*new_number = NULL;
-	if (actor->role != ROLE_CENTER && actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "cert issue")) {
 		why_set(why, "只有中心可以换发证书 only the center may issue"
 		    " a replacement");
 		return QD_EDENIED;
@@ -430,7 +430,7 @@ db_cert_key_rotate(sqlite3 *db, const struct qd_user *actor, unsigned *kid,
 {
 	int	 rc;
 
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "cert rotate-key")) {
 		why_set(why, "只有管理员可以更换签名密钥 only an admin may"
 		    " change the signing key");
 		return QD_EDENIED;

@@ -39,7 +39,8 @@ static const struct cmd_entry cert_commands[] = {
 	  .exec = cmd_cert_reissue },
 	{ .noun = "cert", .verb = "rotate-key", .args = "",
 	  .summary = "retire the signing key and make a new one",
-	  .flags = CMD_LOCAL | CMD_ADMIN, .exec = cmd_cert_rotate_key },
+	  .flags = CMD_LOCAL, .may = "cert rotate-key",
+	  .exec = cmd_cert_rotate_key },
 	{ .noun = NULL }
 };
 
@@ -60,7 +61,8 @@ static const struct ui_menu_item cert_menu[] = {
 
 static const struct qd_schema_file cert_schema[] = {
 	/* A signing key cannot be made in SQL. */
-	{ .name = "003-certificates.sql", .after = db_cert_migrate },
+	{ .name = "003-certificates.sql", .after = db_cert_migrate,
+	  .tables = cert_tables },
 	{ .name = NULL }
 };
 

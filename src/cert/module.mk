@@ -3,6 +3,7 @@ libqualdesk_a_SOURCES += \
 	%reldir%/cert.h \
 	%reldir%/module.c \
 	%reldir%/cert-indicators.c \
+	%reldir%/tables.c \
 	%reldir%/base45.c \
 	%reldir%/cert-sign.c \
 	%reldir%/cert-code.c \

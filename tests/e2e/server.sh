@@ -102,6 +102,14 @@ check "stdout of a command carries only its output" [ "$out" -gt 0 ]
 out=$($(ssh_cmd fuzhou fuzhou) frobnicate 2>&1 >/dev/null)
 check "errors come on the SSH stderr stream" grep -q "unknown command" <<<"$out"
 
+# --- the schema as applied, its triggers too, for an admin over SSH
+out=$($(ssh_cmd admin admin) schema show 002-cases.sql 2>&1); rc=$?
+check "an admin reads a migration over SSH" [ "$rc" -eq 0 ]
+check "with the triggers made for it" \
+	grep -q "^CREATE TRIGGER catalog_write BEFORE INSERT ON catalog" <<<"$out"
+out=$($(ssh_cmd fuzhou fuzhou) schema show 2>&1); rc=$?
+check "a liaison may not (exit 3)" [ "$rc" -eq 3 ]
+
 # --- compression is offered and taken by a client that asks
 out=$($(ssh_cmd fuzhou fuzhou -C -v) whoami 2>&1)
 check "ssh -C gets zlib compression" grep -q "compression: zlib@openssh.com" <<<"$out"

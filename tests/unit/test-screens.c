@@ -136,7 +136,8 @@ test_actions(const struct ui_screen *s, struct ui *ui)
 		/* Roles that never meet may share a key. */
 		for (j = i + 1; j < s->nactions; j++)
 			dup += s->actions[j].key == a->key &&
-			    (s->actions[j].roles & a->roles) != 0;
+			    (ui_action_roles(&s->actions[j]) &
+			    ui_action_roles(a)) != 0;
 	}
 	is_int(dup, 0, "%s: every action key is unique for each role",
 	    s->name);
