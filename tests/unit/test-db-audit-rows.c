@@ -1981,12 +1981,12 @@ check_lines(char **lines, size_t n, const char *what)
 }
 
 /*
- * Make name in dir a database of schema version 3 from the hand-written
- * triggers' time (tests/unit/schema-v3.sql), then open it: migration 004
- * brings it up to date.
+ * Make name in dir the database of fixture (tests/unit/schema-v3.sql, of
+ * the hand-written triggers' time, or schema-v10.sql, as the field has
+ * them), then open it: the migrations after it bring it up to date.
  */
 static sqlite3 *
-open_v3(const char *dir, const char *name)
+open_fixture(const char *dir, const char *name, const char *fixture)
 {
 	const char	*srcdir = getenv("QD_SRCDIR");
 	sqlite3		*raw;
@@ -1994,8 +1994,8 @@ open_v3(const char *dir, const char *name)
 	size_t		 len = 0;
 	FILE		*f;
 
-	xasprintf(&path, "%s/tests/unit/schema-v3.sql",
-	    srcdir != NULL ? srcdir : ".");
+	xasprintf(&path, "%s/tests/unit/%s", srcdir != NULL ? srcdir : ".",
+	    fixture);
 	if ((f = fopen(path, "r")) == NULL ||
 	    getdelim(&sql, &len, '\0', f) < 0) {
 		printf("Bail out! cannot read %s\n", path);
@@ -2017,7 +2017,8 @@ open_v3(const char *dir, const char *name)
 
 /*
  * The triggers of db, "name sql" a line, by name or (by_event) each
- * table's before each event in the order they were made (caller frees).
+ * table's before and after each event in the order they were made, which
+ * is the reverse of the order they fire in (caller frees).
  */
 static char *
 triggers_of(sqlite3 *db, int by_event)
@@ -2031,8 +2032,10 @@ triggers_of(sqlite3 *db, int by_event)
 	if (by_event)
 		sql = "SELECT t.name, t.sql FROM sqlite_schema t, (SELECT"
 		    " 'INSERT' AS e UNION ALL SELECT 'UPDATE' UNION ALL SELECT"
-		    " 'DELETE') WHERE t.type = 'trigger' AND t.sql LIKE"
-		    " '% BEFORE ' || e || ' %' ORDER BY t.tbl_name, e, t.rowid";
+		    " 'DELETE'), (SELECT 'BEFORE' AS w UNION ALL SELECT"
+		    " 'AFTER') WHERE t.type = 'trigger' AND replace(t.sql,"
+		    " char(10), ' ') LIKE '% ' || w || ' ' || e || ' %'"
+		    " ORDER BY t.tbl_name, w, e, t.rowid";
 	else
 		sql = "SELECT name, sql FROM sqlite_schema WHERE type ="
 		    " 'trigger' ORDER BY name";
@@ -2046,11 +2049,45 @@ triggers_of(sqlite3 *db, int by_event)
 	return all;
 }
 
+/*
+ * Upgrade the database of fixture, made at schema version from: it gets
+ * the triggers of the new one db, in the same order, and the script
+ * writes the same lines on it.
+ */
+static void
+check_upgrade(sqlite3 *db, const char *dir, const char *fixture, int from)
+{
+	sqlite3		*old;
+	char		*a, *b, **lines, what[64];
+	size_t		 n;
+
+	old = open_fixture(dir, fixture, fixture);
+	is_int(fixture_int(old, "PRAGMA user_version"), db_schema_version(),
+	    "a database of version %d is brought up to date", from);
+	a = triggers_of(db, 0);
+	b = triggers_of(old, 0);
+	ok(strcmp(a, b) == 0, "it has the triggers of a new one, the same SQL");
+	free(a);
+	free(b);
+	/* A table's triggers fire in the same order (the last made first). */
+	a = triggers_of(db, 1);
+	b = triggers_of(old, 1);
+	ok(strcmp(a, b) == 0, "and they fire in the same order");
+	free(a);
+	free(b);
+	db_close(old);
+	old = fixture_db(dir, fixture);
+	n = run_script(old, &lines);
+	snprintf(what, sizeof what, "a database of version %d, upgraded", from);
+	check_lines(lines, n, what);
+	db_close(old);
+}
+
 int
 main(void)
 {
-	sqlite3		*db, *old;
-	char		*dir, **lines, *a, *b;
+	sqlite3		*db;
+	char		*dir, **lines;
 	size_t		 i, n;
 
 	log_open("stderr", LOG_LEVEL_WARN, "test-db-audit-rows");
@@ -2067,25 +2104,8 @@ main(void)
 	}
 	check_lines(lines, n, "a new database");
 
-	old = open_v3(dir, "v3.db");
-	is_int(fixture_int(old, "PRAGMA user_version"), db_schema_version(),
-	    "a database of version 3 is brought up to date");
-	a = triggers_of(db, 0);
-	b = triggers_of(old, 0);
-	ok(strcmp(a, b) == 0, "it has the triggers of a new one, the same SQL");
-	free(a);
-	free(b);
-	/* A table's checks fire in the same order (the last made first). */
-	a = triggers_of(db, 1);
-	b = triggers_of(old, 1);
-	ok(strcmp(a, b) == 0, "and its checks fire in the same order");
-	free(a);
-	free(b);
-	db_close(old);
-	old = fixture_db(dir, "v3.db");
-	n = run_script(old, &lines);
-	check_lines(lines, n, "a database of version 3, upgraded");
-	db_close(old);
+	check_upgrade(db, dir, "schema-v3.sql", 3);
+	check_upgrade(db, dir, "schema-v10.sql", 10);
 
 	db_close(db);
 	fixture_dir_remove(dir);
