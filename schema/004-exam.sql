@@ -6,6 +6,8 @@
 --
 -- As for cases, the workflow is data (the *_states and *_transitions
 -- tables) and the triggers refuse anything else, whatever program writes.
+-- The audit triggers and plain guards of its tables are declared in
+-- src/exam/tables.c; `qualdesk schema show 004-exam.sql` prints them.
 
 -- The three kinds of certificate of the green channel.
 CREATE TABLE exam_kinds (
@@ -336,11 +338,6 @@ WHEN NOT EXISTS (SELECT 1 FROM occupations WHERE id = NEW.occupation_id
 BEGIN
 	SELECT RAISE(ABORT, '请从目录中选择现行职业 choose an active occupation of the catalog');
 END;
-CREATE TRIGGER exam_demands_remove BEFORE DELETE ON exam_demands
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '考试需求不可删除，请撤回 exam demand is never deleted; withdraw it');
-END;
 CREATE TRIGGER exam_demands_change BEFORE UPDATE ON exam_demands
 WHEN NEW.version IS NOT OLD.version + 1 OR NEW.id IS NOT OLD.id
     OR NEW.applicant_id IS NOT OLD.applicant_id
@@ -404,33 +401,6 @@ BEGIN
 	ON CONFLICT DO UPDATE SET n = n + 1,
 	    oldest = min(coalesce(oldest, excluded.oldest), excluded.oldest);
 END;
-CREATE TRIGGER exam_demands_audit_insert AFTER INSERT ON exam_demands
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'exam_demands', NEW.id,
-	    json_object('applicant', NEW.applicant_id, 'office', NEW.office_id,
-	    'kind', NEW.kind, 'occupation', NEW.occupation_id,
-	    'level', NEW.level, 'in_taiwan', NEW.in_taiwan,
-	    'state', NEW.state, 'version', NEW.version));
-END;
-CREATE TRIGGER exam_demands_audit_update AFTER UPDATE ON exam_demands
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(),
-	    CASE WHEN NEW.state IS NOT OLD.state THEN NEW.action
-	    ELSE 'update' END, 'exam_demands', NEW.id,
-	    json_object('state', OLD.state, 'plan', OLD.plan_id,
-	    'period', OLD.period, 'version', OLD.version),
-	    json_object('state', NEW.state, 'plan', NEW.plan_id,
-	    'period', NEW.period, 'version', NEW.version));
-END;
-CREATE TRIGGER exam_demands_audit_delete AFTER DELETE ON exam_demands
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'exam_demands', OLD.id,
-	    json_object('applicant', OLD.applicant_id, 'state', OLD.state,
-	    'version', OLD.version));
-END;
 
 -- Plans: the center's. A plan's subject and examining body are fixed
 -- once published; every state change is a row of exam_plan_transitions.
@@ -439,11 +409,6 @@ WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('center', 'admin')
     AND NEW.state = 'draft' AND NEW.action = 'draft'))
 BEGIN
 	SELECT RAISE(ABORT, '仅中心可制订考试计划 only the center drafts exam plans');
-END;
-CREATE TRIGGER exam_plans_remove BEFORE DELETE ON exam_plans
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '考试计划不可删除，请取消 an exam plan is never deleted; cancel it');
 END;
 CREATE TRIGGER exam_plans_change BEFORE UPDATE ON exam_plans
 WHEN coalesce(qd_role(), '') NOT IN ('center', 'admin', 'system')
@@ -532,36 +497,6 @@ BEGIN
 	    || ' of ' || count(*) || ' passed'
 	FROM exam_results r WHERE r.plan_id = NEW.id GROUP BY r.office_id;
 END;
-CREATE TRIGGER exam_plans_audit_insert AFTER INSERT ON exam_plans
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'exam_plans', NEW.id,
-	    json_object('kind', NEW.kind, 'professional', NEW.professional,
-	    'occupation', NEW.occupation_id, 'level', NEW.level,
-	    'agency', NEW.agency_id, 'body', NEW.body_name,
-	    'exam_on', NEW.exam_on, 'deadline', NEW.deadline,
-	    'state', NEW.state, 'version', NEW.version));
-END;
-CREATE TRIGGER exam_plans_audit_update AFTER UPDATE ON exam_plans
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(),
-	    CASE WHEN NEW.state IS NOT OLD.state THEN NEW.action
-	    ELSE 'update' END, 'exam_plans', NEW.id,
-	    json_object('state', OLD.state, 'agency', OLD.agency_id,
-	    'body', OLD.body_name, 'exam_on', OLD.exam_on,
-	    'deadline', OLD.deadline, 'version', OLD.version),
-	    json_object('state', NEW.state, 'agency', NEW.agency_id,
-	    'body', NEW.body_name, 'exam_on', NEW.exam_on,
-	    'deadline', NEW.deadline, 'reason', NEW.reason,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER exam_plans_audit_delete AFTER DELETE ON exam_plans
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'exam_plans', OLD.id,
-	    json_object('state', OLD.state, 'version', OLD.version));
-END;
 
 -- Sittings: set by the center while its plan is a draft.
 CREATE TRIGGER exam_sittings_write BEFORE INSERT ON exam_sittings
@@ -582,32 +517,6 @@ WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('center', 'admin')
     AND (SELECT state FROM exam_plans WHERE id = OLD.plan_id) = 'draft'))
 BEGIN
 	SELECT RAISE(ABORT, '仅中心可在草拟中的计划里删除考场 only the center removes sittings, of a draft plan');
-END;
-CREATE TRIGGER exam_sittings_audit_insert AFTER INSERT ON exam_sittings
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'exam_sittings', NEW.id,
-	    json_object('plan', NEW.plan_id, 'mode', NEW.mode,
-	    'office', NEW.office_id, 'venue', NEW.venue,
-	    'capacity', NEW.capacity, 'version', NEW.version));
-END;
-CREATE TRIGGER exam_sittings_audit_update AFTER UPDATE ON exam_sittings
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'exam_sittings', NEW.id,
-	    json_object('mode', OLD.mode, 'office', OLD.office_id,
-	    'venue', OLD.venue, 'capacity', OLD.capacity,
-	    'version', OLD.version),
-	    json_object('mode', NEW.mode, 'office', NEW.office_id,
-	    'venue', NEW.venue, 'capacity', NEW.capacity,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER exam_sittings_audit_delete AFTER DELETE ON exam_sittings
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'exam_sittings', OLD.id,
-	    json_object('plan', OLD.plan_id, 'mode', OLD.mode,
-	    'capacity', OLD.capacity, 'version', OLD.version));
 END;
 
 -- Registrations: an office seats its own people on a published plan
@@ -744,84 +653,9 @@ BEGIN
 	    WHERE sitting_id = OLD.sitting_id AND status = 'waiting'
 	    ORDER BY id LIMIT 1);
 END;
-CREATE TRIGGER exam_registrations_remove BEFORE DELETE ON exam_registrations
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '报名记录不可删除，请取消 a registration is never deleted; cancel it');
-END;
-CREATE TRIGGER exam_registrations_audit_insert AFTER INSERT
-ON exam_registrations
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'exam_registrations', NEW.id,
-	    json_object('plan', NEW.plan_id, 'sitting', NEW.sitting_id,
-	    'applicant', NEW.applicant_id, 'office', NEW.office_id,
-	    'status', NEW.status, 'seat', NEW.seat_no,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER exam_registrations_audit_update AFTER UPDATE
-ON exam_registrations
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'exam_registrations', NEW.id,
-	    json_object('status', OLD.status, 'seat', OLD.seat_no,
-	    'notified_at', OLD.notified_at, 'version', OLD.version),
-	    json_object('status', NEW.status, 'seat', NEW.seat_no,
-	    'notified_at', NEW.notified_at, 'reason', NEW.reason,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER exam_registrations_audit_delete AFTER DELETE
-ON exam_registrations
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'exam_registrations', OLD.id,
-	    json_object('plan', OLD.plan_id, 'status', OLD.status,
-	    'version', OLD.version));
-END;
 
--- Training links: the training module's (and the schema's) to write.
-CREATE TRIGGER training_links_write BEFORE INSERT ON training_links
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '培训记录由培训模块写入 training links are written by the training records');
-END;
-CREATE TRIGGER training_links_change BEFORE UPDATE ON training_links
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '培训记录由培训模块写入 training links are written by the training records');
-END;
-CREATE TRIGGER training_links_remove BEFORE DELETE ON training_links
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '培训记录由培训模块写入 training links are written by the training records');
-END;
-CREATE TRIGGER training_links_audit_insert AFTER INSERT ON training_links
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'training_links', NEW.id,
-	    json_object('agency', NEW.agency_id,
-	    'provider', NEW.provider_name, 'applicant', NEW.applicant_id,
-	    'occupation', NEW.occupation_id, 'trainer', NEW.trainer_user));
-END;
-CREATE TRIGGER training_links_audit_update AFTER UPDATE ON training_links
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'training_links', NEW.id,
-	    json_object('agency', OLD.agency_id,
-	    'provider', OLD.provider_name, 'applicant', OLD.applicant_id,
-	    'occupation', OLD.occupation_id, 'trainer', OLD.trainer_user),
-	    json_object('agency', NEW.agency_id,
-	    'provider', NEW.provider_name, 'applicant', NEW.applicant_id,
-	    'occupation', NEW.occupation_id, 'trainer', NEW.trainer_user));
-END;
-CREATE TRIGGER training_links_audit_delete AFTER DELETE ON training_links
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'training_links', OLD.id,
-	    json_object('agency', OLD.agency_id,
-	    'provider', OLD.provider_name, 'applicant', OLD.applicant_id,
-	    'occupation', OLD.occupation_id, 'trainer', OLD.trainer_user));
-END;
+-- Training links: the training module's (and the schema's) to write;
+-- their guards are declared with their audit (src/exam/tables.c).
 
 -- Results: the center records the examining body's, for seated people
 -- of a plan that was held; the person's trainer never records theirs in
@@ -849,15 +683,6 @@ WHEN EXISTS (SELECT 1 FROM exam_plans p JOIN training_links t
 BEGIN
 	SELECT RAISE(ABORT, '考培分离：培训过此人的人员不得录入其成绩 exams apart from training: who trained this person may not record their result');
 END;
-CREATE TRIGGER exam_results_change BEFORE UPDATE ON exam_results
-BEGIN
-	SELECT RAISE(ABORT, '成绩录入后不可更改 a result stays as recorded');
-END;
-CREATE TRIGGER exam_results_remove BEFORE DELETE ON exam_results
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '成绩录入后不可更改 a result stays as recorded');
-END;
 -- A result closes the person's demand; a pass waits for its certificate.
 CREATE TRIGGER exam_results_recorded AFTER INSERT ON exam_results
 BEGIN
@@ -871,22 +696,6 @@ BEGIN
 	SELECT NEW.registration_id, NEW.applicant_id, NEW.office_id, p.id,
 	    p.kind, p.occupation_id, p.level, p.exam_on
 	FROM exam_plans p WHERE p.id = NEW.plan_id AND NEW.outcome = 'pass';
-END;
-CREATE TRIGGER exam_results_audit_insert AFTER INSERT ON exam_results
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'exam_results',
-	    NEW.registration_id,
-	    json_object('plan', NEW.plan_id, 'applicant', NEW.applicant_id,
-	    'office', NEW.office_id, 'outcome', NEW.outcome,
-	    'score', NEW.score));
-END;
-CREATE TRIGGER exam_results_audit_delete AFTER DELETE ON exam_results
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'exam_results',
-	    OLD.registration_id,
-	    json_object('plan', OLD.plan_id, 'outcome', OLD.outcome));
 END;
 
 -- Passes: written with the result; the center enters the certificate
@@ -908,35 +717,6 @@ WHEN coalesce(qd_role(), '') NOT IN ('center', 'admin', 'system')
 BEGIN
 	SELECT RAISE(ABORT, '仅中心可录入一次证书编号和日期 only the center enters the certificate''s number and date, once');
 END;
-CREATE TRIGGER exam_passes_remove BEFORE DELETE ON exam_passes
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '合格记录不可删除 a pass is never deleted');
-END;
-CREATE TRIGGER exam_passes_audit_insert AFTER INSERT ON exam_passes
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'exam_passes', NEW.id,
-	    json_object('registration', NEW.registration_id,
-	    'applicant', NEW.applicant_id, 'plan', NEW.plan_id,
-	    'cert_no', NEW.cert_no, 'version', NEW.version));
-END;
-CREATE TRIGGER exam_passes_audit_update AFTER UPDATE ON exam_passes
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'exam_passes', NEW.id,
-	    json_object('cert_no', OLD.cert_no,
-	    'cert_issued_on', OLD.cert_issued_on, 'version', OLD.version),
-	    json_object('cert_no', NEW.cert_no,
-	    'cert_issued_on', NEW.cert_issued_on, 'version', NEW.version));
-END;
-CREATE TRIGGER exam_passes_audit_delete AFTER DELETE ON exam_passes
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'exam_passes', OLD.id,
-	    json_object('registration', OLD.registration_id,
-	    'cert_no', OLD.cert_no, 'version', OLD.version));
-END;
 
 -- Notices: written by the plans' triggers; an office only marks its own
 -- read.
@@ -949,29 +729,4 @@ WHEN NEW.id IS NOT OLD.id OR NEW.plan_id IS NOT OLD.plan_id
     AND OLD.office_id = qd_office_id()))
 BEGIN
 	SELECT RAISE(ABORT, '仅收件办公室可标记已读 only the receiving office marks a notice read');
-END;
-CREATE TRIGGER exam_notices_remove BEFORE DELETE ON exam_notices
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '通知记录不可删除 a notice is kept as it was sent');
-END;
-CREATE TRIGGER exam_notices_audit_insert AFTER INSERT ON exam_notices
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'exam_notices', NEW.id,
-	    json_object('plan', NEW.plan_id, 'office', NEW.office_id,
-	    'kind', NEW.kind));
-END;
-CREATE TRIGGER exam_notices_audit_update AFTER UPDATE ON exam_notices
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'exam_notices', NEW.id,
-	    json_object('read_at', OLD.read_at),
-	    json_object('read_at', NEW.read_at, 'read_by', NEW.read_by));
-END;
-CREATE TRIGGER exam_notices_audit_delete AFTER DELETE ON exam_notices
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'exam_notices', OLD.id,
-	    json_object('plan', OLD.plan_id, 'office', OLD.office_id));
 END;

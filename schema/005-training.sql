@@ -7,6 +7,10 @@
 -- enrolment past the class's seats or a city's quota whatever program
 -- writes, and qualdesk writes under BEGIN IMMEDIATE, so two clerks
 -- enrolling at once are serialised and counted exactly.
+--
+-- The audit triggers and plain guards of its tables are declared in
+-- src/training/tables.c; `qualdesk schema show 005-training.sql` prints
+-- them.
 
 -- Providers: kept by the center's admins.
 CREATE TABLE training_providers (
@@ -25,76 +29,6 @@ CREATE TABLE training_provider_occupations (
 	occupation_id	INTEGER NOT NULL REFERENCES occupations (id),
 	PRIMARY KEY (provider_id, occupation_id)
 ) WITHOUT ROWID;
-
-CREATE TRIGGER training_providers_write BEFORE INSERT ON training_providers
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '仅中心管理员可维护培训机构 only a center admin may change training providers');
-END;
-CREATE TRIGGER training_providers_change BEFORE UPDATE ON training_providers
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-    OR NEW.version IS NOT OLD.version + 1
-BEGIN
-	SELECT RAISE(ABORT, '仅中心管理员可维护培训机构 only a center admin may change training providers, raising version by one');
-END;
-CREATE TRIGGER training_providers_remove BEFORE DELETE ON training_providers
-BEGIN
-	SELECT RAISE(ABORT, '培训机构不可删除，请停用 a provider is never removed; make it inactive');
-END;
-CREATE TRIGGER training_provider_occupations_write
-BEFORE INSERT ON training_provider_occupations
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '仅中心管理员可维护培训机构 only a center admin may change training providers');
-END;
-CREATE TRIGGER training_provider_occupations_remove
-BEFORE DELETE ON training_provider_occupations
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '仅中心管理员可维护培训机构 only a center admin may change training providers');
-END;
-
-CREATE TRIGGER training_providers_audit_insert AFTER INSERT ON training_providers
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'training_providers', NEW.id,
-	    json_object('name', NEW.name, 'kind', NEW.kind,
-	    'office', NEW.office_id, 'active', NEW.active,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER training_providers_audit_update AFTER UPDATE ON training_providers
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'training_providers', NEW.id,
-	    json_object('name', OLD.name, 'kind', OLD.kind,
-	    'office', OLD.office_id, 'active', OLD.active,
-	    'version', OLD.version),
-	    json_object('name', NEW.name, 'kind', NEW.kind,
-	    'office', NEW.office_id, 'active', NEW.active,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER training_providers_audit_delete AFTER DELETE ON training_providers
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'training_providers', OLD.id,
-	    json_object('name', OLD.name, 'kind', OLD.kind,
-	    'office', OLD.office_id, 'active', OLD.active,
-	    'version', OLD.version));
-END;
-CREATE TRIGGER training_provider_occupations_audit_insert
-AFTER INSERT ON training_provider_occupations
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'training_provider_occupations',
-	    NEW.provider_id, json_object('occupation', NEW.occupation_id));
-END;
-CREATE TRIGGER training_provider_occupations_audit_delete
-AFTER DELETE ON training_provider_occupations
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'training_provider_occupations',
-	    OLD.provider_id, json_object('occupation', OLD.occupation_id));
-END;
 
 -- Training needs (培训需求), recorded by a city for one of its people and
 -- reported to the center (reported_at set once).
@@ -151,11 +85,6 @@ WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('clerk', 'liaison')
 BEGIN
 	SELECT RAISE(ABORT, '需求已上报或属于其他办公室 the need was reported already or belongs to another office');
 END;
-CREATE TRIGGER training_needs_remove BEFORE DELETE ON training_needs
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '培训需求不可删除 a training need is never removed');
-END;
 CREATE TRIGGER training_needs_reported AFTER UPDATE OF reported_at
     ON training_needs
 WHEN OLD.reported_at IS NULL AND NEW.reported_at IS NOT NULL
@@ -165,38 +94,6 @@ BEGIN
 	VALUES (NEW.occupation_id, NEW.level, NEW.office_id, NEW.in_taiwan, 1)
 	ON CONFLICT (occupation_id, level, office_id, in_taiwan)
 	DO UPDATE SET n = n + 1;
-END;
-
-CREATE TRIGGER training_needs_audit_insert AFTER INSERT ON training_needs
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'training_needs', NEW.id,
-	    json_object('applicant', NEW.applicant_id, 'office', NEW.office_id,
-	    'occupation', NEW.occupation_id, 'level', NEW.level,
-	    'period', NEW.period, 'in_taiwan', NEW.in_taiwan,
-	    'reported_at', NEW.reported_at, 'version', NEW.version));
-END;
-CREATE TRIGGER training_needs_audit_update AFTER UPDATE ON training_needs
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'training_needs', NEW.id,
-	    json_object('applicant', OLD.applicant_id, 'office', OLD.office_id,
-	    'occupation', OLD.occupation_id, 'level', OLD.level,
-	    'period', OLD.period, 'in_taiwan', OLD.in_taiwan,
-	    'reported_at', OLD.reported_at, 'version', OLD.version),
-	    json_object('applicant', NEW.applicant_id, 'office', NEW.office_id,
-	    'occupation', NEW.occupation_id, 'level', NEW.level,
-	    'period', NEW.period, 'in_taiwan', NEW.in_taiwan,
-	    'reported_at', NEW.reported_at, 'version', NEW.version));
-END;
-CREATE TRIGGER training_needs_audit_delete AFTER DELETE ON training_needs
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'training_needs', OLD.id,
-	    json_object('applicant', OLD.applicant_id, 'office', OLD.office_id,
-	    'occupation', OLD.occupation_id, 'level', OLD.level,
-	    'period', OLD.period, 'in_taiwan', OLD.in_taiwan,
-	    'reported_at', OLD.reported_at, 'version', OLD.version));
 END;
 
 -- The states of a class plan and who may move it.
@@ -323,10 +220,6 @@ WHEN NEW.state IS NOT OLD.state AND qd_role() <> 'system'
 BEGIN
 	SELECT RAISE(ABORT, '办班计划当前状态不允许此操作 this step is not allowed for the class now');
 END;
-CREATE TRIGGER training_classes_remove BEFORE DELETE ON training_classes
-BEGIN
-	SELECT RAISE(ABORT, '办班计划不可删除，请取消 a class is never removed; cancel it');
-END;
 
 CREATE TRIGGER training_class_quotas_write BEFORE INSERT ON training_class_quotas
 WHEN coalesce(qd_role(), '') NOT IN ('center', 'admin', 'system')
@@ -371,70 +264,6 @@ BEGIN
 	SELECT RAISE(ABORT, '各市名额之和超过班级名额 the cities'' quotas add up to more than the seats');
 END;
 
-CREATE TRIGGER training_classes_audit_insert AFTER INSERT ON training_classes
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'training_classes', NEW.id,
-	    json_object('title', NEW.title, 'provider', NEW.provider_id,
-	    'occupation', NEW.occupation_id, 'level', NEW.level,
-	    'seats', NEW.seats, 'enrol', NEW.enrol_from || '/' || NEW.enrol_to,
-	    'cutoff', NEW.quota_cutoff, 'fee_fen', NEW.fee_fen,
-	    'state', NEW.state, 'version', NEW.version));
-END;
-CREATE TRIGGER training_classes_audit_update AFTER UPDATE ON training_classes
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(),
-	    CASE WHEN NEW.state IS NOT OLD.state THEN NEW.action
-	    ELSE 'update' END, 'training_classes', NEW.id,
-	    json_object('title', OLD.title, 'provider', OLD.provider_id,
-	    'occupation', OLD.occupation_id, 'level', OLD.level,
-	    'seats', OLD.seats, 'enrol', OLD.enrol_from || '/' || OLD.enrol_to,
-	    'cutoff', OLD.quota_cutoff, 'fee_fen', OLD.fee_fen,
-	    'state', OLD.state, 'version', OLD.version),
-	    json_object('title', NEW.title, 'provider', NEW.provider_id,
-	    'occupation', NEW.occupation_id, 'level', NEW.level,
-	    'seats', NEW.seats, 'enrol', NEW.enrol_from || '/' || NEW.enrol_to,
-	    'cutoff', NEW.quota_cutoff, 'fee_fen', NEW.fee_fen,
-	    'state', NEW.state, 'reason', NEW.reason,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER training_classes_audit_delete AFTER DELETE ON training_classes
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'training_classes', OLD.id,
-	    json_object('title', OLD.title, 'provider', OLD.provider_id,
-	    'occupation', OLD.occupation_id, 'level', OLD.level,
-	    'seats', OLD.seats, 'enrol', OLD.enrol_from || '/' || OLD.enrol_to,
-	    'cutoff', OLD.quota_cutoff, 'fee_fen', OLD.fee_fen,
-	    'state', OLD.state, 'version', OLD.version));
-END;
-CREATE TRIGGER training_class_quotas_audit_insert
-AFTER INSERT ON training_class_quotas
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'training_class_quotas',
-	    NEW.class_id, json_object('office', NEW.office_id,
-	    'seats', NEW.seats));
-END;
-CREATE TRIGGER training_class_quotas_audit_update
-AFTER UPDATE ON training_class_quotas
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'training_class_quotas',
-	    NEW.class_id, json_object('office', OLD.office_id,
-	    'seats', OLD.seats), json_object('office', NEW.office_id,
-	    'seats', NEW.seats));
-END;
-CREATE TRIGGER training_class_quotas_audit_delete
-AFTER DELETE ON training_class_quotas
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'training_class_quotas',
-	    OLD.class_id, json_object('office', OLD.office_id,
-	    'seats', OLD.seats));
-END;
-
 -- Notices to the cities (and, through them, to the people whose needs
 -- match): written by the schema when a class is published or a seat is
 -- given from the waiting list.
@@ -449,33 +278,6 @@ CREATE TABLE training_notices (
 			DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 CREATE INDEX training_notices_by_office ON training_notices (office_id, id);
-CREATE TRIGGER training_notices_change BEFORE UPDATE ON training_notices
-BEGIN
-	SELECT RAISE(ABORT, '通知记录不可更改 a notice is kept as it was recorded');
-END;
-CREATE TRIGGER training_notices_remove BEFORE DELETE ON training_notices
-BEGIN
-	SELECT RAISE(ABORT, '通知记录不可更改 a notice is kept as it was recorded');
-END;
-CREATE TRIGGER training_notices_audit_insert AFTER INSERT ON training_notices
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'training_notices', NEW.id,
-	    json_object('office', NEW.office_id, 'class', NEW.class_id,
-	    'applicant', NEW.applicant_id, 'kind', NEW.kind));
-END;
-CREATE TRIGGER training_notices_audit_update AFTER UPDATE ON training_notices
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'training_notices', NEW.id,
-	    json_object('kind', OLD.kind), json_object('kind', NEW.kind));
-END;
-CREATE TRIGGER training_notices_audit_delete AFTER DELETE ON training_notices
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'training_notices', OLD.id,
-	    json_object('kind', OLD.kind));
-END;
 
 -- Publishing tells every city, and each city about its people whose
 -- reported needs match the class's occupation and level.
@@ -629,10 +431,6 @@ WHEN (NEW.hours IS NOT OLD.hours OR NEW.completed IS NOT OLD.completed)
 BEGIN
 	SELECT RAISE(ABORT, '考勤和结业由中心在开班后录入 the center records attendance and completion once the class runs');
 END;
-CREATE TRIGGER training_enrolments_remove BEFORE DELETE ON training_enrolments
-BEGIN
-	SELECT RAISE(ABORT, '报名记录不可删除，请取消 an enrolment is never removed; cancel it');
-END;
 -- A cancelled seat goes to the first on the waiting list who may take it
 -- (in the order they asked), and that person's city is told.
 CREATE TRIGGER training_enrolments_cancelled AFTER UPDATE OF status
@@ -654,38 +452,6 @@ WHEN NEW.status = 'enrolled' AND OLD.status = 'waiting'
 BEGIN
 	INSERT INTO training_notices (office_id, class_id, applicant_id, kind)
 	VALUES (NEW.office_id, NEW.class_id, NEW.applicant_id, 'promoted');
-END;
-
-CREATE TRIGGER training_enrolments_audit_insert AFTER INSERT ON training_enrolments
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'training_enrolments', NEW.id,
-	    json_object('class', NEW.class_id, 'applicant', NEW.applicant_id,
-	    'office', NEW.office_id, 'status', NEW.status,
-	    'hours', NEW.hours, 'completed', NEW.completed,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER training_enrolments_audit_update AFTER UPDATE ON training_enrolments
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'training_enrolments', NEW.id,
-	    json_object('class', OLD.class_id, 'applicant', OLD.applicant_id,
-	    'office', OLD.office_id, 'status', OLD.status,
-	    'hours', OLD.hours, 'completed', OLD.completed,
-	    'version', OLD.version),
-	    json_object('class', NEW.class_id, 'applicant', NEW.applicant_id,
-	    'office', NEW.office_id, 'status', NEW.status,
-	    'hours', NEW.hours, 'completed', NEW.completed,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER training_enrolments_audit_delete AFTER DELETE ON training_enrolments
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'training_enrolments', OLD.id,
-	    json_object('class', OLD.class_id, 'applicant', OLD.applicant_id,
-	    'office', OLD.office_id, 'status', OLD.status,
-	    'hours', OLD.hours, 'completed', OLD.completed,
-	    'version', OLD.version));
 END;
 
 -- Who completed which provider's class in which occupation: the pairs
@@ -756,14 +522,6 @@ WHEN NEW.seq IS NOT coalesce((SELECT last FROM training_cert_counters
 BEGIN
 	SELECT RAISE(ABORT, '证书编号必须连续 certificate numbers are given in order, without gaps');
 END;
-CREATE TRIGGER training_certificates_change BEFORE UPDATE ON training_certificates
-BEGIN
-	SELECT RAISE(ABORT, '证书内容签发后不可更改 a certificate is kept as it was signed');
-END;
-CREATE TRIGGER training_certificates_remove BEFORE DELETE ON training_certificates
-BEGIN
-	SELECT RAISE(ABORT, '证书不可删除 a certificate cannot be removed');
-END;
 CREATE TRIGGER training_certificates_issued AFTER INSERT ON training_certificates
 BEGIN
 	INSERT INTO training_cert_counters (year, last)
@@ -771,23 +529,3 @@ BEGIN
 	ON CONFLICT (year) DO UPDATE SET last = excluded.last;
 END;
 
-CREATE TRIGGER training_certificates_audit_insert AFTER INSERT ON training_certificates
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'training_certificates', NEW.id,
-	    json_object('number', NEW.number, 'enrolment', NEW.enrolment_id,
-	    'mtp', substr(NEW.mtp, 1, 2) || '****' || substr(NEW.mtp, 7),
-	    'kid', NEW.kid));
-END;
-CREATE TRIGGER training_certificates_audit_update AFTER UPDATE ON training_certificates
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'training_certificates', NEW.id,
-	    json_object('number', OLD.number), json_object('number', NEW.number));
-END;
-CREATE TRIGGER training_certificates_audit_delete AFTER DELETE ON training_certificates
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'training_certificates', OLD.id,
-	    json_object('number', OLD.number));
-END;

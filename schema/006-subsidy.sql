@@ -8,6 +8,10 @@
 -- are rows of subsidy_rules, and drafts the claim at the rate in force,
 -- or records why there is none: in the same transaction as the
 -- certificate, whatever program issued it.
+--
+-- The audit triggers and plain guards of its tables are declared in
+-- src/subsidy/tables.c; `qualdesk schema show 006-subsidy.sql` prints
+-- them.
 
 -- The four kinds of certificate that qualify.
 CREATE TABLE subsidy_kinds (
@@ -38,21 +42,12 @@ CREATE TABLE subsidy_rates (
 );
 CREATE INDEX subsidy_rates_by_kind ON subsidy_rates (kind, level, valid_from);
 
-CREATE TRIGGER subsidy_rates_write BEFORE INSERT ON subsidy_rates
-WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '仅中心管理员可维护补贴标准 only a center admin may change subsidy rates');
-END;
 CREATE TRIGGER subsidy_rates_change BEFORE UPDATE ON subsidy_rates
 WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
     OR NEW.version IS NOT OLD.version + 1
     OR NEW.kind IS NOT OLD.kind OR NEW.level IS NOT OLD.level
 BEGIN
 	SELECT RAISE(ABORT, '仅中心管理员可维护补贴标准 only a center admin may change subsidy rates, raising version by one');
-END;
-CREATE TRIGGER subsidy_rates_remove BEFORE DELETE ON subsidy_rates
-BEGIN
-	SELECT RAISE(ABORT, '补贴标准不可删除，请设定截止日期 a rate is never removed; give it an end date');
 END;
 CREATE TRIGGER subsidy_rates_overlap AFTER INSERT ON subsidy_rates
 WHEN EXISTS (SELECT 1 FROM subsidy_rates r WHERE r.id <> NEW.id
@@ -69,37 +64,6 @@ WHEN EXISTS (SELECT 1 FROM subsidy_rates r WHERE r.id <> NEW.id
     AND NEW.valid_from <= coalesce(r.valid_to, '9999-12-31'))
 BEGIN
 	SELECT RAISE(ABORT, '同一证书类别和等级的补贴标准有效期重叠 two rates of one kind and level overlap');
-END;
-CREATE TRIGGER subsidy_rates_audit_insert AFTER INSERT ON subsidy_rates
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'subsidy_rates', NEW.id,
-	    json_object('kind', NEW.kind, 'level', NEW.level,
-	    'amount_fen', NEW.amount_fen, 'valid_from', NEW.valid_from,
-	    'valid_to', NEW.valid_to, 'doc_no', NEW.doc_no, 'demo', NEW.demo,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER subsidy_rates_audit_update AFTER UPDATE ON subsidy_rates
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'subsidy_rates', NEW.id,
-	    json_object('kind', OLD.kind, 'level', OLD.level,
-	    'amount_fen', OLD.amount_fen, 'valid_from', OLD.valid_from,
-	    'valid_to', OLD.valid_to, 'doc_no', OLD.doc_no, 'demo', OLD.demo,
-	    'version', OLD.version),
-	    json_object('kind', NEW.kind, 'level', NEW.level,
-	    'amount_fen', NEW.amount_fen, 'valid_from', NEW.valid_from,
-	    'valid_to', NEW.valid_to, 'doc_no', NEW.doc_no, 'demo', NEW.demo,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER subsidy_rates_audit_delete AFTER DELETE ON subsidy_rates
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'subsidy_rates', OLD.id,
-	    json_object('kind', OLD.kind, 'level', OLD.level,
-	    'amount_fen', OLD.amount_fen, 'valid_from', OLD.valid_from,
-	    'valid_to', OLD.valid_to, 'doc_no', OLD.doc_no, 'demo', OLD.demo,
-	    'version', OLD.version));
 END;
 
 -- The eligibility rules, checked in ord; active = 0 turns one off, value
@@ -135,33 +99,6 @@ WHEN coalesce(qd_role(), '') NOT IN ('admin', 'system')
     OR NEW.version IS NOT OLD.version + 1 OR NEW.rule IS NOT OLD.rule
 BEGIN
 	SELECT RAISE(ABORT, '仅中心管理员可调整补贴规则 only a center admin may adjust the rules, raising version by one');
-END;
-CREATE TRIGGER subsidy_rules_remove BEFORE DELETE ON subsidy_rules
-BEGIN
-	SELECT RAISE(ABORT, '补贴规则不可删除，请停用 a rule is never removed; turn it off');
-END;
-CREATE TRIGGER subsidy_rules_audit_insert AFTER INSERT ON subsidy_rules
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'subsidy_rules', NEW.ord,
-	    json_object('rule', NEW.rule, 'active', NEW.active,
-	    'value', NEW.value, 'version', NEW.version));
-END;
-CREATE TRIGGER subsidy_rules_audit_update AFTER UPDATE ON subsidy_rules
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'subsidy_rules', NEW.ord,
-	    json_object('rule', OLD.rule, 'active', OLD.active,
-	    'value', OLD.value, 'version', OLD.version),
-	    json_object('rule', NEW.rule, 'active', NEW.active,
-	    'value', NEW.value, 'version', NEW.version));
-END;
-CREATE TRIGGER subsidy_rules_audit_delete AFTER DELETE ON subsidy_rules
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'subsidy_rules', OLD.ord,
-	    json_object('rule', OLD.rule, 'active', OLD.active,
-	    'value', OLD.value, 'version', OLD.version));
 END;
 
 -- The claim's states and who may move it.
@@ -316,10 +253,6 @@ WHEN OLD.outcome <> 'pending' OR NEW.id IS NOT OLD.id
 BEGIN
 	SELECT RAISE(ABORT, '补贴登记不可更改 an intake is kept as it was decided');
 END;
-CREATE TRIGGER subsidy_intake_remove BEFORE DELETE ON subsidy_intake
-BEGIN
-	SELECT RAISE(ABORT, '补贴登记不可更改 an intake is kept as it was decided');
-END;
 -- Decide: the first rule (in ord) the certificate fails, or the claim.
 CREATE TRIGGER subsidy_intake_decide AFTER INSERT ON subsidy_intake
 BEGIN
@@ -357,37 +290,6 @@ BEGIN
 	    AND coalesce(t.valid_to, '9999-12-31')
 	WHERE i.id = NEW.id AND i.outcome = 'claim'
 	ORDER BY t.valid_from DESC LIMIT 1;
-END;
-CREATE TRIGGER subsidy_intake_audit_insert AFTER INSERT ON subsidy_intake
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'subsidy_intake', NEW.id,
-	    json_object('source', NEW.source, 'source_id', NEW.source_id,
-	    'number', NEW.cert_number, 'kind', NEW.kind,
-	    'applicant', NEW.applicant_id, 'office', NEW.office_id,
-	    'outcome', NEW.outcome, 'rule', NEW.rule));
-END;
-CREATE TRIGGER subsidy_intake_audit_update AFTER UPDATE ON subsidy_intake
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'subsidy_intake', NEW.id,
-	    json_object('source', OLD.source, 'source_id', OLD.source_id,
-	    'number', OLD.cert_number, 'kind', OLD.kind,
-	    'applicant', OLD.applicant_id, 'office', OLD.office_id,
-	    'outcome', OLD.outcome, 'rule', OLD.rule),
-	    json_object('source', NEW.source, 'source_id', NEW.source_id,
-	    'number', NEW.cert_number, 'kind', NEW.kind,
-	    'applicant', NEW.applicant_id, 'office', NEW.office_id,
-	    'outcome', NEW.outcome, 'rule', NEW.rule));
-END;
-CREATE TRIGGER subsidy_intake_audit_delete AFTER DELETE ON subsidy_intake
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'subsidy_intake', OLD.id,
-	    json_object('source', OLD.source, 'source_id', OLD.source_id,
-	    'number', OLD.cert_number, 'kind', OLD.kind,
-	    'applicant', OLD.applicant_id, 'office', OLD.office_id,
-	    'outcome', OLD.outcome, 'rule', OLD.rule));
 END;
 
 -- Claims are drafted only by the intake; the office completes its own,
@@ -443,98 +345,13 @@ WHEN NEW.batch_id IS NOT OLD.batch_id AND NOT ((NEW.action = 'submit'
 BEGIN
 	SELECT RAISE(ABORT, '补贴申请只能随批次报送 a claim joins a batch only by being submitted');
 END;
-CREATE TRIGGER subsidy_claims_remove BEFORE DELETE ON subsidy_claims
-BEGIN
-	SELECT RAISE(ABORT, '补贴申请不可删除 a claim is never removed');
-END;
-CREATE TRIGGER subsidy_claims_audit_insert AFTER INSERT ON subsidy_claims
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'subsidy_claims', NEW.id,
-	    json_object('applicant', NEW.applicant_id, 'office', NEW.office_id,
-	    'kind', NEW.kind, 'number', NEW.cert_number,
-	    'amount_fen', NEW.amount_fen, 'rate', NEW.rate_id,
-	    'state', NEW.state, 'batch', NEW.batch_id,
-	    'docs', NEW.doc_id || NEW.doc_cert || NEW.doc_bank || NEW.doc_form,
-	    'bank_account', CASE WHEN NEW.bank_account = '' THEN ''
-		ELSE '****' || substr(NEW.bank_account, -4) END,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER subsidy_claims_audit_update AFTER UPDATE ON subsidy_claims
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(),
-	    CASE WHEN NEW.state IS NOT OLD.state THEN NEW.action
-	    ELSE 'update' END, 'subsidy_claims', NEW.id,
-	    json_object('applicant', OLD.applicant_id, 'office', OLD.office_id,
-	    'kind', OLD.kind, 'number', OLD.cert_number,
-	    'amount_fen', OLD.amount_fen, 'rate', OLD.rate_id,
-	    'state', OLD.state, 'batch', OLD.batch_id,
-	    'docs', OLD.doc_id || OLD.doc_cert || OLD.doc_bank || OLD.doc_form,
-	    'bank_account', CASE WHEN OLD.bank_account = '' THEN ''
-		ELSE '****' || substr(OLD.bank_account, -4) END,
-	    'version', OLD.version),
-	    json_object('applicant', NEW.applicant_id, 'office', NEW.office_id,
-	    'kind', NEW.kind, 'number', NEW.cert_number,
-	    'amount_fen', NEW.amount_fen, 'rate', NEW.rate_id,
-	    'state', NEW.state, 'batch', NEW.batch_id,
-	    'docs', NEW.doc_id || NEW.doc_cert || NEW.doc_bank || NEW.doc_form,
-	    'bank_account', CASE WHEN NEW.bank_account = '' THEN ''
-		ELSE '****' || substr(NEW.bank_account, -4) END,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER subsidy_claims_audit_delete AFTER DELETE ON subsidy_claims
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'subsidy_claims', OLD.id,
-	    json_object('applicant', OLD.applicant_id, 'office', OLD.office_id,
-	    'kind', OLD.kind, 'number', OLD.cert_number,
-	    'amount_fen', OLD.amount_fen, 'rate', OLD.rate_id,
-	    'state', OLD.state, 'batch', OLD.batch_id,
-	    'docs', OLD.doc_id || OLD.doc_cert || OLD.doc_bank || OLD.doc_form,
-	    'bank_account', CASE WHEN OLD.bank_account = '' THEN ''
-		ELSE '****' || substr(OLD.bank_account, -4) END,
-	    'version', OLD.version));
-END;
 
-CREATE TRIGGER subsidy_batches_write BEFORE INSERT ON subsidy_batches
-WHEN coalesce(qd_role(), '') NOT IN ('center', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '仅中心可报送补贴批次 only the center submits a batch');
-END;
 CREATE TRIGGER subsidy_batches_change BEFORE UPDATE ON subsidy_batches
 WHEN coalesce(qd_role(), '') NOT IN ('center', 'system')
     OR NEW.version IS NOT OLD.version + 1 OR NEW.period IS NOT OLD.period
     OR NEW.submitted_at IS NOT OLD.submitted_at
 BEGIN
 	SELECT RAISE(ABORT, '批次报送后不可更改 a batch is kept as submitted');
-END;
-CREATE TRIGGER subsidy_batches_remove BEFORE DELETE ON subsidy_batches
-BEGIN
-	SELECT RAISE(ABORT, '批次不可删除 a batch is never removed');
-END;
-CREATE TRIGGER subsidy_batches_audit_insert AFTER INSERT ON subsidy_batches
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'subsidy_batches', NEW.id,
-	    json_object('period', NEW.period, 'claims', NEW.claims,
-	    'total_fen', NEW.total_fen, 'version', NEW.version));
-END;
-CREATE TRIGGER subsidy_batches_audit_update AFTER UPDATE ON subsidy_batches
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'subsidy_batches', NEW.id,
-	    json_object('period', OLD.period, 'claims', OLD.claims,
-	    'total_fen', OLD.total_fen, 'version', OLD.version),
-	    json_object('period', NEW.period, 'claims', NEW.claims,
-	    'total_fen', NEW.total_fen, 'version', NEW.version));
-END;
-CREATE TRIGGER subsidy_batches_audit_delete AFTER DELETE ON subsidy_batches
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before)
-	VALUES (qd_actor(), qd_via(), 'delete', 'subsidy_batches', OLD.id,
-	    json_object('period', OLD.period, 'claims', OLD.claims,
-	    'total_fen', OLD.total_fen, 'version', OLD.version));
 END;
 
 -- Adoption and recognition certificates qualify as vocational

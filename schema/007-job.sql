@@ -7,6 +7,9 @@
 -- by a trigger whatever program writes; the center admin may do what a
 -- center reviewer may. Occupations are the catalog's,
 -- cities are the offices.
+--
+-- The audit triggers and plain guards of its tables are declared in
+-- src/job/tables.c; `qualdesk schema show 007-job.sql` prints them.
 
 -- Job needs (就业需求): what an applicant would do, where, for what pay.
 CREATE TABLE job_need_states (
@@ -294,11 +297,6 @@ WHEN NEW.state IS NOT OLD.state AND qd_role() <> 'system'
 BEGIN
 	SELECT RAISE(ABORT, '此就业需求当前状态不允许此操作 this step is not allowed for this job need now');
 END;
-CREATE TRIGGER job_needs_remove BEFORE DELETE ON job_needs
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '就业需求不可删除，请关闭 job needs are never deleted; close instead');
-END;
 CREATE TRIGGER job_need_occupations_write BEFORE INSERT ON job_need_occupations
 WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('clerk', 'liaison')
     AND (SELECT office_id FROM job_needs WHERE id = NEW.need_id)
@@ -308,32 +306,12 @@ WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('clerk', 'liaison')
 BEGIN
 	SELECT RAISE(ABORT, '职业不在目录中或需求属于其他办公室 the occupation is not in the catalog, or the need belongs to another office');
 END;
-CREATE TRIGGER job_need_occupations_change
-BEFORE UPDATE ON job_need_occupations
-BEGIN
-	SELECT RAISE(ABORT, '请重新登记 record the need again to change it');
-END;
-CREATE TRIGGER job_need_occupations_remove
-BEFORE DELETE ON job_need_occupations
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '请重新登记 record the need again to change it');
-END;
 CREATE TRIGGER job_need_cities_write BEFORE INSERT ON job_need_cities
 WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('clerk', 'liaison')
     AND (SELECT office_id FROM job_needs WHERE id = NEW.need_id)
     = qd_office_id()))
 BEGIN
 	SELECT RAISE(ABORT, '此就业需求属于其他办公室 this job need belongs to another office');
-END;
-CREATE TRIGGER job_need_cities_change BEFORE UPDATE ON job_need_cities
-BEGIN
-	SELECT RAISE(ABORT, '请重新登记 record the need again to change it');
-END;
-CREATE TRIGGER job_need_cities_remove BEFORE DELETE ON job_need_cities
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '请重新登记 record the need again to change it');
 END;
 
 -- Employers and postings are the center's; a city's only change to a
@@ -342,17 +320,6 @@ CREATE TRIGGER job_employers_write BEFORE INSERT ON job_employers
 WHEN coalesce(qd_role(), '') NOT IN ('center', 'admin', 'system')
 BEGIN
 	SELECT RAISE(ABORT, '仅中心可登记用人单位 only the center may add employers');
-END;
-CREATE TRIGGER job_employers_change BEFORE UPDATE ON job_employers
-WHEN coalesce(qd_role(), '') NOT IN ('center', 'admin', 'system')
-    OR NEW.version IS NOT OLD.version + 1
-BEGIN
-	SELECT RAISE(ABORT, '仅中心可修改用人单位 only the center may change employers, raising version by one');
-END;
-CREATE TRIGGER job_employers_remove BEFORE DELETE ON job_employers
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '用人单位不可删除 employers are never deleted');
 END;
 CREATE TRIGGER job_postings_write BEFORE INSERT ON job_postings
 WHEN coalesce(qd_role(), '') NOT IN ('center', 'admin', 'system')
@@ -390,11 +357,6 @@ WHEN NEW.state IS NOT OLD.state AND qd_role() <> 'system'
     THEN 'center' ELSE qd_role() END))
 BEGIN
 	SELECT RAISE(ABORT, '此岗位当前状态不允许此操作 this step is not allowed for this posting now');
-END;
-CREATE TRIGGER job_postings_remove BEFORE DELETE ON job_postings
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '岗位不可删除，请关闭 postings are never deleted; close instead');
 END;
 
 -- Matches: the center proposes only what fits (the same occupation, the
@@ -444,11 +406,6 @@ WHEN NEW.state = 'hired' AND OLD.state <> 'hired'
 BEGIN
 	SELECT RAISE(ABORT, '岗位已招满或已关闭 the posting is filled or closed');
 END;
-CREATE TRIGGER job_matches_remove BEFORE DELETE ON job_matches
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '推荐记录不可删除 matches are never deleted');
-END;
 -- A hire counts the posting's openings down (filling it at none) and
 -- places the person, in the same transaction.
 CREATE TRIGGER job_matches_hired AFTER UPDATE OF state ON job_matches
@@ -490,118 +447,4 @@ WHEN NEW.state IS NOT OLD.state AND qd_role() <> 'system'
     THEN 'center' ELSE qd_role() END))
 BEGIN
 	SELECT RAISE(ABORT, '此方案当前状态不允许此操作 this step is not allowed for this plan now');
-END;
-CREATE TRIGGER job_plans_remove BEFORE DELETE ON job_plans
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '就业服务方案不可删除 service plans are never deleted');
-END;
-
--- The audit trail: one block per table.
-CREATE TRIGGER job_needs_audit_insert AFTER INSERT ON job_needs
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'job_needs', NEW.id,
-	    json_object('applicant', NEW.applicant_id, 'office', NEW.office_id,
-	    'pay_min', NEW.pay_min, 'available_from', NEW.available_from,
-	    'state', NEW.state, 'version', NEW.version));
-END;
-CREATE TRIGGER job_needs_audit_update AFTER UPDATE ON job_needs
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(),
-	    CASE WHEN NEW.state IS NOT OLD.state THEN NEW.action
-	    ELSE 'update' END, 'job_needs', NEW.id,
-	    json_object('pay_min', OLD.pay_min,
-	    'available_from', OLD.available_from, 'state', OLD.state,
-	    'version', OLD.version),
-	    json_object('pay_min', NEW.pay_min,
-	    'available_from', NEW.available_from, 'state', NEW.state,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER job_need_occupations_audit_insert
-AFTER INSERT ON job_need_occupations
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'job_need_occupations',
-	    NEW.need_id, json_object('occupation', NEW.occupation_id,
-	    'level', NEW.level, 'source', NEW.source));
-END;
-CREATE TRIGGER job_need_cities_audit_insert AFTER INSERT ON job_need_cities
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'job_need_cities',
-	    NEW.need_id, json_object('office', NEW.office_id));
-END;
-CREATE TRIGGER job_employers_audit_insert AFTER INSERT ON job_employers
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'job_employers', NEW.id,
-	    json_object('name', NEW.name, 'office', NEW.office_id,
-	    'taiwan_funded', NEW.taiwan_funded, 'version', NEW.version));
-END;
-CREATE TRIGGER job_employers_audit_update AFTER UPDATE ON job_employers
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'job_employers', NEW.id,
-	    json_object('name', OLD.name, 'office', OLD.office_id,
-	    'taiwan_funded', OLD.taiwan_funded, 'version', OLD.version),
-	    json_object('name', NEW.name, 'office', NEW.office_id,
-	    'taiwan_funded', NEW.taiwan_funded, 'version', NEW.version));
-END;
-CREATE TRIGGER job_postings_audit_insert AFTER INSERT ON job_postings
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'job_postings', NEW.id,
-	    json_object('employer', NEW.employer_id,
-	    'occupation', NEW.occupation_id, 'min_level', NEW.min_level,
-	    'openings', NEW.openings, 'closes_on', NEW.closes_on,
-	    'state', NEW.state, 'version', NEW.version));
-END;
-CREATE TRIGGER job_postings_audit_update AFTER UPDATE ON job_postings
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(),
-	    CASE WHEN NEW.state IS NOT OLD.state THEN NEW.action
-	    ELSE 'update' END, 'job_postings', NEW.id,
-	    json_object('openings', OLD.openings, 'closes_on', OLD.closes_on,
-	    'state', OLD.state, 'version', OLD.version),
-	    json_object('openings', NEW.openings, 'closes_on', NEW.closes_on,
-	    'state', NEW.state, 'version', NEW.version));
-END;
-CREATE TRIGGER job_matches_audit_insert AFTER INSERT ON job_matches
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'job_matches', NEW.id,
-	    json_object('posting', NEW.posting_id, 'need', NEW.need_id,
-	    'office', NEW.office_id, 'state', NEW.state,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER job_matches_audit_update AFTER UPDATE ON job_matches
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(),
-	    CASE WHEN NEW.state IS NOT OLD.state THEN NEW.action
-	    ELSE 'update' END, 'job_matches', NEW.id,
-	    json_object('state', OLD.state, 'version', OLD.version),
-	    json_object('state', NEW.state, 'note', NEW.note,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER job_plans_audit_insert AFTER INSERT ON job_plans
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'job_plans', NEW.id,
-	    json_object('need', NEW.need_id, 'office', NEW.office_id,
-	    'state', NEW.state, 'version', NEW.version));
-END;
-CREATE TRIGGER job_plans_audit_update AFTER UPDATE ON job_plans
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(),
-	    CASE WHEN NEW.state IS NOT OLD.state THEN NEW.action
-	    ELSE 'update' END, 'job_plans', NEW.id,
-	    json_object('state', OLD.state, 'outcome', OLD.outcome,
-	    'version', OLD.version),
-	    json_object('state', NEW.state, 'outcome', NEW.outcome,
-	    'version', NEW.version));
 END;

@@ -6,6 +6,9 @@
 -- notice outbox (one row per city each, below). The center publishes
 -- answers to the base, each resting on a policy document; an office may
 -- publish local policy information seen only by its own city.
+--
+-- The audit triggers and plain guards of its tables are declared in
+-- src/policy/tables.c; `qualdesk schema show 008-policy.sql` prints them.
 
 -- Policy documents (政策文件): the 文号, title and date answers rest on.
 -- office_id NULL: the province's or the center's; else one city's own.
@@ -217,11 +220,6 @@ WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('center', 'admin')
 BEGIN
 	SELECT RAISE(ABORT, '此政策文件不属于您的办公室 this document is not your office''s, or lost a race');
 END;
-CREATE TRIGGER policy_docs_remove BEFORE DELETE ON policy_docs
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '政策文件不可删除，请标记为已替代 documents are never deleted; mark them replaced');
-END;
 
 -- Answers: the center publishes for the province; a liaison or clerk
 -- publishes local information for their own city, on its own document.
@@ -257,11 +255,6 @@ WHEN NEW.state IS NOT OLD.state AND qd_role() <> 'system'
     ELSE qd_role() END))
 BEGIN
 	SELECT RAISE(ABORT, '此答复当前状态不允许此操作 this step is not allowed for this answer now');
-END;
-CREATE TRIGGER policy_answers_remove BEFORE DELETE ON policy_answers
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '答复不可删除，请撤下 answers are never deleted; withdraw instead');
 END;
 
 -- Questions: taken by a city for itself; the center replies to the
@@ -305,11 +298,6 @@ WHEN NEW.answer_id IS NOT NULL AND NEW.answer_id IS NOT OLD.answer_id
 BEGIN
 	SELECT RAISE(ABORT, '此答复不可用（已撤下或属于其他城市） this answer cannot be used (withdrawn, or another city''s)');
 END;
-CREATE TRIGGER policy_questions_remove BEFORE DELETE ON policy_questions
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '咨询记录不可删除 questions are never deleted');
-END;
 -- The center's reply lands in the city's inbox and its notice outbox.
 CREATE TRIGGER policy_questions_replied AFTER UPDATE OF state
 ON policy_questions
@@ -352,11 +340,6 @@ WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('clerk', 'liaison')
 BEGIN
 	SELECT RAISE(ABORT, '只能由本城市标记已读 only the city marks its inbox read');
 END;
-CREATE TRIGGER policy_inbox_remove BEFORE DELETE ON policy_inbox
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '收件记录不可删除 inbox rows are never deleted');
-END;
 CREATE TRIGGER policy_notices_write BEFORE INSERT ON policy_notices
 WHEN coalesce(qd_role(), '') NOT IN ('center', 'admin', 'system')
     OR NEW.office_id IS NOT (SELECT office_id FROM policy_questions
@@ -372,95 +355,4 @@ WHEN NOT (qd_role() = 'system' OR (qd_role() IN ('clerk', 'liaison')
     OR NEW.contact IS NOT OLD.contact OR OLD.status = 'given'
 BEGIN
 	SELECT RAISE(ABORT, '只能由本城市标记通知已告知 only the city marks its notice given');
-END;
-CREATE TRIGGER policy_notices_remove BEFORE DELETE ON policy_notices
-WHEN coalesce(qd_role(), '') <> 'system'
-BEGIN
-	SELECT RAISE(ABORT, '通知记录不可删除 notices are never deleted');
-END;
-
--- The audit trail: one block per table.
-CREATE TRIGGER policy_docs_audit_insert AFTER INSERT ON policy_docs
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'policy_docs', NEW.id,
-	    json_object('doc_no', NEW.doc_no, 'title', NEW.title,
-	    'issued_on', NEW.issued_on, 'office', NEW.office_id,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER policy_docs_audit_update AFTER UPDATE ON policy_docs
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'policy_docs', NEW.id,
-	    json_object('replaced_on', OLD.replaced_on,
-	    'replaced_by', OLD.replaced_by, 'version', OLD.version),
-	    json_object('replaced_on', NEW.replaced_on,
-	    'replaced_by', NEW.replaced_by, 'version', NEW.version));
-END;
-CREATE TRIGGER policy_answers_audit_insert AFTER INSERT ON policy_answers
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'policy_answers', NEW.id,
-	    json_object('title', NEW.title, 'doc', NEW.doc_id,
-	    'valid_until', NEW.valid_until, 'office', NEW.office_id,
-	    'question', NEW.question_id, 'state', NEW.state,
-	    'version', NEW.version));
-END;
-CREATE TRIGGER policy_answers_audit_update AFTER UPDATE ON policy_answers
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(),
-	    CASE WHEN NEW.state IS NOT OLD.state THEN NEW.action
-	    ELSE 'update' END, 'policy_answers', NEW.id,
-	    json_object('title', OLD.title, 'valid_until', OLD.valid_until,
-	    'state', OLD.state, 'version', OLD.version),
-	    json_object('title', NEW.title, 'valid_until', NEW.valid_until,
-	    'state', NEW.state, 'version', NEW.version));
-END;
-CREATE TRIGGER policy_questions_audit_insert AFTER INSERT ON policy_questions
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'policy_questions', NEW.id,
-	    json_object('office', NEW.office_id,
-	    'applicant', NEW.applicant_id, 'channel', NEW.channel,
-	    'state', NEW.state, 'version', NEW.version));
-END;
-CREATE TRIGGER policy_questions_audit_update AFTER UPDATE ON policy_questions
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(),
-	    CASE WHEN NEW.state IS NOT OLD.state THEN NEW.action
-	    ELSE 'update' END, 'policy_questions', NEW.id,
-	    json_object('state', OLD.state, 'answer', OLD.answer_id,
-	    'version', OLD.version),
-	    json_object('state', NEW.state, 'answer', NEW.answer_id,
-	    'replied', NEW.reply <> '', 'version', NEW.version));
-END;
-CREATE TRIGGER policy_inbox_audit_insert AFTER INSERT ON policy_inbox
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'policy_inbox', NEW.id,
-	    json_object('office', NEW.office_id,
-	    'question', NEW.question_id));
-END;
-CREATE TRIGGER policy_inbox_audit_update AFTER UPDATE ON policy_inbox
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'read', 'policy_inbox', NEW.id,
-	    json_object('read_at', OLD.read_at),
-	    json_object('read_at', NEW.read_at));
-END;
-CREATE TRIGGER policy_notices_audit_insert AFTER INSERT ON policy_notices
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'policy_notices', NEW.id,
-	    json_object('office', NEW.office_id, 'question', NEW.question_id,
-	    'status', NEW.status));
-END;
-CREATE TRIGGER policy_notices_audit_update AFTER UPDATE ON policy_notices
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'policy_notices', NEW.id,
-	    json_object('status', OLD.status),
-	    json_object('status', NEW.status));
 END;

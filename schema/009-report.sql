@@ -12,6 +12,9 @@
 -- from which the median and the 90th percentile are read.
 -- Modules that land later count their own indicators into the same table
 -- from their own migrations (HACKING).
+--
+-- The audit triggers and plain guards of its tables are declared in
+-- src/report/tables.c; `qualdesk schema show 009-report.sql` prints them.
 CREATE TABLE report_facts (
 	indicator	TEXT NOT NULL CHECK (length(indicator) BETWEEN 1 AND 40),
 	month		TEXT NOT NULL
@@ -308,19 +311,6 @@ WHEN coalesce(qd_role(), '') NOT IN ('center', 'admin', 'system')
 BEGIN
 	SELECT RAISE(ABORT, '已结账月份的数据不可更改 a closed month''s figures cannot be changed');
 END;
-CREATE TRIGGER report_snapshot_change BEFORE UPDATE ON report_snapshot
-BEGIN
-	SELECT RAISE(ABORT, '已结账月份的数据不可更改 a closed month''s figures cannot be changed');
-END;
-CREATE TRIGGER report_snapshot_remove BEFORE DELETE ON report_snapshot
-BEGIN
-	SELECT RAISE(ABORT, '已结账月份的数据不可更改 a closed month''s figures cannot be changed');
-END;
-CREATE TRIGGER report_months_write BEFORE INSERT ON report_months
-WHEN coalesce(qd_role(), '') NOT IN ('center', 'admin', 'system')
-BEGIN
-	SELECT RAISE(ABORT, '只有中心可以结账 only the center closes a month');
-END;
 CREATE TRIGGER report_months_ended BEFORE INSERT ON report_months
 WHEN NEW.month >= strftime('%Y-%m', 'now', '+8 hours')
 BEGIN
@@ -331,22 +321,6 @@ WHEN NEW.rows IS NOT (SELECT count(*) FROM report_snapshot
     WHERE month = NEW.month)
 BEGIN
 	SELECT RAISE(ABORT, '结账快照不完整 the snapshot of the month is incomplete');
-END;
-CREATE TRIGGER report_months_change BEFORE UPDATE ON report_months
-BEGIN
-	SELECT RAISE(ABORT, '已结账的月份不可更改 a closed month cannot be changed');
-END;
-CREATE TRIGGER report_months_remove BEFORE DELETE ON report_months
-BEGIN
-	SELECT RAISE(ABORT, '已结账的月份不可更改 a closed month cannot be changed');
-END;
-CREATE TRIGGER report_months_audit_insert AFTER INSERT ON report_months
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'close', 'report_months',
-	    CAST(replace(NEW.month, '-', '') AS INTEGER),
-	    json_object('month', NEW.month, 'kid', NEW.kid,
-	    'rows', NEW.rows, 'digest', NEW.digest));
 END;
 
 -- The figures as they are read: live for an open month, the snapshot for
@@ -392,23 +366,4 @@ CREATE TRIGGER report_prefs_change BEFORE UPDATE ON report_prefs
 WHEN OLD.user_id IS NOT qd_user_id() OR NEW.user_id IS NOT OLD.user_id
 BEGIN
 	SELECT RAISE(ABORT, '只能修改自己的设置 you may change only your own settings');
-END;
-CREATE TRIGGER report_prefs_audit_insert AFTER INSERT ON report_prefs
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, after)
-	VALUES (qd_actor(), qd_via(), 'insert', 'report_prefs', NEW.user_id,
-	    json_object('indicator', NEW.indicator, 'from', NEW.from_month,
-	    'to', NEW.to_month, 'split', NEW.split, 'office', NEW.office_id,
-	    'ascii', NEW.ascii));
-END;
-CREATE TRIGGER report_prefs_audit_update AFTER UPDATE ON report_prefs
-BEGIN
-	INSERT INTO audit (actor, via, action, tbl, record, before, after)
-	VALUES (qd_actor(), qd_via(), 'update', 'report_prefs', NEW.user_id,
-	    json_object('indicator', OLD.indicator, 'from', OLD.from_month,
-	    'to', OLD.to_month, 'split', OLD.split, 'office', OLD.office_id,
-	    'ascii', OLD.ascii),
-	    json_object('indicator', NEW.indicator, 'from', NEW.from_month,
-	    'to', NEW.to_month, 'split', NEW.split, 'office', NEW.office_id,
-	    'ascii', NEW.ascii));
 END;

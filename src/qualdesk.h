@@ -228,7 +228,8 @@ extern const size_t schema_nfiles;
  * schema.c: the audit and guard triggers of a table, declared once with
  * the module that owns it (HACKING) and made into CREATE TRIGGER
  * statements in the transaction of the migration that creates the table,
- * right after its CREATE TABLE, so they fire where hand-written ones would.
+ * right after its CREATE TABLE (or the rule it names), so they fire where
+ * hand-written ones would.
  *
  * An audit summary is a list "key, key = column, key = expression" that
  * becomes json_object('key', NEW.key, ...); in an expression @column is
@@ -241,7 +242,8 @@ struct qd_schema_file;
 struct schema_table {
 	const char	*table;		/* "users" */
 	/* The audit: a row in audit for every row written. */
-	const char	*record;	/* column in audit.record; NULL: "id" */
+	const char	*record;	/* audit.record: a column or expression
+					   (@column); NULL: "id" */
 	int		 audit_on;	/* SCHEMA_ON_*; 0: each event summarised */
 	const char	*audit;		/* the summary of every audited event, */
 	const char	*audit_insert;	/* or of an insert's new row, */
@@ -257,6 +259,7 @@ struct schema_table {
 	const char	*version_refusal; /* NULL: "TABLE: every update ..." */
 	const char	*version_trigger; /* NULL: "TABLE_version" */
 	const char	*append_only;	/* never updated nor deleted: refusal */
+	const char	*no_update;	/* never updated: refusal */
 	const char	*no_delete;	/* never deleted: refusal */
 	int		 system_deletes; /* ... but by the system (schema) */
 	/*
@@ -269,6 +272,13 @@ struct schema_table {
 	int		 may_on;	/* SCHEMA_ON_* */
 	const char	*refusal;
 	const char	*insert_trigger; /* NULL: "TABLE_write" */
+	/*
+	 * Where the triggers are made: NULL, right after the CREATE TABLE;
+	 * else right after the statement that creates this trigger (one of
+	 * the table's rules in the same file), so that each fires where the
+	 * hand-written one it replaces did.
+	 */
+	const char	*after;
 };
 /* The CREATE TRIGGER statements of t (caller frees). */
 char	*schema_table_sql(const struct schema_table *);

@@ -221,7 +221,7 @@ static void
 schema_audit_trigger(FILE *f, const struct schema_table *t, size_t e)
 {
 	const char	*record = t->record != NULL ? t->record : "id";
-	const char	*action, *before, *after;
+	const char	*action, *before, *after, *row;
 	char		*quoted = NULL;
 	int		 on = schema_events[e].on, col;
 
@@ -255,8 +255,13 @@ schema_audit_trigger(FILE *f, const struct schema_table *t, size_t e)
 		else
 			fputc(*action, f);
 	}
-	fprintf(f, ", '%s', %s.%s,\n\t    ", t->table,
-	    on == SCHEMA_ON_DELETE ? "OLD" : "NEW", record);
+	fprintf(f, ", '%s', ", t->table);
+	row = on == SCHEMA_ON_DELETE ? "OLD" : "NEW";
+	if (schema_is_name(record, strlen(record)))
+		fprintf(f, "%s.%s", row, record);
+	else
+		schema_expr(f, record, strlen(record), row);
+	fputs(",\n\t    ", f);
 	col = 12;
 	if (before != NULL) {
 		col = schema_summary(f, before, "OLD", col);
@@ -343,6 +348,10 @@ schema_guards(FILE *f, const struct schema_table *t)
 		    "NEW.version IS NOT OLD.version + 1", refusal);
 		free(refusal);
 		free(name);
+	} else if (t->no_update != NULL) {
+		xasprintf(&name, "%s_change", t->table);
+		schema_guard(f, name, "UPDATE", t->table, NULL, t->no_update);
+		free(name);
 	}
 	if (t->append_only != NULL) {
 		xasprintf(&name, "%s_no_update", t->table);
@@ -404,17 +413,18 @@ schema_file_entries(const char *name, const struct qd_schema_file **out,
 	return n;
 }
 
-/* 1 if db has the table, 0 if not, -1 on an error. */
+/* 1 if db has the table (or trigger) name, 0 if not, -1 on an error. */
 static int
-schema_has_table(sqlite3 *db, const char *table)
+schema_has(sqlite3 *db, const char *type, const char *name)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if (db_prepare(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table'"
-	    " AND name = ?1", &st) != QD_OK)
+	if (db_prepare(db, "SELECT 1 FROM sqlite_schema WHERE type = ?1"
+	    " AND name = ?2", &st) != QD_OK)
 		return -1;
-	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
@@ -443,7 +453,10 @@ schema_tables_of(const char *file, size_t *np)
 	return tables;
 }
 
-/* Create the triggers of the tables that exist now and have none yet. */
+/*
+ * Create the triggers of the tables that exist now (and the rule each
+ * names to follow) and have none yet.
+ */
 static int
 schema_apply_tables(sqlite3 *db, const struct schema_table **tables,
     size_t n, char *done, char **why)
@@ -455,7 +468,11 @@ schema_apply_tables(sqlite3 *db, const struct schema_table **tables,
 	for (i = 0; i < n; i++) {
 		if (done[i])
 			continue;
-		if ((has = schema_has_table(db, tables[i]->table)) < 0) {
+		if (tables[i]->after != NULL)
+			has = schema_has(db, "trigger", tables[i]->after);
+		else
+			has = schema_has(db, "table", tables[i]->table);
+		if (has < 0) {
 			why_set(why, "%s", sqlite3_errmsg(db));
 			return QD_EDB;
 		}
@@ -516,7 +533,9 @@ schema_apply(sqlite3 *db, const char *file, const char *sql, char **why)
 	for (i = 0; rc == QD_OK && i < n; i++) {
 		if (!done[i]) {
 			why_set(why, "it declares table %s but does not create "
-			    "it", tables[i]->table);
+			    "it%s%s", tables[i]->table, tables[i]->after != NULL ?
+			    " or its trigger " : "", tables[i]->after != NULL ?
+			    tables[i]->after : "");
 			rc = QD_EDB;
 		}
 	}
@@ -535,7 +554,12 @@ schema_show_tables(FILE *f, const char *owner,
 
 	for (t = tables; t != NULL && t->table != NULL; t++) {
 		sql = schema_table_sql(t);
-		fprintf(f, "\n-- %s, declared by %s:\n%s", t->table, owner, sql);
+		if (t->after != NULL)
+			fprintf(f, "\n-- %s, declared by %s, made after %s:\n%s",
+			    t->table, owner, t->after, sql);
+		else
+			fprintf(f, "\n-- %s, declared by %s:\n%s", t->table,
+			    owner, sql);
 		free(sql);
 	}
 }
@@ -550,7 +574,8 @@ schema_show(FILE *f, size_t i)
 
 	fprintf(f, "-- %s\n%s", name, schema_files[i].sql);
 	fprintf(f, "\n-- Made for %s as it is applied, each table's right "
-	    "after its\n-- CREATE TABLE:\n", name);
+	    "after its\n-- CREATE TABLE, or after the trigger it names:\n",
+	    name);
 	for (s = schema_platform; s->name != NULL; s++) {
 		if (strcmp(s->name, name) == 0)
 			schema_show_tables(f, "the platform", s->tables);
@@ -680,10 +705,12 @@ schema_is_first(const char **first, size_t n, const char *name)
 /*
  * The names of the triggers the declarations of the migrations before
  * upto make for table, in the order they make them (caller frees the
- * array, not the names, which point into *all).
+ * array, not the names, which point into *all), and in *after the
+ * trigger they follow (NULL: the CREATE TABLE).
  */
 static const char **
-schema_declared(const char *table, size_t upto, char **all, size_t *np)
+schema_declared(const char *table, size_t upto, char **all, size_t *np,
+    const char **after)
 {
 	const struct schema_table	**tables;
 	const char			**names = NULL;
@@ -693,12 +720,14 @@ schema_declared(const char *table, size_t upto, char **all, size_t *np)
 
 	*all = NULL;
 	*np = 0;
+	*after = NULL;
 	f = open_memstream(all, &len);
 	for (j = 0; j < upto; j++) {
 		tables = schema_tables_of(schema_files[j].name, &n);
 		for (k = 0; k < n; k++) {
 			if (strcmp(tables[k]->table, table) != 0)
 				continue;
+			*after = tables[k]->after;
 			sql = schema_table_sql(tables[k]);
 			fputs(sql, f);
 			free(sql);
@@ -724,9 +753,10 @@ schema_declared(const char *table, size_t upto, char **all, size_t *np)
  * is last; it and what follows it are made again in order.
  *
  * After a migration that remakes the declared triggers of the ones
- * before upto (0: none does), a table's declared triggers come first, in
- * the order its declarations make them, as in a database made new, where
- * they follow its CREATE TABLE: an upgraded database's triggers then fire
+ * before upto (0: none does), a table's declared triggers come together,
+ * in the order its declarations make them, first or right after the
+ * trigger they name, as in a database made new, where they follow its
+ * CREATE TABLE or that trigger: an upgraded database's triggers then fire
  * in the same order as a new one's, and write their audit rows in it.
  */
 static int
@@ -734,13 +764,13 @@ schema_keep_order(sqlite3 *db, const struct schema_trigger *was, size_t nwas,
     size_t upto, char **why)
 {
 	const struct schema_trigger	*t;
-	const char			**first;
+	const char			**first, *after;
 	char				*names;
 	size_t				 nfirst, f;
 	struct schema_trigger		*now;
-	const struct schema_trigger	**cur = NULL, **want = NULL;
+	const struct schema_trigger	**cur = NULL, **want = NULL, **rest;
 	char				*sql;
-	size_t				 nnow, i, j, k, n, m;
+	size_t				 nnow, i, j, k, n, m, r;
 	int				 rc = QD_OK;
 
 	if (schema_triggers(db, &now, &nnow) != QD_OK) {
@@ -749,6 +779,7 @@ schema_keep_order(sqlite3 *db, const struct schema_trigger *was, size_t nwas,
 	}
 	cur = xcalloc(nnow + 1, sizeof *cur);
 	want = xcalloc(nnow + 1, sizeof *want);
+	rest = xcalloc(nnow + 1, sizeof *rest);
 	for (i = 0; i < nnow && rc == QD_OK; i++) {
 		/* Each table once, at its first trigger. */
 		for (j = 0; j < i; j++) {
@@ -757,31 +788,42 @@ schema_keep_order(sqlite3 *db, const struct schema_trigger *was, size_t nwas,
 		}
 		if (j < i)
 			continue;
-		n = m = 0;
+		n = m = r = 0;
 		for (j = i; j < nnow; j++) {
 			if (strcmp(now[j].table, now[i].table) == 0)
 				cur[n++] = &now[j];
 		}
-		first = schema_declared(now[i].table, upto, &names, &nfirst);
-		for (f = 0; f < nfirst; f++) {
-			if ((t = schema_trigger_find(now, nnow, first[f])) !=
-			    NULL)
-				want[m++] = t;
-		}
+		first = schema_declared(now[i].table, upto, &names, &nfirst,
+		    &after);
 		for (j = 0; j < nwas; j++) {
 			if (strcmp(was[j].table, now[i].table) != 0 ||
 			    schema_is_first(first, nfirst, was[j].name))
 				continue;
 			if ((t = schema_trigger_find(now, nnow, was[j].name)) !=
 			    NULL)
-				want[m++] = t;
+				rest[r++] = t;
 		}
 		for (j = 0; j < n; j++) {
 			if (schema_trigger_find(was, nwas, cur[j]->name) ==
 			    NULL && !schema_is_first(first, nfirst,
 			    cur[j]->name))
-				want[m++] = cur[j];
+				rest[r++] = cur[j];
 		}
+		/* The declared ones follow the trigger they name, or lead. */
+		for (k = 0; after != NULL && k < r; k++) {
+			if (strcmp(rest[k]->name, after) == 0)
+				break;
+		}
+		k = after != NULL && k < r ? k + 1 : 0;
+		for (j = 0; j < k; j++)
+			want[m++] = rest[j];
+		for (f = 0; f < nfirst; f++) {
+			if ((t = schema_trigger_find(now, nnow, first[f])) !=
+			    NULL)
+				want[m++] = t;
+		}
+		for (j = k; j < r; j++)
+			want[m++] = rest[j];
 		free(first);
 		free(names);
 		for (k = 0; k < n && cur[k] == want[k]; k++)
@@ -803,6 +845,7 @@ schema_keep_order(sqlite3 *db, const struct schema_trigger *was, size_t nwas,
 	}
 	free(cur);
 	free(want);
+	free(rest);
 	schema_triggers_free(now, nnow);
 	return rc;
 }

@@ -343,4 +343,7 @@ int	 cmd_exam_result(struct cmd_ctx *, int, char **);
 int	 cmd_exam_pass(struct cmd_ctx *, int, char **);
 int	 cmd_exam_notice(struct cmd_ctx *, int, char **);
 
+/* tables.c: the audited tables of 004-exam.sql. */
+extern const struct schema_table exam_tables[];
+
 #endif /* EXAM_EXAM_H */

@@ -60,7 +60,7 @@ static const struct ui_menu_item exam_menu[] = {
 };
 
 static const struct qd_schema_file exam_schema[] = {
-	{ .name = "004-exam.sql" },
+	{ .name = "004-exam.sql", .tables = exam_tables },
 	{ .name = NULL }
 };
 

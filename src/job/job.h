@@ -206,4 +206,7 @@ struct cmd_job_sub {
 int	 cmd_job_dispatch(struct cmd_ctx *, const char *noun, const char *verb,
 	    const struct cmd_job_sub *, size_t, int argc, char **argv);
 
+/* tables.c: the audited tables of 007-job.sql. */
+extern const struct schema_table job_tables[];
+
 #endif

@@ -56,7 +56,7 @@ static const struct ui_menu_item job_menu[] = {
 };
 
 static const struct qd_schema_file job_schema[] = {
-	{ .name = "007-job.sql" },
+	{ .name = "007-job.sql", .tables = job_tables },
 	{ .name = NULL }
 };
 

@@ -2,6 +2,7 @@
 libqualdesk_a_SOURCES += \
 	%reldir%/job.h \
 	%reldir%/module.c \
+	%reldir%/tables.c \
 	%reldir%/db-job-lookup.c \
 	%reldir%/db-job-step.c \
 	%reldir%/db-job-need.c \

@@ -81,7 +81,7 @@ static const struct ui_menu_item policy_menu[] = {
 };
 
 static const struct qd_schema_file policy_schema[] = {
-	{ .name = "008-policy.sql" },
+	{ .name = "008-policy.sql", .tables = policy_tables },
 	{ .name = NULL }
 };
 

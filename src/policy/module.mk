@@ -2,6 +2,7 @@
 libqualdesk_a_SOURCES += \
 	%reldir%/policy.h \
 	%reldir%/module.c \
+	%reldir%/tables.c \
 	%reldir%/db-policy-doc.c \
 	%reldir%/db-policy-answer.c \
 	%reldir%/db-policy-question.c \

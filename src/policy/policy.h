@@ -172,4 +172,7 @@ int	 cmd_policy_withdraw(struct cmd_ctx *, int, char **);
 int	 cmd_policy_review(struct cmd_ctx *, int, char **);
 int	 cmd_policy_doc(struct cmd_ctx *, int, char **);
 
+/* tables.c: the audited tables of 008-policy.sql. */
+extern const struct schema_table policy_tables[];
+
 #endif

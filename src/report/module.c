@@ -48,7 +48,7 @@ static const struct ui_menu_item report_menu[] = {
 };
 
 static const struct qd_schema_file report_schema[] = {
-	{ .name = "009-report.sql" },
+	{ .name = "009-report.sql", .tables = report_tables },
 	{ .name = NULL }
 };
 

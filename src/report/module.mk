@@ -3,6 +3,7 @@
 libqualdesk_a_SOURCES += \
 	%reldir%/report.h \
 	%reldir%/module.c \
+	%reldir%/tables.c \
 	%reldir%/report.c \
 	%reldir%/db-report-close.c \
 	%reldir%/db-report-prefs.c \

@@ -132,4 +132,7 @@ int	 cmd_report_pdf(struct cmd_ctx *, int, char **);
 int	 cmd_report_close(struct cmd_ctx *, int, char **);
 int	 cmd_report_verify(struct cmd_ctx *, int, char **);
 
+/* tables.c: the audited tables of 009-report.sql. */
+extern const struct schema_table report_tables[];
+
 #endif /* REPORT_REPORT_H */

@@ -37,7 +37,7 @@ static const struct ui_menu_item subsidy_menu[] = {
 };
 
 static const struct qd_schema_file subsidy_schema[] = {
-	{ .name = "006-subsidy.sql" },
+	{ .name = "006-subsidy.sql", .tables = subsidy_tables },
 	{ .name = NULL }
 };
 

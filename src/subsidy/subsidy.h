@@ -130,4 +130,7 @@ int	 cmd_subsidy_batch(struct cmd_ctx *, int, char **);
 /* demo-subsidy.c */
 int	 subsidy_demo(sqlite3 *, char **why);
 
+/* tables.c: the audited tables of 006-subsidy.sql. */
+extern const struct schema_table subsidy_tables[];
+
 #endif /* SUBSIDY_SUBSIDY_H */

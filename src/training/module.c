@@ -43,7 +43,7 @@ static const struct ui_menu_item training_menu[] = {
 };
 
 static const struct qd_schema_file training_schema[] = {
-	{ .name = "005-training.sql" },
+	{ .name = "005-training.sql", .tables = training_tables },
 	{ .name = NULL }
 };
 

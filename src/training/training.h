@@ -221,4 +221,7 @@ int	 cmd_training_print(struct cmd_ctx *, int rc, enum cmd_format,
 /* demo-training.c */
 int	 training_demo(sqlite3 *, char **why);
 
+/* tables.c: the audited tables of 005-training.sql. */
+extern const struct schema_table training_tables[];
+
 #endif /* TRAINING_TRAINING_H */
