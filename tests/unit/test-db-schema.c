@@ -160,6 +160,55 @@ test_declaration(void)
 	free(sql);
 }
 
+/* A table never changed, audited under an expression, after a rule. */
+static void
+test_declaration_more(void)
+{
+	static const struct schema_table t = {
+		.table = "months", .after = "months_ended",
+		.record = "CAST(replace(@month, '-', '') AS INTEGER)",
+		.audit = "month", .audit_on = SCHEMA_ON_INSERT,
+		.action_insert = "'close'",
+		.no_update = "a closed month stays", .no_delete = "never",
+	};
+	char	*sql = schema_table_sql(&t), *why = NULL;
+
+	ok(has(sql, "CREATE TRIGGER months_change BEFORE UPDATE ON months\n"
+	    "BEGIN\n\tSELECT RAISE(ABORT, 'a closed month stays');\nEND;\n"),
+	    "never updated: every update refused");
+	ok(!has(sql, "months_no_update") && !has(sql, "months_version"),
+	    "by that check alone");
+	ok(has(sql, "'close', 'months', CAST(replace(NEW.month, '-', '') AS "
+	    "INTEGER),\n"), "audit.record from an expression over the row");
+	ok(fixture_exec(db, "CREATE TABLE months (month TEXT PRIMARY KEY)",
+	    &why) == SQLITE_OK && fixture_exec(db, sql, &why) == SQLITE_OK,
+	    "SQLite takes it: %s", why != NULL ? why : "yes");
+	free(why);
+	free(sql);
+}
+
+/* The exam module's tables follow the rules they name. */
+static void
+test_show_after(void)
+{
+	struct qd_user	 admin = { .id = 1, .login = "adm", .role = ROLE_ADMIN };
+	char		*made;
+
+	is_int(run(&admin, 1, "schema show 004-exam"), QD_EXIT_OK,
+	    "a module's migration");
+	ok(has(out_buf, "-- exam_demands, declared by module exam, made after "
+	    "exam_demands_recount:\nCREATE TRIGGER exam_demands_remove"),
+	    "says which rule its triggers follow");
+	ok(has(out_buf, "-- training_links, declared by module exam:\n"),
+	    "and nothing for those right after their CREATE TABLE");
+	made = out_buf != NULL ? strstr(out_buf, "\n-- Made for ") : NULL;
+	if (made != NULL)
+		*made = '\0';
+	ok(made != NULL && !has(out_buf, "INSERT INTO audit") &&
+	    !has(out_buf, "CREATE TRIGGER exam_demands_remove"),
+	    "the migration's own SQL no longer writes them");
+}
+
 int
 main(void)
 {
@@ -169,7 +218,9 @@ main(void)
 	dir = fixture_dir("schema");
 	db = fixture_db(dir, "schema.db");
 	test_show();
+	test_show_after();
 	test_declaration();
+	test_declaration_more();
 	xfree(&out_buf);
 	xfree(&err_buf);
 	db_close(db);
