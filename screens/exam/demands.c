@@ -196,12 +196,13 @@ demands_show(struct ui *ui, struct ui_view *v)
 static const struct ui_action demands_actions[] = {
 	{ .key = UI_KEY_ENTER, .label = "查看 Show", .roles = UI_ROLES_ALL,
 	  .needs_row = 1, .run = demands_show },
-	{ .key = UI_KEY_F(4), .label = "登记 Add", .roles = UI_ROLES_OFFICE,
+	{ .key = UI_KEY_F(4), .label = "登记 Add", .may = "exam-demand record",
 	  .run = demands_add },
-	{ .key = UI_KEY_F(5), .label = "报送 Send", .roles = UI_ROLES_OFFICE,
+	{ .key = UI_KEY_F(5), .label = "报送 Send", .may = "exam-demand record",
 	  .needs_row = 1, .run = demands_report },
 	{ .key = UI_KEY_F(6), .label = "撤回 Drop",
-	  .roles = UI_ROLES_OFFICE, .needs_row = 1, .run = demands_withdraw },
+	  .may = "exam-demand record", .needs_row = 1,
+	  .run = demands_withdraw },
 };
 
 static const struct ui_list demands_list = {
@@ -297,7 +298,7 @@ static const struct ui_field demand_fields[] = {
 };
 
 static const struct ui_action demand_actions[] = {
-	{ .key = UI_KEY_SAVE, .label = "保存 Save", .roles = UI_ROLES_OFFICE,
+	{ .key = UI_KEY_SAVE, .label = "保存 Save", .may = "exam-demand record",
 	  .run = demand_save },
 };
 

@@ -159,9 +159,9 @@ static const struct ui_action plans_actions[] = {
 	{ .key = UI_KEY_ENTER, .label = "座位 Seats", .roles = UI_ROLES_ALL,
 	  .needs_row = 1, .run = plans_open },
 	{ .key = UI_KEY_F(4), .label = "新 New",
-	  .roles = UI_ROLES_CENTER_STAFF, .run = plans_add },
+	  .may = "exam-plan write", .run = plans_add },
 	{ .key = UI_KEY_F(5), .label = "步骤 Step",
-	  .roles = UI_ROLES_CENTER_STAFF, .needs_row = 1, .run = plans_step },
+	  .may = "exam-plan write", .needs_row = 1, .run = plans_step },
 };
 
 static const struct ui_list plans_list = {

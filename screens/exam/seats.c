@@ -210,9 +210,9 @@ seats_ticket(struct ui *ui, struct ui_view *v)
 
 static const struct ui_action seats_actions[] = {
 	{ .key = UI_KEY_F(4), .label = "报名 Register",
-	  .roles = UI_ROLES_OFFICE, .run = seats_add },
+	  .may = "exam-seat write", .run = seats_add },
 	{ .key = UI_KEY_F(6), .label = "取消 Cancel",
-	  .roles = UI_ROLES_OFFICE | UI_ROLES_CENTER_STAFF, .needs_row = 1,
+	  .may = "exam-seat cancel", .needs_row = 1,
 	  .enabled = seats_live, .run = seats_cancel },
 	{ .key = UI_KEY_F(8), .label = "已通知 Notified",
 	  .roles = UI_ROLES_OFFICE, .needs_row = 1, .enabled = seats_live,

@@ -103,7 +103,7 @@ static const struct ui_action table_actions[] = {
 	{ .key = UI_KEY_ENTER, .label = "名单 List", .roles = UI_ROLES_REVIEW,
 	  .needs_row = 1, .run = table_open_cell },
 	{ .key = UI_KEY_F(5), .label = "计划 Plan",
-	  .roles = UI_ROLES_CENTER_STAFF, .needs_row = 1, .run = table_draft },
+	  .may = "exam-plan write", .needs_row = 1, .run = table_draft },
 };
 
 static const struct ui_list table_list = {
@@ -357,7 +357,7 @@ static const struct ui_field plan_new_fields[] = {
 
 static const struct ui_action plan_new_actions[] = {
 	{ .key = UI_KEY_SAVE, .label = "保存 Save",
-	  .roles = UI_ROLES_CENTER_STAFF, .run = plan_new_save },
+	  .may = "exam-plan write", .run = plan_new_save },
 };
 
 const struct ui_screen screen_exam_plan_new = {

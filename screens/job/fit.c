@@ -77,7 +77,7 @@ fit_title(struct ui *ui, struct ui_view *v)
 
 static const struct ui_action fit_actions[] = {
 	{ .key = UI_KEY_F(2), .label = "推荐 Propose",
-	  .roles = UI_ROLES_CENTER_STAFF, .needs_row = 1, .run = fit_propose },
+	  .may = "job-match propose", .needs_row = 1, .run = fit_propose },
 };
 
 static const struct ui_list fit_list = {

@@ -61,7 +61,7 @@ matches_outcome(struct ui *ui, struct ui_view *v)
 
 static const struct ui_action matches_actions[] = {
 	{ .key = UI_KEY_ENTER, .label = "记录结果 Outcome",
-	  .roles = UI_ROLES_OFFICE, .needs_row = 1, .run = matches_outcome },
+	  .may = "job-match record", .needs_row = 1, .run = matches_outcome },
 };
 
 static const struct ui_list matches_list = {

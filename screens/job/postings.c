@@ -73,7 +73,7 @@ static const struct ui_action postings_actions[] = {
 	{ .key = UI_KEY_ENTER, .label = "对接 Matches", .roles = UI_ROLES_ALL,
 	  .needs_row = 1, .run = postings_fit },
 	{ .key = UI_KEY_F(2), .label = "操作 Actions",
-	  .roles = UI_ROLES_CENTER_STAFF, .needs_row = 1,
+	  .may = "job-posting write", .needs_row = 1,
 	  .run = postings_step },
 };
 

@@ -79,7 +79,8 @@ inbox_notify(struct ui *ui, struct ui_view *v)
 static const struct ui_action inbox_actions[] = {
 	{ .key = UI_KEY_ENTER, .label = "查看 View", .roles = UI_ROLES_ALL,
 	  .needs_row = 1, .run = inbox_open },
-	{ .key = UI_KEY_F(2), .label = "已告知 Told", .roles = UI_ROLES_OFFICE,
+	{ .key = UI_KEY_F(2), .label = "已告知 Told",
+	  .may = "policy-question record",
 	  .needs_row = 1, .run = inbox_notify },
 };
 

@@ -84,7 +84,7 @@ queue_reply(struct ui *ui, struct ui_view *v)
 
 static const struct ui_action queue_actions[] = {
 	{ .key = UI_KEY_ENTER, .label = "答复 Reply",
-	  .roles = UI_ROLES_CENTER_STAFF, .needs_row = 1, .run = queue_reply },
+	  .may = "policy-question reply", .needs_row = 1, .run = queue_reply },
 };
 
 static const struct ui_list queue_list = {

@@ -135,7 +135,7 @@ static const struct ui_action window_actions[] = {
 	{ .key = UI_KEY_ENTER, .label = "答复 Answer", .roles = UI_ROLES_ALL,
 	  .needs_row = 1, .run = window_answer },
 	{ .key = UI_KEY_F(5), .label = "转中心 Forward",
-	  .roles = UI_ROLES_OFFICE, .run = window_forward },
+	  .may = "policy-question record", .run = window_forward },
 };
 
 static const struct ui_list window_list = {

@@ -119,9 +119,9 @@ out:
 }
 
 static const struct ui_action classes_actions[] = {
-	{ .key = UI_KEY_F(5), .label = "操作 Step", .roles = UI_ROLES_CENTER_STAFF,
+	{ .key = UI_KEY_F(5), .label = "操作 Step", .may = "training-class write",
 	  .needs_row = 1, .run = classes_step },
-	{ .key = UI_KEY_F(6), .label = "报名 Enrol", .roles = UI_ROLES_OFFICE,
+	{ .key = UI_KEY_F(6), .label = "报名 Enrol", .may = "training-class enrol",
 	  .needs_row = 1, .run = classes_enrol },
 };
 

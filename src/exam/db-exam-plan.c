@@ -209,7 +209,7 @@ db_exam_plan_add(sqlite3 *db, const struct qd_user *actor,
 
 	*id = 0;
 	*invited = 0;
-	if (actor->role != ROLE_CENTER && actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "exam-plan write")) {
 		why_set(why, "仅中心可制订考试计划 only the center drafts exam"
 		    " plans");
 		return QD_EDENIED;

@@ -180,7 +180,7 @@ db_exam_result_import(sqlite3 *db, const struct qd_user *actor,
 
 	*count = 0;
 	*warnings = NULL;
-	if (actor->role != ROLE_CENTER && actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "exam-result record")) {
 		why_set(why, "仅中心可录入成绩 only the center records results");
 		return QD_EDENIED;
 	}
@@ -269,7 +269,7 @@ db_exam_pass_cert(sqlite3 *db, const struct qd_user *actor, int64_t pass_id,
 	char		 day[11];
 	int		 rc;
 
-	if (actor->role != ROLE_CENTER && actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "exam-result record")) {
 		why_set(why, "仅中心可录入证书 only the center enters the"
 		    " certificate");
 		return QD_EDENIED;

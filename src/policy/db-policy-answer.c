@@ -75,7 +75,7 @@ db_policy_publish(sqlite3 *db, const struct qd_user *actor,
 	int		 rc;
 
 	*id = 0;
-	if (actor->role == ROLE_AUDITOR) {
+	if (!user_may(actor, "policy-answer write")) {
 		why_set(why, "审计只能查看 the auditor reads, never changes");
 		return QD_EDENIED;
 	}
@@ -152,7 +152,7 @@ db_policy_publish_reply(sqlite3 *db, const struct qd_user *actor,
 	int				 rc;
 
 	*id = 0;
-	if (actor->role != ROLE_CENTER && actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "policy-question reply")) {
 		why_set(why, "仅中心可把答复发布到答复库 only the center publishes"
 		    " its replies to the base");
 		return QD_EDENIED;
@@ -189,7 +189,7 @@ db_policy_withdraw(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	sqlite3_stmt	*st;
 	int		 rc = QD_OK;
 
-	if (actor->role == ROLE_AUDITOR) {
+	if (!user_may(actor, "policy-answer write")) {
 		why_set(why, "审计只能查看 the auditor reads, never changes");
 		return QD_EDENIED;
 	}

@@ -29,7 +29,7 @@ policy_doc_scope(const struct qd_user *actor, int local, int64_t *office,
     char **why)
 {
 	*office = 0;
-	if (actor->role == ROLE_AUDITOR) {
+	if (!user_may(actor, "policy-doc write")) {
 		why_set(why, "审计只能查看 the auditor reads, never changes");
 		return QD_EDENIED;
 	}
@@ -128,7 +128,7 @@ db_policy_doc_replace(sqlite3 *db, const struct qd_user *actor,
 	char		 on[11];
 	int		 rc;
 
-	if (actor->role == ROLE_AUDITOR) {
+	if (!user_may(actor, "policy-doc write")) {
 		why_set(why, "审计只能查看 the auditor reads, never changes");
 		return QD_EDENIED;
 	}

@@ -157,7 +157,7 @@ int
 db_policy_reply(sqlite3 *db, const struct qd_user *actor, int64_t qid,
     const char *text, int64_t aid, char **why)
 {
-	if (actor->role != ROLE_CENTER && actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "policy-question reply")) {
 		why_set(why, "仅中心可答复转来的咨询 only the center replies to"
 		    " forwarded questions");
 		return QD_EDENIED;

@@ -221,7 +221,7 @@ db_report_close(sqlite3 *db, const struct qd_user *actor, const char *month,
 	int	 rc, closed;
 
 	memset(seal, 0, sizeof *seal);
-	if (actor->role != ROLE_CENTER && actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "report close")) {
 		why_set(why, "只有中心可以结账 only the center closes a month");
 		return QD_EDENIED;
 	}

@@ -54,7 +54,7 @@ db_subsidy_batch_submit(sqlite3 *db, const struct qd_user *actor,
 	*batch = 0;
 	*n = 0;
 	*total_fen = 0;
-	if (actor->role != ROLE_CENTER) {
+	if (!user_may(actor, "subsidy-batch submit")) {
 		why_set(why, "仅中心可报送补贴批次 only the center submits a"
 		    " batch");
 		return QD_EDENIED;

@@ -171,7 +171,7 @@ db_subsidy_claim_step(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	sqlite3_stmt	*st;
 	int		 step;
 
-	if (actor->role == ROLE_AUDITOR) {
+	if (!user_may(actor, "subsidy-claim write")) {
 		why_set(why, "审计只读 the auditor changes nothing");
 		return QD_EDENIED;
 	}

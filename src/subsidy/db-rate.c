@@ -60,7 +60,7 @@ db_subsidy_rate_add(sqlite3 *db, const struct qd_user *actor,
 	int		 rc;
 
 	*id = 0;
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "subsidy-rate write")) {
 		why_set(why, "%s", rate_denied);
 		return QD_EDENIED;
 	}
@@ -98,7 +98,7 @@ db_subsidy_rate_set(sqlite3 *db, const struct qd_user *actor, int64_t id,
 {
 	sqlite3_stmt	*st;
 
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "subsidy-rate write")) {
 		why_set(why, "%s", rate_denied);
 		return QD_EDENIED;
 	}
@@ -143,7 +143,7 @@ db_subsidy_rule_set(sqlite3 *db, const struct qd_user *actor,
 {
 	sqlite3_stmt	*st;
 
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "subsidy-rate write")) {
 		why_set(why, "仅中心管理员可调整补贴规则 only a center admin may"
 		    " adjust the rules");
 		return QD_EDENIED;

@@ -120,7 +120,7 @@ db_training_provider_save(sqlite3 *db, const struct qd_user *actor,
 {
 	int	 rc;
 
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "training-provider write")) {
 		why_set(why, "%s", provider_denied);
 		return QD_EDENIED;
 	}
@@ -167,7 +167,7 @@ db_training_provider_import(sqlite3 *db, const struct qd_user *actor,
     char **why)
 {
 	*n = 0;
-	if (actor->role != ROLE_ADMIN) {
+	if (!user_may(actor, "training-provider write")) {
 		why_set(why, "%s", provider_denied);
 		return QD_EDENIED;
 	}
