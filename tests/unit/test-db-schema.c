@@ -1,7 +1,8 @@
 /*
  * The triggers made from the tables' declarations: every trigger of a
- * database is in `schema show`, which admins and auditors may run, and
- * a declaration's parts become the SQL they say.
+ * database is in `schema show`, which admins and auditors may run, a
+ * declaration's parts become the SQL they say, and the rules ask the
+ * permissions table that the data layer asks.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +161,75 @@ test_declaration(void)
 	free(sql);
 }
 
+/*
+ * The rules of every table ask the permissions table, not a list of
+ * roles (the workflows' tables of steps aside), and every permission a
+ * trigger asks is held by some role, but "permission write".
+ */
+static void
+test_permissions_asked(void)
+{
+	struct qd_user	 center = { .id = 3, .login = "ctr", .role = ROLE_CENTER,
+	    .via = "t" };
+	sqlite3_stmt	*st;
+	const char	*sql, *p, *end;
+	char		 may[80], *why = NULL;
+	int		 lists = 0, unheld = 0, asked = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT name, sql FROM sqlite_schema"
+	    " WHERE type = 'trigger' AND tbl_name NOT IN ('cases', 'notices')",
+	    -1, &st, NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		sql = (const char *)sqlite3_column_text(st, 1);
+		if (strstr(sql, "qd_role() IN (") != NULL ||
+		    strstr(sql, "qd_role(), '') IN (") != NULL ||
+		    strstr(sql, "qd_role(), '') NOT IN (") != NULL ||
+		    strstr(sql, "qd_role() NOT IN (") != NULL) {
+			printf("# lists roles: %s\n", sqlite3_column_text(st, 0));
+			lists++;
+		}
+		for (p = sql; (p = strstr(p, "qd_may('")) != NULL; p = end) {
+			p += strlen("qd_may('");
+			if ((end = strstr(p, "', '")) == NULL)
+				break;
+			snprintf(may, sizeof may, "%.*s %.*s", (int)(end - p), p,
+			    (int)strcspn(end + 4, "'"), end + 4);
+			end += 4;
+			asked++;
+			if (perm_roles(may) == 0 &&
+			    strcmp(may, "permission write") != 0) {
+				printf("# no role holds %s\n", may);
+				unheld++;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	is_int(lists, 0, "no rule lists the roles that may write");
+	ok(asked > 50, "the rules ask the permissions table (%d times)", asked);
+	is_int(unheld, 0, "and some role holds each permission they ask");
+
+	/* The triggers and the data layer ask the same rows. */
+	ok(user_may(&center, "exam-plan write"), "the center drafts exam plans");
+	db_set_actor(db, &center);
+	ok(fixture_exec(db, "DELETE FROM permissions WHERE noun = 'exam-plan'"
+	    " AND role = 'center'", &why) != SQLITE_OK,
+	    "a role cannot take its permission away");
+	db_set_system_actor(db, "(test)", "schema");
+	ok(fixture_exec(db, "DELETE FROM permissions WHERE noun = 'exam-plan'"
+	    " AND role = 'center'", &why) == SQLITE_OK && perm_load(db) == QD_OK,
+	    "a migration can");
+	ok(!user_may(&center, "exam-plan write"), "then the data layer refuses");
+	db_set_actor(db, &center);
+	ok(fixture_exec(db, "INSERT INTO exam_plans (kind, occupation_id, level,"
+	    " body_name, exam_on, start_time, deadline, created_by) VALUES"
+	    " ('skill', 1, 5, 'b', '2999-07-01', '14:30', '2999-06-01', 'ctr')",
+	    &why) != SQLITE_OK && why != NULL && strstr(why, "only the center "
+	    "drafts exam plans") != NULL, "and so does the schema");
+	db_set_actor(db, NULL);
+	free(why);
+}
+
 /* A table never changed, audited under an expression, after a rule. */
 static void
 test_declaration_more(void)
@@ -219,6 +289,7 @@ main(void)
 	db = fixture_db(dir, "schema.db");
 	test_show();
 	test_show_after();
+	test_permissions_asked();
 	test_declaration();
 	test_declaration_more();
 	xfree(&out_buf);
