@@ -80,7 +80,7 @@ db_job_match_propose(sqlite3 *db, const struct qd_user *actor,
 	int		 rc;
 
 	*id = 0;
-	if (!job_is_center(actor)) {
+	if (!user_may(actor, "job-match propose")) {
 		why_set(why, "仅中心可推荐岗位 only the center proposes matches");
 		return QD_EDENIED;
 	}
@@ -127,7 +127,7 @@ int
 db_job_match_outcome(sqlite3 *db, const struct qd_user *actor, int64_t id,
     const char *action, const char *note, int64_t version, char **why)
 {
-	if (!job_is_office(actor)) {
+	if (!user_may(actor, "job-match record")) {
 		why_set(why, "由台胞所在城市记录结果 the person's city records the"
 		    " outcome");
 		return QD_EDENIED;

@@ -205,7 +205,7 @@ job_need_check(sqlite3 *db, const struct qd_user *actor,
 {
 	int	 rc;
 
-	if (!job_is_office(actor)) {
+	if (!user_may(actor, "job-need write")) {
 		why_set(why, "仅办公室窗口或联络员可登记就业需求 only an office's"
 		    " clerk or liaison records job needs");
 		return QD_EDENIED;

@@ -16,7 +16,7 @@ db_job_plan_add(sqlite3 *db, const struct qd_user *actor, int64_t need_id,
 	int		 rc = QD_OK;
 
 	*id = 0;
-	if (!job_is_center(actor)) {
+	if (!user_may(actor, "job-plan write")) {
 		why_set(why, "仅中心可制订就业服务方案 only the center makes"
 		    " service plans");
 		return QD_EDENIED;
@@ -50,7 +50,7 @@ int
 db_job_plan_step(sqlite3 *db, const struct qd_user *actor, int64_t id,
     const char *action, const char *outcome, char **why)
 {
-	if (!job_is_center(actor)) {
+	if (!user_may(actor, "job-plan write")) {
 		why_set(why, "仅中心可修改就业服务方案 only the center changes"
 		    " service plans");
 		return QD_EDENIED;

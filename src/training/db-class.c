@@ -126,7 +126,7 @@ db_training_class_add(sqlite3 *db, const struct qd_user *actor,
 	int		 rc;
 
 	*id = 0;
-	if (!training_is_center(actor)) {
+	if (!user_may(actor, "training-class write")) {
 		why_set(why, "%s", class_denied);
 		return QD_EDENIED;
 	}
@@ -180,7 +180,7 @@ db_training_class_quota(sqlite3 *db, const struct qd_user *actor,
 	int64_t		 office_id;
 	int		 rc;
 
-	if (!training_is_center(actor)) {
+	if (!user_may(actor, "training-class write")) {
 		why_set(why, "%s", class_denied);
 		return QD_EDENIED;
 	}
@@ -260,7 +260,7 @@ db_training_class_step(sqlite3 *db, const struct qd_user *actor,
 {
 	int	 rc;
 
-	if (!training_is_center(actor)) {
+	if (!user_may(actor, "training-class write")) {
 		why_set(why, "%s", class_denied);
 		return QD_EDENIED;
 	}
@@ -291,7 +291,7 @@ db_training_class_publish_period(sqlite3 *db, const struct qd_user *actor,
 	int		 rc = QD_OK;
 
 	*n = 0;
-	if (!training_is_center(actor)) {
+	if (!user_may(actor, "training-class write")) {
 		why_set(why, "%s", class_denied);
 		return QD_EDENIED;
 	}

@@ -82,7 +82,7 @@ db_training_enrol(sqlite3 *db, const struct qd_user *actor,
 
 	*id = 0;
 	*waiting = 0;
-	if (!training_is_office(actor)) {
+	if (!user_may(actor, "training-class enrol")) {
 		why_set(why, "仅办公室可为本市台胞报名 only an office enrols"
 		    " its own people");
 		return QD_EDENIED;
@@ -130,7 +130,7 @@ db_training_enrol_cancel(sqlite3 *db, const struct qd_user *actor,
 	int		 step;
 
 	*promoted = 0;
-	if (!training_is_office(actor) && !training_is_center(actor)) {
+	if (!user_may(actor, "training-class cancel-enrolment")) {
 		why_set(why, "无权取消报名 you may not cancel enrolments");
 		return QD_EDENIED;
 	}
@@ -254,7 +254,7 @@ db_training_roster_import(sqlite3 *db, const struct qd_user *actor,
 	int			 rc;
 
 	*n = 0;
-	if (!training_is_center(actor)) {
+	if (!user_may(actor, "training-class write")) {
 		why_set(why, "考勤和结业由中心录入 the center records the"
 		    " roster");
 		return QD_EDENIED;

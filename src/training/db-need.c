@@ -40,7 +40,7 @@ db_training_need_add(sqlite3 *db, const struct qd_user *actor,
 	int		 rc;
 
 	*id = 0;
-	if (!training_is_office(actor)) {
+	if (!user_may(actor, "training-need write")) {
 		why_set(why, "仅办公室可登记培训需求 only an office records"
 		    " training needs");
 		return QD_EDENIED;
@@ -91,7 +91,7 @@ db_training_need_report(sqlite3 *db, const struct qd_user *actor, int *n,
 	sqlite3_stmt	*st;
 
 	*n = 0;
-	if (!training_is_office(actor)) {
+	if (!user_may(actor, "training-need write")) {
 		why_set(why, "仅办公室上报培训需求 only an office reports its"
 		    " needs");
 		return QD_EDENIED;

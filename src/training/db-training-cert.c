@@ -150,7 +150,7 @@ db_training_cert_issue(sqlite3 *db, const struct qd_user *actor,
 
 	*n = 0;
 	memset(&s, 0, sizeof s);
-	if (!training_is_center(actor)) {
+	if (!user_may(actor, "training-class certify")) {
 		why_set(why, "结业证书由中心签发 the center issues completion"
 		    " certificates");
 		return QD_EDENIED;
