@@ -224,13 +224,6 @@ WHEN NOT qd_may('training-class', 'write')
 BEGIN
 	SELECT RAISE(ABORT, '仅中心可制订办班计划 only the center plans classes, as drafts');
 END;
-DROP TRIGGER training_classes_change;
-CREATE TRIGGER training_classes_change BEFORE UPDATE ON training_classes
-WHEN NOT qd_may('training-class', 'write')
-    OR NEW.version IS NOT OLD.version + 1
-BEGIN
-	SELECT RAISE(ABORT, '仅中心可修改办班计划 only the center changes class plans, raising version by one');
-END;
 DROP TRIGGER training_class_quotas_write;
 CREATE TRIGGER training_class_quotas_write BEFORE INSERT ON training_class_quotas
 WHEN NOT qd_may('training-class', 'write')

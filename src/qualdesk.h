@@ -279,6 +279,8 @@ struct schema_table {
 	 * hand-written one it replaces did.
 	 */
 	const char	*after;
+	/* Where the guards are made, when not with the audit: as after. */
+	const char	*guards_after;
 };
 /* The CREATE TRIGGER statements of t (caller frees). */
 char	*schema_table_sql(const struct schema_table *);

@@ -374,8 +374,14 @@ schema_guards(FILE *f, const struct schema_table *t)
 	free(who);
 }
 
-char *
-schema_table_sql(const struct schema_table *t)
+/* The parts of a table's triggers, made apart when guards_after says. */
+#define SCHEMA_GUARDS	0x1
+#define SCHEMA_AUDIT	0x2
+#define SCHEMA_BOTH	(SCHEMA_GUARDS | SCHEMA_AUDIT)
+
+/* The CREATE TRIGGER statements of parts of t (caller frees). */
+static char *
+schema_part_sql(const struct schema_table *t, int parts)
 {
 	FILE	*f;
 	char	*out = NULL;
@@ -383,11 +389,27 @@ schema_table_sql(const struct schema_table *t)
 
 	if ((f = open_memstream(&out, &size)) == NULL)
 		fatal("open_memstream failed");
-	schema_guards(f, t);
-	for (e = 0; e < nitems(schema_events); e++)
+	if (parts & SCHEMA_GUARDS)
+		schema_guards(f, t);
+	for (e = 0; (parts & SCHEMA_AUDIT) && e < nitems(schema_events); e++)
 		schema_audit_trigger(f, t, e);
 	fclose(f);
 	return out;
+}
+
+char *
+schema_table_sql(const struct schema_table *t)
+{
+	return schema_part_sql(t, SCHEMA_BOTH);
+}
+
+/* The trigger the part of t follows; NULL: its CREATE TABLE. */
+static const char *
+schema_part_after(const struct schema_table *t, int part)
+{
+	if (part == SCHEMA_GUARDS && t->guards_after != NULL)
+		return t->guards_after;
+	return t->after;
 }
 
 size_t
@@ -455,39 +477,45 @@ schema_tables_of(const char *file, size_t *np)
 
 /*
  * Create the triggers of the tables that exist now (and the rule each
- * names to follow) and have none yet.
+ * part names to follow) and have none yet; done[i] has the parts made.
  */
 static int
 schema_apply_tables(sqlite3 *db, const struct schema_table **tables,
     size_t n, char *done, char **why)
 {
-	char	*sql, *err = NULL;
-	size_t	 i;
-	int	 has;
+	const char	*after;
+	char		*sql, *err = NULL;
+	size_t		 i;
+	int		 has, part;
 
 	for (i = 0; i < n; i++) {
-		if (done[i])
-			continue;
-		if (tables[i]->after != NULL)
-			has = schema_has(db, "trigger", tables[i]->after);
-		else
-			has = schema_has(db, "table", tables[i]->table);
-		if (has < 0) {
-			why_set(why, "%s", sqlite3_errmsg(db));
-			return QD_EDB;
-		}
-		if (!has)
-			continue;
-		sql = schema_table_sql(tables[i]);
-		if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
-			why_set(why, "the triggers of %s: %s", tables[i]->table,
-			    err != NULL ? err : sqlite3_errmsg(db));
-			sqlite3_free(err);
+		for (part = SCHEMA_GUARDS; part <= SCHEMA_AUDIT; part <<= 1) {
+			if (done[i] & part)
+				continue;
+			after = schema_part_after(tables[i], part);
+			if (after != NULL)
+				has = schema_has(db, "trigger", after);
+			else
+				has = schema_has(db, "table", tables[i]->table);
+			if (has < 0) {
+				why_set(why, "%s", sqlite3_errmsg(db));
+				return QD_EDB;
+			}
+			if (!has)
+				continue;
+			sql = schema_part_sql(tables[i], part);
+			if (sqlite3_exec(db, sql, NULL, NULL, &err) !=
+			    SQLITE_OK) {
+				why_set(why, "the triggers of %s: %s",
+				    tables[i]->table, err != NULL ? err :
+				    sqlite3_errmsg(db));
+				sqlite3_free(err);
+				free(sql);
+				return QD_EDB;
+			}
 			free(sql);
-			return QD_EDB;
+			done[i] |= part;
 		}
-		free(sql);
-		done[i] = 1;
 	}
 	return QD_OK;
 }
@@ -531,11 +559,10 @@ schema_apply(sqlite3 *db, const char *file, const char *sql, char **why)
 		rc = schema_apply_tables(db, tables, n, done, why);
 	}
 	for (i = 0; rc == QD_OK && i < n; i++) {
-		if (!done[i]) {
+		if (done[i] != SCHEMA_BOTH) {
 			why_set(why, "it declares table %s but does not create "
-			    "it%s%s", tables[i]->table, tables[i]->after != NULL ?
-			    " or its trigger " : "", tables[i]->after != NULL ?
-			    tables[i]->after : "");
+			    "it or the trigger its triggers follow",
+			    tables[i]->table);
 			rc = QD_EDB;
 		}
 	}
@@ -554,7 +581,12 @@ schema_show_tables(FILE *f, const char *owner,
 
 	for (t = tables; t != NULL && t->table != NULL; t++) {
 		sql = schema_table_sql(t);
-		if (t->after != NULL)
+		if (t->guards_after != NULL)
+			fprintf(f, "\n-- %s, declared by %s, its guards made "
+			    "after %s, the rest after %s:\n%s", t->table, owner,
+			    t->guards_after, t->after != NULL ? t->after :
+			    "its CREATE TABLE", sql);
+		else if (t->after != NULL)
 			fprintf(f, "\n-- %s, declared by %s, made after %s:\n%s",
 			    t->table, owner, t->after, sql);
 		else
@@ -702,35 +734,55 @@ schema_is_first(const char **first, size_t n, const char *name)
 	return 0;
 }
 
+/* How many triggers sql creates. */
+static size_t
+schema_count(const char *sql)
+{
+	size_t	 n = 0;
+
+	for (; (sql = strstr(sql, "CREATE TRIGGER ")) != NULL; sql++)
+		n++;
+	return n;
+}
+
 /*
  * The names of the triggers the declarations of the migrations before
  * upto make for table, in the order they make them (caller frees the
- * array, not the names, which point into *all), and in *after the
- * trigger they follow (NULL: the CREATE TABLE).
+ * array, not the names, which point into *all), and in *afters (caller
+ * frees the array) the trigger each follows (NULL: the CREATE TABLE).
  */
 static const char **
 schema_declared(const char *table, size_t upto, char **all, size_t *np,
-    const char **after)
+    const char ***afters)
 {
 	const struct schema_table	**tables;
 	const char			**names = NULL;
 	char				*p, *sql;
-	size_t				 j, k, n, len;
+	size_t				 j, k, n, len, i, c, nafter = 0;
+	int				 part;
 	FILE				*f;
 
 	*all = NULL;
 	*np = 0;
-	*after = NULL;
+	*afters = NULL;
 	f = open_memstream(all, &len);
 	for (j = 0; j < upto; j++) {
 		tables = schema_tables_of(schema_files[j].name, &n);
 		for (k = 0; k < n; k++) {
 			if (strcmp(tables[k]->table, table) != 0)
 				continue;
-			*after = tables[k]->after;
-			sql = schema_table_sql(tables[k]);
-			fputs(sql, f);
-			free(sql);
+			for (part = SCHEMA_GUARDS; part <= SCHEMA_AUDIT;
+			    part <<= 1) {
+				sql = schema_part_sql(tables[k], part);
+				fputs(sql, f);
+				c = schema_count(sql);
+				*afters = xreallocarray(*afters, nafter + c + 1,
+				    sizeof **afters);
+				for (i = 0; i < c; i++)
+					(*afters)[nafter++] =
+					    schema_part_after(tables[k], part);
+				free(sql);
+			}
 		}
 		free(tables);
 	}
@@ -744,6 +796,15 @@ schema_declared(const char *table, size_t upto, char **all, size_t *np,
 			p[len++] = '\0';
 	}
 	return names;
+}
+
+/* 1 if two triggers' places are the same: both NULL or equal names. */
+static int
+schema_same_after(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
 }
 
 /*
@@ -764,9 +825,9 @@ schema_keep_order(sqlite3 *db, const struct schema_trigger *was, size_t nwas,
     size_t upto, char **why)
 {
 	const struct schema_trigger	*t;
-	const char			**first, *after;
+	const char			**first, **afters;
 	char				*names;
-	size_t				 nfirst, f;
+	size_t				 nfirst, f, g, front, at;
 	struct schema_trigger		*now;
 	const struct schema_trigger	**cur = NULL, **want = NULL, **rest;
 	char				*sql;
@@ -794,7 +855,7 @@ schema_keep_order(sqlite3 *db, const struct schema_trigger *was, size_t nwas,
 				cur[n++] = &now[j];
 		}
 		first = schema_declared(now[i].table, upto, &names, &nfirst,
-		    &after);
+		    &afters);
 		for (j = 0; j < nwas; j++) {
 			if (strcmp(was[j].table, now[i].table) != 0 ||
 			    schema_is_first(first, nfirst, was[j].name))
@@ -809,21 +870,35 @@ schema_keep_order(sqlite3 *db, const struct schema_trigger *was, size_t nwas,
 			    cur[j]->name))
 				rest[r++] = cur[j];
 		}
-		/* The declared ones follow the trigger they name, or lead. */
-		for (k = 0; after != NULL && k < r; k++) {
-			if (strcmp(rest[k]->name, after) == 0)
-				break;
+		/*
+		 * The declared ones lead, or follow the trigger their part
+		 * names, a part at a time.
+		 */
+		memcpy(want, rest, r * sizeof *want);
+		m = r;
+		front = 0;
+		for (f = 0; f < nfirst; f = g) {
+			for (g = f; g < nfirst && schema_same_after(afters[g],
+			    afters[f]); g++)
+				;
+			for (at = 0; afters[f] != NULL && at < m; at++) {
+				if (strcmp(want[at]->name, afters[f]) == 0)
+					break;
+			}
+			at = afters[f] != NULL && at < m ? at + 1 : front;
+			for (k = f; k < g; k++) {
+				if ((t = schema_trigger_find(now, nnow,
+				    first[k])) == NULL)
+					continue;
+				memmove(&want[at + 1], &want[at],
+				    (m - at) * sizeof *want);
+				want[at++] = t;
+				m++;
+				if (afters[f] == NULL)
+					front++;
+			}
 		}
-		k = after != NULL && k < r ? k + 1 : 0;
-		for (j = 0; j < k; j++)
-			want[m++] = rest[j];
-		for (f = 0; f < nfirst; f++) {
-			if ((t = schema_trigger_find(now, nnow, first[f])) !=
-			    NULL)
-				want[m++] = t;
-		}
-		for (j = k; j < r; j++)
-			want[m++] = rest[j];
+		free(afters);
 		free(first);
 		free(names);
 		for (k = 0; k < n && cur[k] == want[k]; k++)

@@ -39,15 +39,16 @@ const struct schema_table training_tables[] = {
 	    " reported_at, version",
 	  .no_delete = "培训需求不可删除 a training need is never removed",
 	  .system_deletes = 1 },
-	/*
-	 * Its check of who may change it stays with the rules: it fires
-	 * before the audit would, were it declared here.
-	 */
+	/* Its guards fire after the rules of a published class's terms. */
 	{ .table = "training_classes", .after = "training_classes_seats_quotas",
+	  .guards_after = "training_classes_provider",
 	  .audit = TRAINING_CLASS ", version",
 	  .audit_update_new = TRAINING_CLASS ", reason, version",
 	  .action_update = "CASE WHEN NEW.state IS NOT OLD.state THEN "
 	    "NEW.action\nELSE 'update' END",
+	  .may = "training-class write", .may_on = SCHEMA_ON_UPDATE,
+	  .versioned = 1,
+	  .refusal = "仅中心可修改办班计划 only the center changes class plans",
 	  .no_delete = "办班计划不可删除，请取消 a class is never removed; "
 	    "cancel it" },
 	{ .table = "training_class_quotas",

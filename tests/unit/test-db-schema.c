@@ -277,6 +277,13 @@ test_show_after(void)
 	ok(made != NULL && !has(out_buf, "INSERT INTO audit") &&
 	    !has(out_buf, "CREATE TRIGGER exam_demands_remove"),
 	    "the migration's own SQL no longer writes them");
+	is_int(run(&admin, 1, "schema show 005-training"), QD_EXIT_OK,
+	    "another");
+	ok(has(out_buf, "-- training_classes, declared by module training, its "
+	    "guards made after training_classes_provider, the rest after "
+	    "training_classes_seats_quotas:\nCREATE TRIGGER "
+	    "training_classes_change BEFORE UPDATE ON training_classes\n"),
+	    "a table's guards may follow another rule than its audit");
 }
 
 int
