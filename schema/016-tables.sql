@@ -51,6 +51,8 @@ INSERT INTO permissions (noun, verb, role) VALUES
 	('subsidy-intake', 'write', 'admin'),
 	('subsidy-claim', 'write', 'clerk'), ('subsidy-claim', 'write', 'liaison'),
 	('subsidy-claim', 'write', 'center'), ('subsidy-claim', 'write', 'admin'),
+	('subsidy-claim', 'docs', 'clerk'), ('subsidy-claim', 'docs', 'liaison'),
+	('subsidy-claim', 'docs', 'center'),
 	('subsidy-batch', 'submit', 'center'),
 	-- Job needs: an office's. Employers, postings, proposals and service
 	-- plans: the center's; an office records a match's outcome, and a

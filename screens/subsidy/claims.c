@@ -109,10 +109,10 @@ claims_complete(struct ui *ui, struct ui_view *v)
 
 static const struct ui_action claims_actions[] = {
 	{ .key = UI_KEY_F(5), .label = "材料 Docs",
-	  .roles = UI_ROLES_OFFICE | UI_ROLE(ROLE_CENTER), .needs_row = 1,
+	  .may = "subsidy-claim docs", .needs_row = 1,
 	  .run = claims_docs },
 	{ .key = UI_KEY_F(6), .label = "齐全 Complete",
-	  .roles = UI_ROLES_OFFICE | UI_ROLE(ROLE_CENTER), .needs_row = 1,
+	  .may = "subsidy-claim docs", .needs_row = 1,
 	  .run = claims_complete },
 };
 

@@ -109,7 +109,7 @@ db_subsidy_claim_docs(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	sqlite3_stmt	*st;
 	int		 step;
 
-	if (!training_is_office(actor) && actor->role != ROLE_CENTER) {
+	if (!user_may(actor, "subsidy-claim docs")) {
 		why_set(why, "仅申请所属办公室或中心可补充材料 only the claim's"
 		    " office or the center records its documents");
 		return QD_EDENIED;
