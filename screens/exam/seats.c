@@ -215,7 +215,7 @@ static const struct ui_action seats_actions[] = {
 	  .may = "exam-seat cancel", .needs_row = 1,
 	  .enabled = seats_live, .run = seats_cancel },
 	{ .key = UI_KEY_F(8), .label = "已通知 Notified",
-	  .roles = UI_ROLES_OFFICE, .needs_row = 1, .enabled = seats_live,
+	  .may = "exam-seat write", .needs_row = 1, .enabled = seats_live,
 	  .run = seats_notify },
 	{ .key = 'p', .label = "准考证 Ticket",
 	  .roles = UI_ROLES_OFFICE | UI_ROLES_CENTER_STAFF, .needs_row = 1,

@@ -48,7 +48,7 @@ static const struct ui_screen *const exam_screens[] = {
 };
 
 static const struct ui_menu_item exam_menu[] = {
-	{ .key = 'x', .label = "考试需求 Exam demand", .roles = UI_ROLES_OFFICE,
+	{ .key = 'x', .label = "考试需求 Exam demand", .may = "exam-demand record",
 	  .screen = &screen_exam_demands },
 	{ .key = 'd', .label = "需求汇总 Demand table",
 	  .roles = UI_ROLES_REVIEW, .screen = &screen_exam_table },

@@ -69,9 +69,11 @@ static const struct ui_screen *const policy_screens[] = {
 };
 
 static const struct ui_menu_item policy_menu[] = {
-	{ .key = 'w', .label = "政策咨询 Questions", .roles = UI_ROLES_OFFICE,
+	{ .key = 'w', .label = "政策咨询 Questions",
+	  .may = "policy-question record",
 	  .screen = &screen_policy_window },
-	{ .key = 'g', .label = "咨询答复 Replies", .roles = UI_ROLES_OFFICE,
+	{ .key = 'g', .label = "咨询答复 Replies",
+	  .may = "policy-question record",
 	  .screen = &screen_policy_inbox },
 	{ .key = UI_MENU_NOKEY, .label = "待答咨询 Forwarded", .roles = UI_ROLES_REVIEW,
 	  .screen = &screen_policy_queue },
