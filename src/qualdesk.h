@@ -287,7 +287,8 @@ char	*schema_table_sql(const struct schema_table *);
 /*
  * Run migration file's sql on db (in the caller's transaction),
  * creating each declared table's triggers right after the statement
- * that creates the table. QD_OK, or QD_EDB with *why.
+ * that creates the table, or the trigger the declaration names. QD_OK,
+ * or QD_EDB with *why.
  */
 int	 schema_apply(sqlite3 *, const char *file, const char *sql,
 	    char **why);
