@@ -55,6 +55,6 @@ const struct qd_schema_file schema_platform[] = {
 	 * The tables of 004 to 009 are declared by their modules now, and
 	 * databases made before get the triggers their declarations make.
 	 */
-	{ .name = "016-tables.sql", .remake = 1 },
+	{ .name = "011-tables.sql", .remake = 1 },
 	{ .name = NULL }
 };

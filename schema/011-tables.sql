@@ -1,4 +1,4 @@
--- 016-tables: the audit triggers and plain guards of the tables of
+-- 011-tables: the audit triggers and plain guards of the tables of
 -- 004-exam.sql to 009-report.sql are declared (src/MODULE/tables.c), and
 -- the roles their rules named are rows of the permissions table.
 --
