@@ -16,6 +16,9 @@ int	 screen_occupation_choices(struct ui *, struct ui_choice **, size_t *);
 int	 screen_occupation_filter_choices(struct ui *, struct ui_choice **,
 	    size_t *);
 int	 screen_level_choices(struct ui *, struct ui_choice **, size_t *);
+/* The five levels named in both schemes: "二级/技师 | 副高级". */
+int	 screen_level_both_choices(struct ui *, struct ui_choice **,
+	    size_t *);
 /* Active catalog entries by id, after "not in the catalog" (""). */
 int	 screen_catalog_choices(struct ui *, struct ui_choice **, size_t *);
 /* The occupation and level catalog entry id compares to. */

@@ -8,6 +8,7 @@ libqualdesk_a_SOURCES += \
 	%reldir%/db-case.c \
 	%reldir%/db-case-edit.c \
 	%reldir%/case.c \
+	%reldir%/db-case-agency.c \
 	%reldir%/notice.c \
 	%reldir%/db-notice.c \
 	%reldir%/demo-cases.c \
@@ -24,6 +25,7 @@ libqualdesk_a_SOURCES += \
 	screens/case/cases.c \
 	screens/case/notices.c \
 	screens/case/case.c \
+	screens/case/agency.c \
 	screens/case/applicant.c
 schema_sql += schema/002-cases.sql
 

@@ -28,6 +28,11 @@ enum catalog_mode {
 	CATALOG_RECOGNITION,	/* 采认: recognised directly */
 	CATALOG_ADOPTION,	/* 采信: adopted case by case */
 };
+/* What an entry compares: each has its own names for the five levels. */
+enum catalog_kind {
+	CATALOG_SKILL,		/* 职业技能: 一级/高级技师 .. 五级/初级工 */
+	CATALOG_PROFESSIONAL,	/* 专业技术职业资格: 正高级 .. 员级 */
+};
 struct qd_catalog {
 	int64_t		 id;
 	char		*tw_qual;	/* "車床技術士" */
@@ -38,6 +43,7 @@ struct qd_catalog {
 	int		 level;
 	char		*level_name;	/* "三级/高级工", joined */
 	enum catalog_mode mode;
+	enum catalog_kind kind;
 	int		 active;
 	char		*note;
 	int64_t		 version;	/* as read; an update checks it */
@@ -64,6 +70,10 @@ const char *catalog_mode_name(enum catalog_mode);	/* "recognition" */
 const char *catalog_mode_label(enum catalog_mode);	/* "采认 Recognition" */
 /* recognition, adoption (any case), 采认 or 采信. QD_OK or QD_EINVAL. */
 int	 catalog_mode_parse(const char *, enum catalog_mode *);
+const char *catalog_kind_name(enum catalog_kind);	/* "professional" */
+const char *catalog_kind_label(enum catalog_kind);	/* "专业技术 Professional" */
+/* skill, professional (any case), 技能 or 专业技术. QD_OK or QD_EINVAL. */
+int	 catalog_kind_parse(const char *, enum catalog_kind *);
 /*
  * For the db-*.c files: QD_OK if value is clean one-line text of 1 to max
  * characters (0 to max when empty is set), else QD_EINVAL with *why
@@ -73,6 +83,9 @@ int	 catalog_check_text(const char *value, int max, int empty,
 	    const char *label, char **why);
 /* The five levels in order. QD_OK or QD_EDB; free with level_free_array. */
 int	 db_level_list(sqlite3 *, struct qd_level **out, size_t *n, char **why);
+/* The same in the names of kind's scheme (专业技术: 正高级 .. 员级). */
+int	 db_level_list_kind(sqlite3 *, enum catalog_kind, struct qd_level **out,
+	    size_t *n, char **why);
 void	 level_free_array(struct qd_level *, size_t);
 /*
  * Occupations by code, all or only the active ones. QD_OK or QD_EDB;

@@ -16,6 +16,13 @@ static const char *occupation_select_sql =
 int
 db_level_list(sqlite3 *db, struct qd_level **out, size_t *n, char **why)
 {
+	return db_level_list_kind(db, CATALOG_SKILL, out, n, why);
+}
+
+int
+db_level_list_kind(sqlite3 *db, enum catalog_kind kind, struct qd_level **out,
+    size_t *n, char **why)
+{
 	sqlite3_stmt	*stmt;
 	struct qd_level	*list = NULL, *l;
 	size_t		 count = 0;
@@ -23,9 +30,10 @@ db_level_list(sqlite3 *db, struct qd_level **out, size_t *n, char **why)
 
 	*out = NULL;
 	*n = 0;
-	if (db_prepare(db, "SELECT level, name_zh, name_en FROM levels"
-	    " ORDER BY level", &stmt) != QD_OK)
+	if (db_prepare(db, "SELECT level, name_zh, name_en FROM level_names"
+	    " WHERE kind = ?1 ORDER BY level", &stmt) != QD_OK)
 		return db_fail(db, why);
+	sqlite3_bind_text(stmt, 1, catalog_kind_name(kind), -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		list = xreallocarray(list, count + 1, sizeof *list);
 		l = &list[count++];

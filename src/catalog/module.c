@@ -51,6 +51,8 @@ static const struct ui_menu_item catalog_menu[] = {
 static const struct qd_schema_file catalog_schema[] = {
 	/* Its tables came with the cases', in one migration. */
 	{ .name = "002-cases.sql", .tables = catalog_tables },
+	/* Recognition by the agencies, professional-technical levels. */
+	{ .name = "014-agency.sql" },
 	{ .name = NULL }
 };
 

@@ -11,6 +11,7 @@ libqualdesk_a_SOURCES += \
 	screens/catalog/catalog-screens.h \
 	screens/catalog/choices.c \
 	screens/catalog/catalog.c
+schema_sql += schema/014-agency.sql
 
 unit_tests += tests/unit/catalog/test-db-catalog \
 	tests/unit/catalog/test-cmd-catalog

@@ -340,7 +340,7 @@ static void
 test_round_trip(void)
 {
 	const char	*header = "tw_qual,tw_level,occupation_code,"
-	    "occupation_name,level,mode,active,note\r\n";
+	    "occupation_name,level,mode,active,note,kind\r\n";
 	sqlite3	*db2;
 	char	*one, *two, *why = NULL, *three;
 	int	 added = 0, updated = 0, n;
