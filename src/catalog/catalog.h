@@ -109,6 +109,14 @@ int	 db_occupation_add(sqlite3 *, const struct qd_user *actor,
 /* The occupations agency_id covers, by code. As db_occupation_list. */
 int	 db_occupation_list_by_agency(sqlite3 *, int64_t agency_id,
 	    struct qd_occupation **out, size_t *n, char **why);
+/*
+ * Admin only: change occupation id (at version; 0: any) to code, name and
+ * active (NULL and -1 keep them). As db_occupation_add; QD_ECONFLICT too
+ * when it moved on from version.
+ */
+int	 db_occupation_update(sqlite3 *, const struct qd_user *actor,
+	    int64_t id, int64_t version, const char *code, const char *name,
+	    int active, char **why);
 /* db_occupation_add's checks and insert, in the caller's transaction. */
 int	 occupation_insert(sqlite3 *, const char *code, const char *name,
 	    int64_t *id, char **why);
@@ -203,6 +211,31 @@ int	 db_agency_import(sqlite3 *, const struct qd_user *actor,
 /* Any role: the agencies as CSV in the columns of the import. */
 int	 db_agency_export(sqlite3 *, const struct qd_user *actor, FILE *,
 	    enum csv_charset, char **why);
+/*
+ * The agency whose id (digits) or exact name is key: QD_OK with *out
+ * (free with agency_free_array(*out, 1)), QD_ENOTFOUND or QD_EDB.
+ */
+int	 db_agency_get(sqlite3 *, const char *key, struct qd_agency **out,
+	    char **why);
+/* What an edit of an agency changes; NULL and -1 keep what it has. */
+struct qd_agency_change {
+	int64_t		 id;
+	int64_t		 version;	/* as read; 0: whatever it is now */
+	const char	*name;
+	const char	*office_code;
+	const char *const *codes;	/* NULL: keep; else exactly these */
+	size_t		 ncodes;
+	int		 active;	/* 1, 0, or -1 */
+};
+/*
+ * Admin only: change agency ch->id. QD_EINVAL for a bad name, office or
+ * code (or none), QD_ECONFLICT when the name is another's or the agency
+ * moved on from ch->version (who and when in *why), QD_ENOTFOUND.
+ */
+int	 db_agency_update(sqlite3 *, const struct qd_user *actor,
+	    const struct qd_agency_change *ch, char **why);
+/* "a; b；c" into trimmed codes; free each and the array. */
+char	**agency_codes_split(const char *, size_t *n);
 void	 agency_free_array(struct qd_agency *, size_t);
 
 
@@ -215,6 +248,17 @@ int	 cmd_occupation_list(struct cmd_ctx *, int, char **);
 int	 cmd_agency_list(struct cmd_ctx *, int, char **);
 int	 cmd_agency_import(struct cmd_ctx *, int, char **);
 int	 cmd_agency_export(struct cmd_ctx *, int, char **);
+/* Print occupations and agencies as their list verbs do. */
+int	 cmd_occupation_print(struct cmd_ctx *, enum cmd_format,
+	    const struct qd_occupation *, size_t);
+int	 cmd_agency_print(struct cmd_ctx *, enum cmd_format,
+	    const struct qd_agency *, size_t);
+
+/* cmd-agency.c: agency add and edit, occupation add and edit. */
+int	 cmd_agency_add(struct cmd_ctx *, int, char **);
+int	 cmd_agency_edit(struct cmd_ctx *, int, char **);
+int	 cmd_occupation_add(struct cmd_ctx *, int, char **);
+int	 cmd_occupation_edit(struct cmd_ctx *, int, char **);
 
 
 /* demo-catalog.c: the invented catalog and agencies into empty tables. */

@@ -7,6 +7,7 @@ libqualdesk_a_SOURCES += \
 	%reldir%/db-occupation.c \
 	%reldir%/db-agency.c \
 	%reldir%/cmd-catalog.c \
+	%reldir%/cmd-agency.c \
 	%reldir%/demo-catalog.c \
 	screens/catalog/catalog-screens.h \
 	screens/catalog/choices.c \
