@@ -162,3 +162,13 @@ WHEN NOT (qd_may('cert', 'issue') OR (qd_may('case', 'write')
 BEGIN
 	SELECT RAISE(ABORT, '证书由中心签发 certificates are issued by the center');
 END;
+
+-- An agency as its screen edits it: the office by code, the occupations
+-- as their codes joined by ';'.
+CREATE VIEW agency_rows AS
+SELECT g.id AS id, g.name AS name, o.code AS office, g.active AS active,
+    (SELECT group_concat(code, ';') FROM (SELECT oc.code AS code
+    FROM agency_occupations ao JOIN occupations oc
+    ON oc.id = ao.occupation_id WHERE ao.agency_id = g.id
+    ORDER BY oc.code)) AS occupation_codes, g.version AS version
+FROM agencies g JOIN offices o ON o.id = g.office_id;

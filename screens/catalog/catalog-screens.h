@@ -9,6 +9,8 @@
 
 extern const struct ui_screen screen_catalog;
 extern const struct ui_screen screen_catalog_edit;
+extern const struct ui_screen screen_agencies;
+extern const struct ui_screen screen_agency_edit;
 
 /* screens/catalog/choices.c */
 /* Occupations by id; the filter's list starts with "all". */

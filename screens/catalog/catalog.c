@@ -229,6 +229,15 @@ catalog_toggle(struct ui *ui, struct ui_view *v)
 	return UI_RELOAD;
 }
 
+/* F7: the agencies that confirm recognitions, one screen away. */
+static enum ui_next
+catalog_agencies(struct ui *ui, struct ui_view *v)
+{
+	(void)v;
+	ui_screen_run_arg(ui, &screen_agencies, NULL);
+	return UI_RELOAD;
+}
+
 static const struct ui_field catalog_fields[] = {
 	{ .label = "查找 Find", .type = UI_FIELD_TEXT, .width = 30,
 	  .max_chars = 60, .max_bytes = 240, .column = "tw_qual" },
@@ -245,6 +254,8 @@ static const struct ui_action catalog_actions[] = {
 	  .needs_row = 1, .run = catalog_edit },
 	{ .key = UI_KEY_ENTER, .label = "查看 View", .may_not = "catalog write",
 	  .needs_row = 1, .run = catalog_view },
+	{ .key = UI_KEY_F(7), .label = "认定机构 Agencies",
+	  .roles = UI_ROLES_ALL, .run = catalog_agencies },
 };
 
 static const struct ui_list catalog_list = {

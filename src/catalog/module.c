@@ -59,6 +59,8 @@ static const struct cmd_entry catalog_commands[] = {
 static const struct ui_screen *const catalog_screens[] = {
 	&screen_catalog,
 	&screen_catalog_edit,
+	&screen_agencies,
+	&screen_agency_edit,
 	NULL
 };
 

@@ -11,7 +11,8 @@ libqualdesk_a_SOURCES += \
 	%reldir%/demo-catalog.c \
 	screens/catalog/catalog-screens.h \
 	screens/catalog/choices.c \
-	screens/catalog/catalog.c
+	screens/catalog/catalog.c \
+	screens/catalog/agencies.c
 schema_sql += schema/014-agency.sql
 
 unit_tests += tests/unit/catalog/test-db-catalog \
