@@ -172,3 +172,16 @@ SELECT g.id AS id, g.name AS name, o.code AS office, g.active AS active,
     ON oc.id = ao.occupation_id WHERE ao.agency_id = g.id
     ORDER BY oc.code)) AS occupation_codes, g.version AS version
 FROM agencies g JOIN offices o ON o.id = g.office_id;
+
+-- A certificate a city issues for its agency's confirmation qualifies for
+-- the subsidy like the center's: its intake comes with it.
+DROP TRIGGER subsidy_intake_write;
+CREATE TRIGGER subsidy_intake_write BEFORE INSERT ON subsidy_intake
+WHEN NOT (coalesce(qd_role(), '') IN ('center', 'admin', 'system')
+    OR (NEW.source = 'certificate' AND qd_office_id() IS NOT NULL
+    AND EXISTS (SELECT 1 FROM certificates WHERE id = NEW.source_id
+    AND number = NEW.cert_number AND office_id = qd_office_id())))
+    OR NEW.outcome <> 'pending'
+BEGIN
+	SELECT RAISE(ABORT, '补贴登记只随证书签发产生 a subsidy intake comes only with a certificate''s issue');
+END;

@@ -29,7 +29,11 @@ libqualdesk_a_SOURCES += \
 	screens/case/applicant.c
 schema_sql += schema/002-cases.sql
 
-unit_tests += tests/unit/case/test-db-case tests/unit/case/test-db-cmd-case
+unit_tests += tests/unit/case/test-db-case tests/unit/case/test-db-cmd-case \
+	tests/unit/case/test-db-case-agency
+tests_unit_case_test_db_case_agency_SOURCES = \
+	tests/unit/case/test-db-case-agency.c tests/unit/tap.h \
+	tests/unit/fixture.h
 tests_unit_case_test_db_case_SOURCES = tests/unit/case/test-db-case.c \
 	tests/unit/tap.h tests/unit/fixture.h
 tests_unit_case_test_db_cmd_case_SOURCES = \
