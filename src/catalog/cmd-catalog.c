@@ -22,8 +22,8 @@ static const struct cmd_column catalog_columns[] = {
 	{ "occupation_name", "OCCUPATION", CMD_STRING, 0, CATALOG_CELL_MAX },
 	{ "level", NULL, CMD_NUMBER, CMD_NOTEXT, 0 },
 	{ "level_name", "LEVEL", CMD_STRING, 0, CATALOG_CELL_MAX },
-	{ "mode", "MODE", CMD_STRING, 0, CATALOG_CELL_MAX },
 	{ "kind", "KIND", CMD_STRING, 0, CATALOG_CELL_MAX },
+	{ "mode", "MODE", CMD_STRING, 0, CATALOG_CELL_MAX },
 	{ "active", "ACTIVE", CMD_BOOL, 0, 0 },
 	{ "note", "NOTE", CMD_STRING, 0, CATALOG_CELL_MAX },
 	{ "version", NULL, CMD_NUMBER, CMD_NOTEXT, 0 },
@@ -104,9 +104,9 @@ cmd_catalog_list(struct cmd_ctx *ctx, int argc, char **argv)
 		const char		*cells[nitems(catalog_columns)] = {
 			id, e->tw_qual, e->tw_level, occ, e->occupation_code,
 			e->occupation_name, level, e->level_name,
-			format == CMD_FORMAT_TEXT ? catalog_mode_label(e->mode) :
-			catalog_mode_name(e->mode), format == CMD_FORMAT_TEXT ?
-			catalog_kind_label(e->kind) : catalog_kind_name(e->kind),
+			format == CMD_FORMAT_TEXT ? catalog_kind_label(e->kind) :
+			catalog_kind_name(e->kind), format == CMD_FORMAT_TEXT ?
+			catalog_mode_label(e->mode) : catalog_mode_name(e->mode),
 			e->active ? "1" : "0",
 			e->note, version
 		};

@@ -648,6 +648,14 @@ catalog_import_occupation(sqlite3 *db, const char *code, const char *name,
 	return occupation_insert(db, code, name, id, why);
 }
 
+/* 1 if the row names its kind. */
+static int
+catalog_kind_given(char **cells)
+{
+	return cells[CATALOG_COL_KIND] != NULL &&
+	    *cells[CATALOG_COL_KIND] != '\0';
+}
+
 /* The entry a row describes, less its occupation. */
 static int
 catalog_import_fields(char **cells, struct qd_catalog *e, char **why)
@@ -664,9 +672,16 @@ catalog_import_fields(char **cells, struct qd_catalog *e, char **why)
 		    "kind is skill or professional (技能/专业技术)");
 		return QD_EINVAL;
 	}
+	/* Without a kind, a level's word says which scheme it is of. */
 	if (catalog_level_parse(cells[CATALOG_COL_MAINLAND], e->kind,
-	    &e->level, why) != QD_OK)
+	    &e->level, why) != QD_OK && (catalog_kind_given(cells) ||
+	    catalog_level_parse(cells[CATALOG_COL_MAINLAND],
+	    CATALOG_PROFESSIONAL, &e->level, NULL) != QD_OK))
 		return QD_EINVAL;
+	if (!catalog_kind_given(cells) &&
+	    catalog_level_parse(cells[CATALOG_COL_MAINLAND], CATALOG_SKILL,
+	    &e->level, NULL) != QD_OK)
+		e->kind = CATALOG_PROFESSIONAL;
 	if (catalog_mode_parse(cells[CATALOG_COL_MODE], &e->mode) != QD_OK) {
 		why_set(why, "方式须为 采认/采信 或 recognition/adoption the "
 		    "mode is recognition or adoption (采认/采信)");
@@ -722,14 +737,12 @@ catalog_import_row(sqlite3 *db, void *arg, size_t line, char **cells,
 		e.version = have->version;
 		e.active = have->active;
 		e.note = have->note;
-		if ((cells[CATALOG_COL_KIND] == NULL ||
-		    *cells[CATALOG_COL_KIND] == '\0') && e.kind != have->kind) {
+		/* A level by number keeps the entry's kind. */
+		if (!catalog_kind_given(cells) &&
+		    cells[CATALOG_COL_MAINLAND][0] >= '1' &&
+		    cells[CATALOG_COL_MAINLAND][0] <= '5' &&
+		    cells[CATALOG_COL_MAINLAND][1] == '\0')
 			e.kind = have->kind;
-			if ((rc = catalog_level_parse(
-			    cells[CATALOG_COL_MAINLAND], e.kind, &e.level,
-			    why)) != QD_OK)
-				goto out;
-		}
 	} else if (rc != QD_ENOTFOUND)
 		goto out;
 	else if (why != NULL)
