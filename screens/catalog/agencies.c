@@ -11,9 +11,9 @@
 #include "catalog/catalog-screens.h"
 
 static const struct ui_column agencies_columns[] = {
-	{ .title = "机构 Agency", .width = 24, .grow = 1 },
+	{ .title = "机构 Agency", .width = 30, .grow = 1 },
 	{ .title = "城市 City", .width = 10 },
-	{ .title = "认定职业 Occupations", .width = 28, .grow = 1 },
+	{ .title = "认定职业 Occupations", .width = 22, .grow = 1 },
 	{ .title = "启用 On", .width = 7 },
 };
 #define AGENCIES_NCOLUMNS (nitems(agencies_columns))

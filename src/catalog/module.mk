@@ -15,6 +15,7 @@ libqualdesk_a_SOURCES += \
 	screens/catalog/agencies.c
 schema_sql += schema/014-agency.sql
 
+e2e_tests += tests/e2e/agency.sh
 unit_tests += tests/unit/catalog/test-db-catalog \
 	tests/unit/catalog/test-cmd-catalog
 tests_unit_catalog_test_db_catalog_SOURCES = \
