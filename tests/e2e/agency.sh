@@ -73,7 +73,32 @@ tmux_ send-keys -t ad -l '6-18-01-12'
 tmux_ send-keys -t ad F2
 check "a name taken is refused on the form, the input kept" \
 	wait_screen ad "already exists"
-esc ad
+tmux_ send-keys -t ad F3
+check "leaving the form asks before what was typed is dropped" \
+	wait_screen ad "Discard what you typed?"
+tmux_ send-keys -t ad y
+wait_screen ad "认定机构 Appraisal agencies" >/dev/null
+tmux_ send-keys -t ad F3
+
+# --- A professional-technical entry in the catalog -------------------------
+wait_screen ad "比对目录 Catalog" >/dev/null
+tmux_ send-keys -t ad F4
+check "the catalog's form asks the kind" wait_screen ad "类别 Kind"
+check "and names each level in both schemes" wait_screen ad "一级/高级技师 | 正高级"
+tmux_ send-keys -t ad -l '機械工程技師'
+tmux_ send-keys -t ad Tab
+tmux_ send-keys -t ad -l '技師'
+tmux_ send-keys -t ad Tab Tab Right Tab Right Right
+check "level 3 reads 中级 for a professional entry" \
+	wait_screen ad "三级/高级工 | 中级"
+tmux_ send-keys -t ad F2
+check "the entry is saved" wait_screen ad "已保存 機械工程技師 技師"
+check "as professional-technical at level 3" test "$(sql "SELECT kind || ' ' ||
+    level FROM catalog WHERE tw_qual = '機械工程技師'")" = "professional 3"
+tmux_ send-keys -t ad Tab
+tmux_ send-keys -t ad -l '机械工程'
+check "the catalog finds it by Simplified and shows its level as 中级" \
+	wait_screen ad "中级"
 esc_to_menu ad
 tmux_ kill-session -t ad
 
