@@ -330,8 +330,9 @@ case_cursor_parse(const char *cursor, char **text, int64_t *id)
  * of "state IN (...)" would be read whole and sorted, thousands of rows
  * for a busy office, to show fifty.
  */
+/* The office's desk: also what waits on the city's own agency. */
 static const char *const case_outbox_states[] = { "accepted", "returned",
-    NULL };
+    "agency_office", NULL };
 static const char *const case_inbox_states[] = { "approved", "rejected",
     "notified", NULL };
 
@@ -732,7 +733,7 @@ case_queue_states(const struct qd_case_filter *f)
 	case CASE_QUEUE_AGENCY:
 		return "'agency'";
 	case CASE_QUEUE_OUTBOX:
-		return "'accepted', 'returned'";
+		return "'accepted', 'returned', 'agency_office'";
 	case CASE_QUEUE_INBOX:
 		return "'approved', 'rejected', 'notified'";
 	default:

@@ -145,6 +145,8 @@ check "recorded with that agency" test "$(sql "SELECT c.state || ' ' || g.name
     = "agency_office 福州机电工程职业技能等级认定站"
 check "not on the center's desk" test -z "$(as center cases list --queue agency \
     --format csv | grep "^$CASE,")"
+check "but on the city's, in its outbox" test -n "$(as fuzhou cases list \
+    --queue outbox --format csv | grep "^$CASE,")"
 
 tmux_ send-keys -t fz k
 check "confirming asks the agency's certificate number" \
