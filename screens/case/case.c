@@ -197,6 +197,8 @@ case_lines(struct ui *ui, struct ui_view *v, char ***out, size_t *n,
 	for (i = 0; i < nev; i++)
 		case_line(out, n, "%.16s %-8s %s → %s  %s",
 		    ui_time(ev[i].at, t, sizeof t), ev[i].actor,
+		    strcmp(ev[i].to_state, "agency_office") == 0 &&
+		    strcmp(ev[i].action, "route") == 0 ? "交本地机构认定" :
 		    case_action_label(ev[i].action),
 		    case_state_label(ev[i].to_state), ev[i].note);
 	case_events_free(ev, nev);

@@ -300,10 +300,11 @@ agency_edit_save(struct ui *ui, struct ui_view *v)
 	int			 rc;
 
 	codes = agency_edit_codes(v, &n);
-	if (n == 0)
-		rc = QD_EINVAL, why = xstrdup("请填写至少一个职业编码（F6 选择）"
-		    " give at least one occupation code (F6 to choose)");
-	else if (old == NULL)
+	if (n == 0) {
+		why = xstrdup("请填写至少一个职业编码（F6 选择） give at least"
+		    " one occupation code (F6 to choose)");
+		rc = QD_EINVAL;
+	} else if (old == NULL)
 		rc = db_agency_add(ui->db, ui->user, name,
 		    ui_view_value(v, "office"), (const char *const *)codes, n,
 		    NULL, &why);
@@ -321,8 +322,7 @@ agency_edit_save(struct ui *ui, struct ui_view *v)
 	agency_edit_codes_free(codes, n);
 	if (rc == QD_OK)
 		ui_msg(ui, "已保存 %s  Saved", name);
-	else if (rc == QD_ECONFLICT && old != NULL && why != NULL &&
-	    strncmp(why, "已被", strlen("已被")) == 0)
+	else if (rc == QD_ECONFLICT && old != NULL && why != NULL)
 		agency_edit_lost(ui, old, why);
 	else
 		ui_error(ui, "%s", why != NULL ? why : screen_result_text(rc));

@@ -140,6 +140,8 @@ tmux_ send-keys -t fz -l '机电'
 tmux_ send-keys -t fz Enter
 check "sent to the city's agency" wait_screen fz "已交本市认定机构"
 check "the case is with it, on the city's desk" wait_screen fz "本地认定中"
+check "its history says the city sent it to its agency" \
+	wait_screen fz "交本地机构认定"
 check "recorded with that agency" test "$(sql "SELECT c.state || ' ' || g.name
     FROM cases c JOIN agencies g ON g.id = c.agency_id WHERE c.id = $CASE")" \
     = "agency_office 福州机电工程职业技能等级认定站"
