@@ -40,6 +40,11 @@ INSERT INTO level_names (kind, level, name_zh, name_en) VALUES
 ALTER TABLE cases ADD COLUMN agency_on TEXT
     CHECK (agency_on IS NULL OR date(agency_on) = agency_on);
 
+-- Whether the applicant gets the agency's own certificate (its paper,
+-- handed over as it is) rather than one printed here in its name.
+ALTER TABLE cases ADD COLUMN agency_paper INTEGER NOT NULL DEFAULT 0
+    CHECK (agency_paper IN (0, 1));
+
 -- With the city's own agency: on the city's desk, not the center's.
 INSERT INTO case_states (state, ord, name_zh, name_en, owner) VALUES
 	('agency_office', 11, '本地认定中', 'With the city''s agency',
@@ -89,8 +94,10 @@ BEGIN
 END;
 -- The agency's certificate date is recorded by the confirmation, never
 -- after, and is no later than today (China time).
-CREATE TRIGGER cases_agency_on BEFORE UPDATE OF agency_on ON cases
-WHEN NEW.agency_on IS NOT OLD.agency_on AND qd_role() <> 'system'
+CREATE TRIGGER cases_agency_on BEFORE UPDATE OF agency_on, agency_paper
+    ON cases
+WHEN (NEW.agency_on IS NOT OLD.agency_on
+    OR NEW.agency_paper IS NOT OLD.agency_paper) AND qd_role() <> 'system'
     AND (NEW.action <> 'confirm' OR NEW.state IS OLD.state
     OR NEW.agency_on > date('now', '+8 hours'))
 BEGIN
@@ -111,11 +118,14 @@ ALTER TABLE certificates ADD COLUMN agency_on TEXT
     CHECK (agency_on IS NULL OR date(agency_on) = agency_on);
 ALTER TABLE certificates ADD COLUMN entrusted INTEGER NOT NULL DEFAULT 0
     CHECK (entrusted IN (0, 1));
+ALTER TABLE certificates ADD COLUMN agency_paper INTEGER NOT NULL DEFAULT 0
+    CHECK (agency_paper IN (0, 1));
 CREATE TRIGGER certificates_change_agency BEFORE UPDATE ON certificates
 WHEN NEW.kind IS NOT OLD.kind OR NEW.agency IS NOT OLD.agency
     OR NEW.agency_ref IS NOT OLD.agency_ref
     OR NEW.agency_on IS NOT OLD.agency_on
     OR NEW.entrusted IS NOT OLD.entrusted
+    OR NEW.agency_paper IS NOT OLD.agency_paper
 BEGIN
 	SELECT RAISE(ABORT, '证书内容签发后不可更改 a certificate is kept as it was signed');
 END;
@@ -184,4 +194,23 @@ WHEN NOT (coalesce(qd_role(), '') IN ('center', 'admin', 'system')
     OR NEW.outcome <> 'pending'
 BEGIN
 	SELECT RAISE(ABORT, '补贴登记只随证书签发产生 a subsidy intake comes only with a certificate''s issue');
+END;
+
+-- The agency's own certificate is handed over without one printed here;
+-- any other is printed before it is handed over, as before.
+DROP TRIGGER cases_collect_needs_print;
+CREATE TRIGGER cases_collect_needs_print BEFORE UPDATE OF state ON cases
+WHEN NEW.action = 'collect' AND NEW.state IS NOT OLD.state
+    AND NOT EXISTS (SELECT 1 FROM certificates WHERE case_id = OLD.id
+    AND revoked_at IS NULL AND (printed_at IS NOT NULL OR agency_paper = 1))
+BEGIN
+	SELECT RAISE(ABORT, '请先打印证书 print the certificate first');
+END;
+DROP TRIGGER certificates_change_handed;
+CREATE TRIGGER certificates_change_handed BEFORE UPDATE OF handed_at
+    ON certificates
+WHEN OLD.handed_at IS NOT NULL
+    OR (NEW.printed_at IS NULL AND NEW.agency_paper = 0)
+BEGIN
+	SELECT RAISE(ABORT, '证书须先打印，且只能发放一次 a certificate is printed before it is handed over, and handed over once');
 END;

@@ -78,7 +78,7 @@ screen_case_confirm(struct ui *ui, struct ui_view *v, const struct qd_case *c,
     char **typed, char **why)
 {
 	char	*ref = NULL, *day = NULL, *q;
-	int	 rc;
+	int	 rc, paper;
 
 	for (;;) {
 		if (ui_dialog_input(ui, v, "认定确认 Agency confirmed",
@@ -95,9 +95,14 @@ screen_case_confirm(struct ui *ui, struct ui_view *v, const struct qd_case *c,
 		if (screen_ask_date(ui, v, "认定确认 Agency confirmed",
 		    "认定日期 The agency's date", &day) != QD_OK)
 			return QD_ENOTFOUND;
-		xasprintf(&q, "以%s名义发证（证书编号 %s，%s）？ Issue the"
-		    " certificate in the agency's name?", c->agency_name != NULL ?
-		    c->agency_name : "认定机构", ref, day);
+		paper = ui_dialog_confirm(ui, v, "交付机构自己的证书，不在此打印？"
+		    " Hand over the agency's own certificate, printing none"
+		    " here?");
+		xasprintf(&q, "以%s名义发证（证书编号 %s，%s）%s？ Issue the"
+		    " certificate in the agency's name%s?",
+		    c->agency_name != NULL ? c->agency_name : "认定机构", ref,
+		    day, paper ? "，交付机构证书" : "", paper ? ", its own paper"
+		    " handed over" : "");
 		rc = ui_dialog_confirm(ui, v, q);
 		free(q);
 		if (!rc) {
@@ -105,7 +110,7 @@ screen_case_confirm(struct ui *ui, struct ui_view *v, const struct qd_case *c,
 			return QD_ENOTFOUND;
 		}
 		rc = db_case_confirm_agency(ui->db, ui->user, c->id,
-		    c->version, ref, day, why);
+		    c->version, ref, day, paper, why);
 		free(day);
 		day = NULL;
 		if (rc != QD_EINVAL || ui->quit)

@@ -45,8 +45,9 @@ int	 screen_case_collect(struct ui *, struct ui_view *, const char *title,
  * center chooses in the province when the city has none): the step's
  * result with *why and *done (static) the message, or QD_ENOTFOUND with
  * *why NULL when the user cancels. Confirm asks the agency's certificate
- * number (what was typed kept in *typed) and day, then asks once more
- * before the certificate is issued in the agency's name.
+ * number (what was typed kept in *typed) and day, whether the agency's
+ * own certificate is handed over (none printed here), then asks once
+ * more before the certificate is issued in the agency's name.
  */
 int	 screen_case_route(struct ui *, struct ui_view *, const struct qd_case *,
 	    const char **done, char **why);

@@ -146,8 +146,9 @@ case_lines_record(const struct qd_case *c, char ***l, size_t *n)
 	if (c->reason != NULL && *c->reason != '\0')
 		case_line(l, n, "原因 Reason      %s", c->reason);
 	if (c->agency_name != NULL)
-		case_line(l, n, "认定机构 Agency  %s %s %s", c->agency_name,
-		    c->agency_ref, c->agency_on != NULL ? c->agency_on : "");
+		case_line(l, n, "认定机构 Agency  %s %s %s%s", c->agency_name,
+		    c->agency_ref, c->agency_on != NULL ? c->agency_on : "",
+		    c->agency_paper ? "  交付机构证书 its own paper" : "");
 	if (c->collected_on != NULL)
 		case_line(l, n, "领证 Collected   %s", c->collected_on);
 }

@@ -133,6 +133,7 @@ struct qd_case {
 	char		*agency_name;
 	char		*agency_ref;	/* the agency's certificate number */
 	char		*agency_on;	/* and its day; NULL until confirmed */
+	int		 agency_paper;	/* the agency's own paper handed over */
 	char		*collected_on;
 	char		*created_at;
 	char		*updated_at;
@@ -336,10 +337,12 @@ int	 db_case_route(sqlite3 *, const struct qd_user *actor, int64_t id,
  * (YYYY-MM-DD; NULL for today). The case is approved at the catalog's
  * occupation and level and its certificate issued in the agency's name,
  * by whoever routed it (the center, or the office for its own agency).
+ * agency_paper: the applicant gets the agency's own certificate, handed
+ * over without one printed here.
  */
 int	 db_case_confirm_agency(sqlite3 *, const struct qd_user *actor,
 	    int64_t id, int64_t version, const char *agency_ref,
-	    const char *agency_on, char **why);
+	    const char *agency_on, int agency_paper, char **why);
 /* db_case_confirm_agency dated today. */
 int	 db_case_confirm(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    int64_t version, const char *agency_ref, char **why);

@@ -161,14 +161,16 @@ case_agency_cert(sqlite3 *db, const struct qd_case *c, char **why)
 int
 db_case_confirm_agency(sqlite3 *db, const struct qd_user *actor, int64_t id,
     int64_t version, const char *agency_ref, const char *agency_on,
-    char **why)
+    int agency_paper, char **why)
 {
 	struct case_step	 s = { .action = "confirm",
-	    .set = "agency_ref = ?7, agency_on = ?9, decided_occupation_id ="
+	    .set = "agency_ref = ?7, agency_on = ?9, agency_paper = ?6,"
+	    " decided_occupation_id ="
 	    " (SELECT occupation_id FROM catalog WHERE id = cases.catalog_id),"
 	    " decided_level = (SELECT level FROM catalog WHERE id ="
 	    " cases.catalog_id), decided_at = " CASE_NOW ", held_by = NULL,"
-	    " held_at = NULL", .t1 = agency_ref, .after = case_agency_cert };
+	    " held_at = NULL", .i2 = agency_paper != 0, .t1 = agency_ref,
+	    .after = case_agency_cert };
 	char			 day[11], today[11];
 
 	if (case_text_check(agency_ref, 30, "认定机构证书编号",
@@ -194,5 +196,5 @@ db_case_confirm(sqlite3 *db, const struct qd_user *actor, int64_t id,
     int64_t version, const char *agency_ref, char **why)
 {
 	return db_case_confirm_agency(db, actor, id, version, agency_ref, NULL,
-	    why);
+	    0, why);
 }

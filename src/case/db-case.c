@@ -132,6 +132,7 @@ static const struct record_field case_fields[] = {
 	CASE_FIELD(agency_name, RECORD_TEXT),
 	CASE_FIELD(agency_ref, RECORD_TEXT),
 	CASE_FIELD(agency_on, RECORD_TEXT),
+	CASE_FIELD(agency_paper, RECORD_INT),
 	CASE_FIELD(collected_on, RECORD_TEXT),
 	CASE_FIELD(created_at, RECORD_TEXT),
 	CASE_FIELD(updated_at, RECORD_TEXT),
@@ -184,6 +185,7 @@ db_case_get(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	    " l.name_zh AS decided_level_name, c.reason AS reason,"
 	    " c.agency_id AS agency_id, g.name AS agency_name,"
 	    " c.agency_ref AS agency_ref, c.agency_on AS agency_on,"
+	    " c.agency_paper AS agency_paper,"
 	    " c.collected_on AS collected_on,"
 	    " c.created_at AS created_at, c.updated_at AS updated_at,"
 	    " c.forwarded_at AS forwarded_at, c.decided_at AS decided_at,"

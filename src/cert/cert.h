@@ -210,6 +210,7 @@ struct qd_cert {
 	char		*agency_ref;	/* the agency's certificate number */
 	char		*agency_on;	/* and its day; NULL: none */
 	int		 entrusted;	/* the center coordinated (委托认证) */
+	int		 agency_paper;	/* the agency's own is handed over */
 	char		*name;		/* the holder, as signed */
 	char		*sex;		/* 男 or 女 */
 	char		*birth_date;

@@ -20,6 +20,7 @@ struct cert_source {
 	char			*sex;
 	char			*birth_date;
 	int			 entrusted;	/* the center coordinated */
+	int			 agency_paper;	/* its own handed over */
 	struct cert_fields	 f;
 };
 
@@ -50,7 +51,7 @@ static const char cert_source_sql[] =
     " CASE WHEN c.type = 'recognition' THEN c.agency_on END,"
     " c.type = 'recognition' AND EXISTS (SELECT 1 FROM case_events e"
     " WHERE e.case_id = c.id AND e.action = 'route'"
-    " AND e.from_state = 'forwarded')"
+    " AND e.from_state = 'forwarded'), c.agency_paper"
     " FROM cases c JOIN applicants a ON a.id = c.applicant_id"
     " JOIN cert_series s ON s.case_type = c.type"
     " JOIN occupations o ON o.id = c.decided_occupation_id"
@@ -102,6 +103,7 @@ cert_source_read(sqlite3 *db, int64_t case_id, int legacy,
 			snprintf(src->f.agency_on, sizeof src->f.agency_on,
 			    "%.10s", (const char *)sqlite3_column_text(st, 12));
 		src->entrusted = sqlite3_column_int(st, 13);
+		src->agency_paper = sqlite3_column_int(st, 14);
 	} else if (step == SQLITE_DONE) {
 		why_set(why, "案件 %" PRId64 " 未审核通过，不能发证 case %"
 		    PRId64 " is not approved: no certificate", case_id,
@@ -189,8 +191,9 @@ cert_next_seq(sqlite3 *db, const char *series, int year, uint32_t *seq,
 static const char cert_insert_legacy_sql[] =
     CERT_INSERT_COLUMNS ")" CERT_INSERT_VALUES ")";
 static const char cert_insert_sql[] =
-    CERT_INSERT_COLUMNS ", kind, agency, agency_ref, agency_on, entrusted)"
-    CERT_INSERT_VALUES ", ?19, ?20, ?21, nullif(?22, ''), ?23)";
+    CERT_INSERT_COLUMNS ", kind, agency, agency_ref, agency_on, entrusted,"
+    " agency_paper)" CERT_INSERT_VALUES ", ?19, ?20, ?21, nullif(?22, ''),"
+    " ?23, ?24)";
 
 /* Insert the signed certificate of src (legacy: as cert_source_read). */
 static int
@@ -234,6 +237,7 @@ cert_insert(sqlite3 *db, const struct cert_source *src, int legacy,
 		sqlite3_bind_text(st, 22, src->f.agency_on, -1,
 		    SQLITE_TRANSIENT);
 		sqlite3_bind_int(st, 23, src->entrusted);
+		sqlite3_bind_int(st, 24, src->agency_paper);
 	}
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_fail(db, why);

@@ -18,7 +18,8 @@
 	" coalesce(w.title_zh, s.title_zh) AS title, w.statement_zh AS statement," \
 	" w.level_label_zh AS level_label, t.kind AS kind, t.agency AS agency," \
 	" t.agency_ref AS agency_ref, t.agency_on AS agency_on," \
-	" t.entrusted AS entrusted, t.name AS name, t.sex AS sex," \
+	" t.entrusted AS entrusted, t.agency_paper AS agency_paper," \
+	" t.name AS name, t.sex AS sex," \
 	" t.birth_date AS birth_date, t.mtp AS mtp, t.tw_qual AS tw_qual," \
 	" t.occupation AS occupation, t.level AS level," \
 	" l.name_zh AS level_name, t.issued_on AS issued_on," \
@@ -84,6 +85,7 @@ static const struct record_field cert_fields[] = {
 	CERT_FIELD(agency_ref, RECORD_TEXT),
 	CERT_FIELD(agency_on, RECORD_TEXT),
 	CERT_FIELD(entrusted, RECORD_INT),
+	CERT_FIELD(agency_paper, RECORD_INT),
 	CERT_FIELD(name, RECORD_TEXT),
 	CERT_FIELD(sex, RECORD_TEXT),
 	CERT_FIELD(birth_date, RECORD_TEXT),

@@ -159,6 +159,9 @@ tmux_ send-keys -t fz -l 'FZJD-2026-0107'
 tmux_ send-keys -t fz Enter
 check "then its day, today offered" wait_screen fz "认定日期"
 tmux_ send-keys -t fz Enter
+check "whether the agency's own paper is handed over instead" \
+	wait_screen fz "Hand over the agency's own certificate"
+tmux_ send-keys -t fz n
 check "and asks once more before issuing" wait_screen fz "名义发证"
 tmux_ send-keys -t fz y
 check "confirmed, the certificate in the agency's name" \

@@ -174,14 +174,14 @@ test_city_confirm(int64_t id)
 
 	as(fz1);
 	is_int(db_case_confirm_agency(db, fz1, id, version_of(id), "",
-	    "2026-03-01", &why), QD_EINVAL, "the agency's number is required");
+	    "2026-03-01", 0, &why), QD_EINVAL, "the agency's number is required");
 	xfree(&why);
 	is_int(db_case_confirm_agency(db, fz1, id, version_of(id), "FZ-88",
-	    "2999-01-01", &why), QD_EINVAL, "a day to come is refused (%s)",
+	    "2999-01-01", 0, &why), QD_EINVAL, "a day to come is refused (%s)",
 	    why);
 	xfree(&why);
 	is_int(db_case_confirm_agency(db, fz1, id, version_of(id), "FZ-88",
-	    "2026-02-30", &why), QD_EINVAL, "so is a day that is none");
+	    "2026-02-30", 0, &why), QD_EINVAL, "so is a day that is none");
 	xfree(&why);
 	snprintf(sql, sizeof sql, "UPDATE cases SET agency_on = '2026-03-01',"
 	    " version = version + 1 WHERE id = %lld", (long long)id);
@@ -190,7 +190,7 @@ test_city_confirm(int64_t id)
 	    " confirmation (%s)", why);
 	xfree(&why);
 	is_int(db_case_confirm_agency(db, fz1, id, version_of(id),
-	    "FZ-JN-2026-0088", "2026-03-01", &why), QD_OK,
+	    "FZ-JN-2026-0088", "2026-03-01", 0, &why), QD_OK,
 	    "the clerk records the agency's confirmation (%s)",
 	    why != NULL ? why : "ok");
 	xfree(&why);
@@ -239,6 +239,47 @@ test_city_confirm(int64_t id)
 	    "the history names the agency and its number");
 }
 
+/*
+ * The agency's own paper handed over: collected without a print here;
+ * one to print is not collected unprinted.
+ */
+static void
+test_agency_paper(int64_t printed)
+{
+	char	*why = NULL, *s, today[11];
+	int64_t	 id;
+	int	 rc;
+
+	idcheck_today(today);
+	as(fz1);
+	is_int(db_case_notify(db, fz1, printed, version_of(printed), "sms",
+	    "请领取证书", NULL, &why), QD_OK, "the applicant is told (%s)",
+	    why != NULL ? why : "ok");
+	rc = db_case_collect(db, fz1, printed, version_of(printed), today,
+	    &why);
+	ok(rc != QD_OK && why != NULL && strstr(why, "打印") != NULL,
+	    "a certificate to print is not collected unprinted (%s)", why);
+	xfree(&why);
+	id = open_case(fz1, 1, 1);
+	is_int(db_case_route(db, fz1, id, version_of(id), 1, &why), QD_OK,
+	    "another case to the first agency");
+	is_int(db_case_confirm_agency(db, fz1, id, version_of(id), "FZ-A-9",
+	    NULL, 1, &why), QD_OK, "confirmed, its own paper to hand over");
+	is_int(sql_int("SELECT count(*) FROM certificates WHERE agency_paper"
+	    " = 1 AND agency_ref = 'FZ-A-9'"), 1,
+	    "the certificate says the agency's paper goes out");
+	is_int(db_case_notify(db, fz1, id, version_of(id), "phone",
+	    "请领取认定机构证书", NULL, &why), QD_OK, "the applicant is told");
+	is_int(db_case_collect(db, fz1, id, version_of(id), today, &why),
+	    QD_OK, "and collects it, nothing printed here (%s)",
+	    why != NULL ? why : "ok");
+	s = text_of("SELECT (printed_at IS NULL) || (handed_at IS NOT NULL)"
+	    " FROM certificates WHERE case_id = %lld", id);
+	is_str(s, "11", "handed over unprinted");
+	free(s);
+	xfree(&why);
+}
+
 /* Offices issue only what their own agency confirmed. */
 static void
 test_issue_refused(void)
@@ -261,12 +302,15 @@ test_issue_refused(void)
 	is_int(sql_int("SELECT count(*) FROM cases WHERE id = 90"), 1,
 	    "a case Xiamen's agency confirmed, on Fuzhou's books");
 	as(fz1);
+	/* The next number of the series, so that only who issues is wrong. */
 	rc = fixture_exec(db, "INSERT INTO certificates (number, series, year,"
 	    " seq, case_id, office_id, kid, name, sex, birth_date, mtp, tw_qual,"
-	    " occupation, level, issued_on, qr_text, issued_by) VALUES"
-	    " ('CR-2026-000002', 'CR', 2026, 2, 90, 1, (SELECT kid FROM"
-	    " cert_keys LIMIT 1), '陳大文', 'M', '1990-05-01', '12345678', 'q',"
-	    " '车工', 3, '2026-03-02', 'QDC1:x', 'fz1')", &why);
+	    " occupation, level, issued_on, qr_text, issued_by) SELECT"
+	    " 'CR-2026-' || substr('00000' || (last + 1), -6), 'CR', 2026,"
+	    " last + 1, 90, 1, (SELECT kid FROM cert_keys LIMIT 1), '陳大文',"
+	    " 'M', '1990-05-01', '12345678', 'q', '车工', 3, '2026-03-02',"
+	    " 'QDC1:x', 'fz1' FROM (SELECT coalesce(max(last), 0) AS last FROM"
+	    " cert_counters WHERE series = 'CR' AND year = 2026)", &why);
 	ok(rc != SQLITE_OK && why != NULL && strstr(why, "中心") != NULL,
 	    "a city does not issue what another city's agency confirmed (%s)",
 	    why);
@@ -351,6 +395,7 @@ main(void)
 
 	id = test_city_route();
 	test_city_confirm(id);
+	test_agency_paper(id);
 	test_issue_refused();
 	test_entrusted();
 	is_int(sql_int("PRAGMA foreign_key_check"), -1,
