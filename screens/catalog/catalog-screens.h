@@ -26,8 +26,5 @@ int	 screen_catalog_choices(struct ui *, struct ui_choice **, size_t *);
 /* The occupation and level catalog entry id compares to. */
 int	 screen_catalog_level(struct ui *, int64_t catalog_id,
 	    int64_t *occupation, int *level);
-/* The active agencies of the province covering an occupation, by id. */
-int	 screen_agency_choices(struct ui *, int64_t occupation_id,
-	    struct ui_choice **, size_t *);
 
 #endif /* CATALOG_CATALOG_SCREENS_H */

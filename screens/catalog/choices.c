@@ -1,6 +1,6 @@
 /*
  * The choices the catalog offers other screens' fields and dialogs:
- * occupations, levels, catalog entries and agencies.
+ * occupations, levels and catalog entries.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -131,28 +131,5 @@ screen_catalog_level(struct ui *ui, int64_t catalog_id, int64_t *occupation,
 		*level = c->level;
 		catalog_free_array(c, 1);
 	}
-	return rc;
-}
-
-int
-screen_agency_choices(struct ui *ui, int64_t occupation_id,
-    struct ui_choice **out, size_t *n)
-{
-	struct qd_agency	*a = NULL;
-	size_t			 i, na = 0;
-	char			*why = NULL;
-	int			 rc;
-
-	rc = db_agency_list_for_occupation(ui->db, occupation_id, &a, &na,
-	    &why);
-	free(why);
-	*out = screen_choices_new(na, NULL);
-	for (i = 0; i < na; i++) {
-		xasprintf(&(*out)[i].value, "%" PRId64, a[i].id);
-		xasprintf(&(*out)[i].label, "%s（%s）", a[i].name,
-		    a[i].office_name);
-	}
-	*n = na;
-	agency_free_array(a, na);
 	return rc;
 }
