@@ -1,6 +1,7 @@
 /*
- * The catalog module's screens, and the choices of occupations, levels,
- * catalog entries and agencies it offers other modules' fields.
+ * The catalog module's screens (the catalog, the agencies), and the
+ * choices of occupations, levels and catalog entries it offers other
+ * modules' fields.
  */
 #ifndef CATALOG_CATALOG_SCREENS_H
 #define CATALOG_CATALOG_SCREENS_H
