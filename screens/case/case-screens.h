@@ -40,6 +40,20 @@ void	 screen_case_page(struct ui_rows *, struct qd_case_row *r, size_t n,
 int	 screen_case_collect(struct ui *, struct ui_view *, const char *title,
 	    int64_t case_id, int64_t version, char **why);
 /*
+ * screens/case/agency.c: recognition's steps on the case screen. Route
+ * c to its city's agency (one: at once; several: the user chooses; the
+ * center chooses in the province when the city has none): the step's
+ * result with *why and *done (static) the message, or QD_ENOTFOUND with
+ * *why NULL when the user cancels. Confirm asks the agency's certificate
+ * number (what was typed kept in *typed) and day, whether the agency's
+ * own certificate is handed over (none printed here), then asks once
+ * more before the certificate is issued in the agency's name.
+ */
+int	 screen_case_route(struct ui *, struct ui_view *, const struct qd_case *,
+	    const char **done, char **why);
+int	 screen_case_confirm(struct ui *, struct ui_view *,
+	    const struct qd_case *, char **typed, char **why);
+/*
  * screens/case/outbox.c, for the queue screens: load a page of the queue
  * f into rows, keeping the queue's counts in v->priv for the summary line
  * (free it with screen_queue_close).

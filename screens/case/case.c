@@ -146,8 +146,9 @@ case_lines_record(const struct qd_case *c, char ***l, size_t *n)
 	if (c->reason != NULL && *c->reason != '\0')
 		case_line(l, n, "原因 Reason      %s", c->reason);
 	if (c->agency_name != NULL)
-		case_line(l, n, "认定机构 Agency  %s %s", c->agency_name,
-		    c->agency_ref);
+		case_line(l, n, "认定机构 Agency  %s %s %s%s", c->agency_name,
+		    c->agency_ref, c->agency_on != NULL ? c->agency_on : "",
+		    c->agency_paper ? "  交付机构证书 its own paper" : "");
 	if (c->collected_on != NULL)
 		case_line(l, n, "领证 Collected   %s", c->collected_on);
 }
@@ -197,6 +198,8 @@ case_lines(struct ui *ui, struct ui_view *v, char ***out, size_t *n,
 	for (i = 0; i < nev; i++)
 		case_line(out, n, "%.16s %-8s %s → %s  %s",
 		    ui_time(ev[i].at, t, sizeof t), ev[i].actor,
+		    strcmp(ev[i].to_state, "agency_office") == 0 &&
+		    strcmp(ev[i].action, "route") == 0 ? "交本地机构认定" :
 		    case_action_label(ev[i].action),
 		    case_state_label(ev[i].to_state), ev[i].note);
 	case_events_free(ev, nev);
@@ -217,6 +220,11 @@ case_enabled(struct ui *ui, struct ui_view *v, const struct ui_action *a)
 	/* Edit is no transition: the office may while it could forward. */
 	if (strcmp(a->name, "edit") == 0)
 		return case_action_allowed(cv->acts, cv->nacts, "forward");
+	/* The city's own keys for the steps the center has on others. */
+	if (strcmp(a->name, "route-city") == 0)
+		return case_action_allowed(cv->acts, cv->nacts, "route");
+	if (strcmp(a->name, "confirm-city") == 0)
+		return case_action_allowed(cv->acts, cv->nacts, "confirm");
 	return case_action_allowed(cv->acts, cv->nacts, a->name);
 }
 
@@ -313,11 +321,6 @@ static const struct case_text_step case_return_step = {
 	"退回补正 Return", "缺少什么 What is missing", 1, db_case_return,
 	"已退回办公室", "Returned to the office"
 };
-static const struct case_text_step case_confirm_step = {
-	"认定确认 Agency confirmed", "机构确认编号 The agency's reference", 1,
-	db_case_confirm, "已确认，结果已反馈办公室",
-	"Confirmed; the office has the result"
-};
 
 static enum ui_next
 case_withdraw(struct ui *ui, struct ui_view *v)
@@ -337,10 +340,21 @@ case_return(struct ui *ui, struct ui_view *v)
 	return case_text_run(ui, v, &case_return_step);
 }
 
+/* The agency's certificate, then the certificate in its name. */
 static enum ui_next
 case_confirm(struct ui *ui, struct ui_view *v)
 {
-	return case_text_run(ui, v, &case_confirm_step);
+	struct case_view	*cv = v->priv;
+	char			*why = NULL;
+	int			 rc;
+
+	rc = screen_case_confirm(ui, v, cv->c, &cv->typed, &why);
+	if (rc == QD_ENOTFOUND && why == NULL)
+		return UI_STAY;
+	if (rc == QD_OK)
+		xfree(&cv->typed);
+	return case_done(ui, rc, why, "已确认并以认定机构名义发证",
+	    "Confirmed; the certificate is in the agency's name");
 }
 
 static enum ui_next
@@ -423,41 +437,20 @@ case_approve(struct ui *ui, struct ui_view *v)
 
 
 
-/* Route to the office's own agency, or one the center picks (委托认证). */
+/* Route to the city's agency, or one the center picks (委托认证). */
 static enum ui_next
 case_route(struct ui *ui, struct ui_view *v)
 {
 	struct case_view	*cv = v->priv;
-	struct ui_choice	*ch = NULL;
+	const char		*done;
 	char			*why = NULL;
-	size_t			 n = 0, picked;
 	int			 rc;
 
-	rc = db_case_route(ui->db, ui->user, cv->id, cv->c->version, 0, &why);
-	if (rc != QD_ENOTFOUND)
-		return case_done(ui, rc, why, "已交本市认定机构",
-		    "Sent to the city's agency");
-	free(why);
-	why = NULL;
-	if (screen_agency_choices(ui, cv->c->occupation_id, &ch, &n) != QD_OK ||
-	    n == 0) {
-		ui_choices_free(ch, n);
-		ui_error(ui, "省内没有此职业的认定机构 no agency in the province"
-		    " appraises this occupation");
-		return UI_STAY;
-	}
-	rc = ui_dialog_pick(ui, v, "本市无机构，委托省内机构 Choose an agency"
-	    " in the province", ch, n, &picked);
-	if (rc == QD_OK)
-		rc = db_case_route(ui->db, ui->user, cv->id, cv->c->version,
-		    strtoll(ch[picked].value, NULL, 10), &why);
-	ui_choices_free(ch, n);
+	rc = screen_case_route(ui, v, cv->c, &done, &why);
 	if (rc == QD_ENOTFOUND && why == NULL)
 		return UI_STAY;
-	return case_done(ui, rc, why, "已委托省内认定机构",
-	    "Sent to an agency in the province");
+	return case_done(ui, rc, why, done, "");
 }
-
 
 #define CASE_NCHANNELS	8	/* room for every notice channel */
 
@@ -582,6 +575,11 @@ static const struct ui_action case_actions[] = {
 	{ .key = UI_KEY_F(9), .label = "领证 Collected", .name = "collect",
 	  .roles = UI_ROLES_OFFICE, .enabled = case_enabled,
 	  .run = case_collect },
+	{ .key = UI_KEY_F(7), .label = "本地认定 Agency", .name = "route-city",
+	  .roles = UI_ROLES_OFFICE, .enabled = case_enabled, .run = case_route },
+	{ .key = 'k', .label = "认定确认 Confirmed", .name = "confirm-city",
+	  .roles = UI_ROLES_OFFICE, .enabled = case_enabled,
+	  .run = case_confirm },
 	{ .key = UI_KEY_F(4), .label = "领取 Take", .name = "take",
 	  .roles = UI_ROLE(ROLE_CENTER), .enabled = case_enabled, .run = case_take },
 	{ .key = UI_KEY_F(5), .label = "通过 Approve", .name = "approve",

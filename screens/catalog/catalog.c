@@ -57,6 +57,24 @@ catalog_form_modes(struct ui *ui, struct ui_choice **out, size_t *n)
 	return catalog_modes(NULL, out, n);
 }
 
+/* Skill or professional-technical: whose names the levels take. */
+static int
+catalog_form_kinds(struct ui *ui, struct ui_choice **out, size_t *n)
+{
+	size_t	 i;
+
+	(void)ui;
+	*out = xcalloc(2, sizeof **out);
+	for (i = 0; i < 2; i++) {
+		(*out)[i].value = xstrdup(catalog_kind_name(
+		    (enum catalog_kind)i));
+		(*out)[i].label = xstrdup(catalog_kind_label(
+		    (enum catalog_kind)i));
+	}
+	*n = 2;
+	return QD_OK;
+}
+
 /* The Chinese word of a label ("采认" of "采认 Recognition"). */
 static void
 catalog_zh(const char *label, char *buf, size_t len)
@@ -166,11 +184,12 @@ catalog_view(struct ui *ui, struct ui_view *v)
 	xasprintf(&text, "台湾资格 Taiwan:      %s %s\n"
 	    "大陆职业 Occupation:  %s %s\n"
 	    "大陆等级 Level:       %s\n"
+	    "类别 Kind:            %s\n"
 	    "方式 Mode:            %s\n"
 	    "状态 State:           %s\n"
 	    "备注 Note:            %s", e->tw_qual, e->tw_level,
 	    e->occupation_name, e->occupation_code, e->level_name,
-	    catalog_mode_label(e->mode), e->active ? "启用 Active" :
+	    catalog_kind_label(e->kind), catalog_mode_label(e->mode), e->active ? "启用 Active" :
 	    "停用 Inactive", e->note != NULL ? e->note : "");
 	ui_dialog_show(ui, v, "目录条目 Catalog entry", text);
 	free(text);
@@ -210,6 +229,15 @@ catalog_toggle(struct ui *ui, struct ui_view *v)
 	return UI_RELOAD;
 }
 
+/* F7: the agencies that confirm recognitions, one screen away. */
+static enum ui_next
+catalog_agencies(struct ui *ui, struct ui_view *v)
+{
+	(void)v;
+	ui_screen_run_arg(ui, &screen_agencies, NULL);
+	return UI_RELOAD;
+}
+
 static const struct ui_field catalog_fields[] = {
 	{ .label = "查找 Find", .type = UI_FIELD_TEXT, .width = 30,
 	  .max_chars = 60, .max_bytes = 240, .column = "tw_qual" },
@@ -226,6 +254,8 @@ static const struct ui_action catalog_actions[] = {
 	  .needs_row = 1, .run = catalog_edit },
 	{ .key = UI_KEY_ENTER, .label = "查看 View", .may_not = "catalog write",
 	  .needs_row = 1, .run = catalog_view },
+	{ .key = UI_KEY_F(7), .label = "认定机构 Agencies",
+	  .roles = UI_ROLES_ALL, .run = catalog_agencies },
 };
 
 static const struct ui_list catalog_list = {
@@ -284,6 +314,7 @@ catalog_edit_open(struct ui *ui, struct ui_view *v)
 	snprintf(buf, sizeof buf, "%d", old->level);
 	ui_view_set(v, "level", buf);
 	ui_view_set(v, "mode", catalog_mode_name(old->mode));
+	ui_view_set(v, "kind", catalog_kind_name(old->kind));
 	ui_view_set(v, "note", old->note != NULL ? old->note : "");
 	return QD_OK;
 }
@@ -301,6 +332,8 @@ catalog_edit_values(const struct ui_view *v)
 	e->level = atoi(ui_view_value(v, "level"));
 	if (catalog_mode_parse(ui_view_value(v, "mode"), &e->mode) != QD_OK)
 		e->mode = CATALOG_ADOPTION;
+	if (catalog_kind_parse(ui_view_value(v, "kind"), &e->kind) != QD_OK)
+		e->kind = CATALOG_SKILL;
 	e->note = xstrdup(ui_view_value(v, "note"));
 	e->active = 1;
 	return e;
@@ -380,8 +413,11 @@ static const struct ui_field catalog_edit_fields[] = {
 	{ .label = "大陆职业 Occupation", .type = UI_FIELD_CHOICE, .width = 30,
 	  .required = 1, .column = "occupation_id",
 	  .choices = screen_occupation_choices },
+	{ .label = "类别 Kind", .type = UI_FIELD_CHOICE, .width = 24,
+	  .required = 1, .column = "kind", .choices = catalog_form_kinds },
 	{ .label = "大陆等级 Level", .type = UI_FIELD_CHOICE, .width = 46,
-	  .required = 1, .column = "level", .choices = screen_level_choices },
+	  .required = 1, .column = "level",
+	  .choices = screen_level_both_choices },
 	{ .label = "方式 Mode", .type = UI_FIELD_CHOICE, .width = 20,
 	  .required = 1, .column = "mode", .choices = catalog_form_modes },
 	{ .label = "备注 Note", .type = UI_FIELD_TEXT, .width = 40,

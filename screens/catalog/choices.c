@@ -1,6 +1,6 @@
 /*
  * The choices the catalog offers other screens' fields and dialogs:
- * occupations, levels, catalog entries and agencies.
+ * occupations, levels and catalog entries.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -67,6 +67,31 @@ screen_level_choices(struct ui *ui, struct ui_choice **out, size_t *n)
 }
 
 int
+screen_level_both_choices(struct ui *ui, struct ui_choice **out, size_t *n)
+{
+	struct qd_level	*l = NULL, *p = NULL;
+	size_t		 i, nl = 0, np = 0;
+	char		*why = NULL;
+	int		 rc;
+
+	rc = db_level_list_kind(ui->db, CATALOG_SKILL, &l, &nl, &why);
+	if (rc == QD_OK)
+		rc = db_level_list_kind(ui->db, CATALOG_PROFESSIONAL, &p, &np,
+		    &why);
+	free(why);
+	*out = screen_choices_new(nl, NULL);
+	for (i = 0; i < nl; i++) {
+		xasprintf(&(*out)[i].value, "%d", l[i].level);
+		xasprintf(&(*out)[i].label, "%s | %s", l[i].name_zh,
+		    i < np ? p[i].name_zh : "");
+	}
+	*n = nl;
+	level_free_array(l, nl);
+	level_free_array(p, np);
+	return rc;
+}
+
+int
 screen_catalog_choices(struct ui *ui, struct ui_choice **out, size_t *n)
 {
 	struct qd_catalog_filter	 f = { .active_only = 1 };
@@ -106,28 +131,5 @@ screen_catalog_level(struct ui *ui, int64_t catalog_id, int64_t *occupation,
 		*level = c->level;
 		catalog_free_array(c, 1);
 	}
-	return rc;
-}
-
-int
-screen_agency_choices(struct ui *ui, int64_t occupation_id,
-    struct ui_choice **out, size_t *n)
-{
-	struct qd_agency	*a = NULL;
-	size_t			 i, na = 0;
-	char			*why = NULL;
-	int			 rc;
-
-	rc = db_agency_list_for_occupation(ui->db, occupation_id, &a, &na,
-	    &why);
-	free(why);
-	*out = screen_choices_new(na, NULL);
-	for (i = 0; i < na; i++) {
-		xasprintf(&(*out)[i].value, "%" PRId64, a[i].id);
-		xasprintf(&(*out)[i].label, "%s（%s）", a[i].name,
-		    a[i].office_name);
-	}
-	*n = na;
-	agency_free_array(a, na);
 	return rc;
 }

@@ -14,28 +14,6 @@
 #include "case/case.h"
 #include "cert/cert.h"
 
-/* Values a step's UPDATE binds after id (?1) and version (?2). */
-struct case_step {
-	const char	*action;
-	const char	*set;		/* SET clause after state and action */
-	int64_t		 i1;		/* ?5 */
-	int64_t		 i2;		/* ?6 */
-	const char	*t1;		/* ?7 */
-	/*
-	 * Optional: run once the case is read and the step allowed, before
-	 * the update, in the same transaction (pick an agency, record the
-	 * notice the step needs).
-	 */
-	int		(*before)(sqlite3 *, const struct qd_user *,
-			    const struct qd_case *, struct case_step *,
-			    char **why);
-	/* Optional: run after the update, in the same transaction. */
-	int		(*after)(sqlite3 *, const struct qd_case *,
-			    char **why);
-	void		*arg;
-};
-
-#define CASE_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 void
 case_actions_free(struct qd_case_action *list, size_t n)
@@ -320,6 +298,8 @@ case_step_apply(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	if (s->t1 != NULL)
 		sqlite3_bind_text(st, 7, s->t1, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 8, actor->id);
+	if (s->t2 != NULL)
+		sqlite3_bind_text(st, 9, s->t2, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_fail(db, why);
 	else if (sqlite3_changes(db) != 1) {
@@ -335,7 +315,7 @@ out:
 }
 
 /* One step in its own transaction. */
-static int
+int
 case_step_run(sqlite3 *db, const struct qd_user *actor, int64_t id,
     int64_t version, struct case_step *s, char **why)
 {
@@ -352,7 +332,7 @@ case_step_run(sqlite3 *db, const struct qd_user *actor, int64_t id,
 }
 
 /* Check a reason or note: required, valid text, at most max characters. */
-static int
+int
 case_text_check(const char *text, int max, const char *what_zh,
     const char *what_en, char **why)
 {
@@ -510,72 +490,6 @@ db_case_return(sqlite3 *db, const struct qd_user *actor, int64_t id,
 
 	if (case_text_check(missing, 250, "缺少的材料", "what is missing",
 	    why) != QD_OK)
-		return QD_EINVAL;
-	return case_step_run(db, actor, id, version, &s, why);
-}
-
-/*
- * Route's own part: the agency, s->i1 if given (it must cover the
- * occupation), else the office's own. QD_ENOTFOUND when the office has
- * none: the center then names one in the province.
- */
-static int
-case_route_agency(sqlite3 *db, const struct qd_user *actor,
-    const struct qd_case *c, struct case_step *s, char **why)
-{
-	sqlite3_stmt	*st;
-	int		 rc = QD_OK;
-
-	(void)actor;
-	if (db_prepare(db, "SELECT g.id FROM agencies g JOIN agency_occupations"
-	    " ao ON ao.agency_id = g.id WHERE g.active = 1 AND"
-	    " ao.occupation_id = ?1 AND (?2 = 0 OR g.id = ?2)"
-	    " AND (?2 <> 0 OR g.office_id = ?3) ORDER BY g.id LIMIT 1", &st) !=
-	    QD_OK)
-		return db_fail(db, why);
-	sqlite3_bind_int64(st, 1, c->occupation_id);
-	sqlite3_bind_int64(st, 2, s->i1);
-	sqlite3_bind_int64(st, 3, c->office_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		s->i1 = sqlite3_column_int64(st, 0);
-	else if (s->i1 != 0) {
-		why_set(why, "该机构不能认定此职业 that agency does not"
-		    " appraise %s", c->occupation_name != NULL ?
-		    c->occupation_name : "this occupation");
-		rc = QD_EINVAL;
-	} else {
-		why_set(why, "%s没有此职业的认定机构，请选择省内机构（委托认证）"
-		    " %s has no agency for this occupation; choose one in the"
-		    " province", c->office_name, c->office_name);
-		rc = QD_ENOTFOUND;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
-int
-db_case_route(sqlite3 *db, const struct qd_user *actor, int64_t id,
-    int64_t version, int64_t agency_id, char **why)
-{
-	struct case_step	 s = { .action = "route", .set = "agency_id = ?5",
-	    .i1 = agency_id, .before = case_route_agency };
-
-	return case_step_run(db, actor, id, version, &s, why);
-}
-
-int
-db_case_confirm(sqlite3 *db, const struct qd_user *actor, int64_t id,
-    int64_t version, const char *agency_ref, char **why)
-{
-	struct case_step	 s = { .action = "confirm",
-	    .set = "agency_ref = ?7, decided_occupation_id = (SELECT"
-	    " occupation_id FROM catalog WHERE id = cases.catalog_id),"
-	    " decided_level = (SELECT level FROM catalog WHERE id ="
-	    " cases.catalog_id), decided_at = " CASE_NOW ", held_by = NULL,"
-	    " held_at = NULL", .t1 = agency_ref, .after = case_cert_issue };
-
-	if (case_text_check(agency_ref, 30, "认定机构的确认编号",
-	    "the agency's reference", why) != QD_OK)
 		return QD_EINVAL;
 	return case_step_run(db, actor, id, version, &s, why);
 }

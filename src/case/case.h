@@ -131,7 +131,9 @@ struct qd_case {
 	char		*reason;	/* of a rejection or a return */
 	int64_t		 agency_id;
 	char		*agency_name;
-	char		*agency_ref;
+	char		*agency_ref;	/* the agency's certificate number */
+	char		*agency_on;	/* and its day; NULL until confirmed */
+	int		 agency_paper;	/* the agency's own paper handed over */
 	char		*collected_on;
 	char		*created_at;
 	char		*updated_at;
@@ -263,6 +265,39 @@ const char *case_action_label(const char *action);
 const char *case_type_label(const char *type);
 
 /*
+ * case.c's step machine, for the files of particular steps: what a step's
+ * UPDATE sets and binds after id (?1) and version (?2), state (?3) and
+ * action (?4), and the hooks it runs in the step's transaction.
+ */
+struct case_step {
+	const char	*action;
+	const char	*set;		/* SET clause after state and action */
+	int64_t		 i1;		/* ?5 */
+	int64_t		 i2;		/* ?6 */
+	const char	*t1;		/* ?7; ?8 is the actor's user id */
+	const char	*t2;		/* ?9 */
+	/*
+	 * Optional: run once the case is read and the step allowed, before
+	 * the update, in the same transaction (pick an agency, record the
+	 * notice the step needs).
+	 */
+	int		(*before)(sqlite3 *, const struct qd_user *,
+			    const struct qd_case *, struct case_step *,
+			    char **why);
+	/* Optional: run after the update, in the same transaction. */
+	int		(*after)(sqlite3 *, const struct qd_case *,
+			    char **why);
+	void		*arg;
+};
+#define CASE_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+/* Take step s on case id at version (0: any) in its own transaction. */
+int	 case_step_run(sqlite3 *, const struct qd_user *actor, int64_t id,
+	    int64_t version, struct case_step *s, char **why);
+/* Refuse blank, invalid or longer than max characters text, by name. */
+int	 case_text_check(const char *text, int max, const char *what_zh,
+	    const char *what_en, char **why);
+
+/*
  * The steps. Each is one transaction: the case must be at version (else
  * QD_ECONFLICT and *why says who changed it; what the user typed stays
  * with the caller), the step allowed for the actor's role in the case's
@@ -285,16 +320,41 @@ int	 db_case_reject(sqlite3 *, const struct qd_user *actor, int64_t id,
 int	 db_case_return(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    int64_t version, const char *missing, char **why);
 /*
- * Recognition: send to an appraisal agency, the office's own for the
- * occupation when agency_id is 0 (QD_ENOTFOUND when it has none: the
- * center then names one in the province, 委托认证).
+ * db-case-agency.c: recognition (采认) by an appraisal agency.
+ *
+ * Send to an agency that appraises the case's occupation: the center
+ * (a forwarded case, 委托认证) to any in the province, the case's office
+ * (an accepted or returned case) straight to one of its own city.
+ * agency_id 0 means the office's own: QD_ENOTFOUND when it has none (the
+ * center then names one in the province; the office forwards the case
+ * to the center), QD_EINVAL when it has several (*why names them: the
+ * user chooses).
  */
 int	 db_case_route(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    int64_t version, int64_t agency_id, char **why);
-/* The agency confirmed (its reference); the case is approved at the
- * catalog's occupation and level. */
+/*
+ * The agency confirmed: its certificate's number (agency_ref) and day
+ * (YYYY-MM-DD; NULL for today). The case is approved at the catalog's
+ * occupation and level and its certificate issued in the agency's name,
+ * by whoever routed it (the center, or the office for its own agency).
+ * agency_paper: the applicant gets the agency's own certificate, handed
+ * over without one printed here.
+ */
+int	 db_case_confirm_agency(sqlite3 *, const struct qd_user *actor,
+	    int64_t id, int64_t version, const char *agency_ref,
+	    const char *agency_on, int agency_paper, char **why);
+/* db_case_confirm_agency dated today. */
 int	 db_case_confirm(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    int64_t version, const char *agency_ref, char **why);
+/*
+ * The active agencies actor may send c to, for its occupation: an
+ * office's own city's, or for the center every one of the province, the
+ * case's city's first. Free with agency_free_array (catalog.h).
+ */
+struct qd_agency;
+int	 db_case_agencies(sqlite3 *, const struct qd_user *actor,
+	    const struct qd_case *c, struct qd_agency **out, size_t *n,
+	    char **why);
 /*
  * Record the notice to the applicant (channel: sms, phone, email, wechat,
  * in_person, post) and move the case on. The delivery command, if one is

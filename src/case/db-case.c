@@ -33,6 +33,7 @@ static const struct {
 	{ "forwarded", "已报送 Forwarded" },
 	{ "returned", "退回补正 Returned" },
 	{ "agency", "委托认定中 With agency" },
+	{ "agency_office", "本地认定中 With the city's agency" },
 	{ "approved", "审核通过 Approved" },
 	{ "rejected", "不予通过 Rejected" },
 	{ "notified", "已通知 Notified" },
@@ -130,6 +131,8 @@ static const struct record_field case_fields[] = {
 	CASE_FIELD(agency_id, RECORD_INT64),
 	CASE_FIELD(agency_name, RECORD_TEXT),
 	CASE_FIELD(agency_ref, RECORD_TEXT),
+	CASE_FIELD(agency_on, RECORD_TEXT),
+	CASE_FIELD(agency_paper, RECORD_INT),
 	CASE_FIELD(collected_on, RECORD_TEXT),
 	CASE_FIELD(created_at, RECORD_TEXT),
 	CASE_FIELD(updated_at, RECORD_TEXT),
@@ -181,7 +184,9 @@ db_case_get(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	    " dc.name AS decided_occupation, c.decided_level AS decided_level,"
 	    " l.name_zh AS decided_level_name, c.reason AS reason,"
 	    " c.agency_id AS agency_id, g.name AS agency_name,"
-	    " c.agency_ref AS agency_ref, c.collected_on AS collected_on,"
+	    " c.agency_ref AS agency_ref, c.agency_on AS agency_on,"
+	    " c.agency_paper AS agency_paper,"
+	    " c.collected_on AS collected_on,"
 	    " c.created_at AS created_at, c.updated_at AS updated_at,"
 	    " c.forwarded_at AS forwarded_at, c.decided_at AS decided_at,"
 	    " c.version AS version"
@@ -189,7 +194,9 @@ db_case_get(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	    " JOIN offices o ON o.id = c.office_id"
 	    " LEFT JOIN occupations oc ON oc.id = c.occupation_id"
 	    " LEFT JOIN occupations dc ON dc.id = c.decided_occupation_id"
-	    " LEFT JOIN levels l ON l.level = c.decided_level"
+	    " LEFT JOIN level_names l ON l.level = c.decided_level"
+	    " AND l.kind = coalesce((SELECT kind FROM catalog"
+	    " WHERE id = c.catalog_id), 'skill')"
 	    " LEFT JOIN agencies g ON g.id = c.agency_id"
 	    " LEFT JOIN users u ON u.id = c.held_by"
 	    " WHERE c.id = ?1 AND (?2 = 0 OR c.office_id = ?2)", &st) != QD_OK)
@@ -325,8 +332,9 @@ case_cursor_parse(const char *cursor, char **text, int64_t *id)
  * of "state IN (...)" would be read whole and sorted, thousands of rows
  * for a busy office, to show fifty.
  */
+/* The office's desk: also what waits on the city's own agency. */
 static const char *const case_outbox_states[] = { "accepted", "returned",
-    NULL };
+    "agency_office", NULL };
 static const char *const case_inbox_states[] = { "approved", "rejected",
     "notified", NULL };
 
@@ -727,7 +735,7 @@ case_queue_states(const struct qd_case_filter *f)
 	case CASE_QUEUE_AGENCY:
 		return "'agency'";
 	case CASE_QUEUE_OUTBOX:
-		return "'accepted', 'returned'";
+		return "'accepted', 'returned', 'agency_office'";
 	case CASE_QUEUE_INBOX:
 		return "'approved', 'rejected', 'notified'";
 	default:

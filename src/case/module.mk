@@ -8,6 +8,7 @@ libqualdesk_a_SOURCES += \
 	%reldir%/db-case.c \
 	%reldir%/db-case-edit.c \
 	%reldir%/case.c \
+	%reldir%/db-case-agency.c \
 	%reldir%/notice.c \
 	%reldir%/db-notice.c \
 	%reldir%/demo-cases.c \
@@ -24,10 +25,15 @@ libqualdesk_a_SOURCES += \
 	screens/case/cases.c \
 	screens/case/notices.c \
 	screens/case/case.c \
+	screens/case/agency.c \
 	screens/case/applicant.c
 schema_sql += schema/002-cases.sql
 
-unit_tests += tests/unit/case/test-db-case tests/unit/case/test-db-cmd-case
+unit_tests += tests/unit/case/test-db-case tests/unit/case/test-db-cmd-case \
+	tests/unit/case/test-db-case-agency
+tests_unit_case_test_db_case_agency_SOURCES = \
+	tests/unit/case/test-db-case-agency.c tests/unit/tap.h \
+	tests/unit/fixture.h
 tests_unit_case_test_db_case_SOURCES = tests/unit/case/test-db-case.c \
 	tests/unit/tap.h tests/unit/fixture.h
 tests_unit_case_test_db_cmd_case_SOURCES = \

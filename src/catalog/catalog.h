@@ -28,6 +28,11 @@ enum catalog_mode {
 	CATALOG_RECOGNITION,	/* 采认: recognised directly */
 	CATALOG_ADOPTION,	/* 采信: adopted case by case */
 };
+/* What an entry compares: each has its own names for the five levels. */
+enum catalog_kind {
+	CATALOG_SKILL,		/* 职业技能: 一级/高级技师 .. 五级/初级工 */
+	CATALOG_PROFESSIONAL,	/* 专业技术职业资格: 正高级 .. 员级 */
+};
 struct qd_catalog {
 	int64_t		 id;
 	char		*tw_qual;	/* "車床技術士" */
@@ -38,6 +43,7 @@ struct qd_catalog {
 	int		 level;
 	char		*level_name;	/* "三级/高级工", joined */
 	enum catalog_mode mode;
+	enum catalog_kind kind;
 	int		 active;
 	char		*note;
 	int64_t		 version;	/* as read; an update checks it */
@@ -64,6 +70,10 @@ const char *catalog_mode_name(enum catalog_mode);	/* "recognition" */
 const char *catalog_mode_label(enum catalog_mode);	/* "采认 Recognition" */
 /* recognition, adoption (any case), 采认 or 采信. QD_OK or QD_EINVAL. */
 int	 catalog_mode_parse(const char *, enum catalog_mode *);
+const char *catalog_kind_name(enum catalog_kind);	/* "professional" */
+const char *catalog_kind_label(enum catalog_kind);	/* "专业技术 Professional" */
+/* skill, professional (any case), 技能 or 专业技术. QD_OK or QD_EINVAL. */
+int	 catalog_kind_parse(const char *, enum catalog_kind *);
 /*
  * For the db-*.c files: QD_OK if value is clean one-line text of 1 to max
  * characters (0 to max when empty is set), else QD_EINVAL with *why
@@ -73,6 +83,9 @@ int	 catalog_check_text(const char *value, int max, int empty,
 	    const char *label, char **why);
 /* The five levels in order. QD_OK or QD_EDB; free with level_free_array. */
 int	 db_level_list(sqlite3 *, struct qd_level **out, size_t *n, char **why);
+/* The same in the names of kind's scheme (专业技术: 正高级 .. 员级). */
+int	 db_level_list_kind(sqlite3 *, enum catalog_kind, struct qd_level **out,
+	    size_t *n, char **why);
 void	 level_free_array(struct qd_level *, size_t);
 /*
  * Occupations by code, all or only the active ones. QD_OK or QD_EDB;
@@ -96,6 +109,14 @@ int	 db_occupation_add(sqlite3 *, const struct qd_user *actor,
 /* The occupations agency_id covers, by code. As db_occupation_list. */
 int	 db_occupation_list_by_agency(sqlite3 *, int64_t agency_id,
 	    struct qd_occupation **out, size_t *n, char **why);
+/*
+ * Admin only: change occupation id (at version; 0: any) to code, name and
+ * active (NULL and -1 keep them). As db_occupation_add; QD_ECONFLICT too
+ * when it moved on from version.
+ */
+int	 db_occupation_update(sqlite3 *, const struct qd_user *actor,
+	    int64_t id, int64_t version, const char *code, const char *name,
+	    int active, char **why);
 /* db_occupation_add's checks and insert, in the caller's transaction. */
 int	 occupation_insert(sqlite3 *, const char *code, const char *name,
 	    int64_t *id, char **why);
@@ -190,6 +211,31 @@ int	 db_agency_import(sqlite3 *, const struct qd_user *actor,
 /* Any role: the agencies as CSV in the columns of the import. */
 int	 db_agency_export(sqlite3 *, const struct qd_user *actor, FILE *,
 	    enum csv_charset, char **why);
+/*
+ * The agency whose id (digits) or exact name is key: QD_OK with *out
+ * (free with agency_free_array(*out, 1)), QD_ENOTFOUND or QD_EDB.
+ */
+int	 db_agency_get(sqlite3 *, const char *key, struct qd_agency **out,
+	    char **why);
+/* What an edit of an agency changes; NULL and -1 keep what it has. */
+struct qd_agency_change {
+	int64_t		 id;
+	int64_t		 version;	/* as read; 0: whatever it is now */
+	const char	*name;
+	const char	*office_code;
+	const char *const *codes;	/* NULL: keep; else exactly these */
+	size_t		 ncodes;
+	int		 active;	/* 1, 0, or -1 */
+};
+/*
+ * Admin only: change agency ch->id. QD_EINVAL for a bad name, office or
+ * code (or none), QD_ECONFLICT when the name is another's or the agency
+ * moved on from ch->version (who and when in *why), QD_ENOTFOUND.
+ */
+int	 db_agency_update(sqlite3 *, const struct qd_user *actor,
+	    const struct qd_agency_change *ch, char **why);
+/* "a; b；c" into trimmed codes; free each and the array. */
+char	**agency_codes_split(const char *, size_t *n);
 void	 agency_free_array(struct qd_agency *, size_t);
 
 
@@ -202,6 +248,17 @@ int	 cmd_occupation_list(struct cmd_ctx *, int, char **);
 int	 cmd_agency_list(struct cmd_ctx *, int, char **);
 int	 cmd_agency_import(struct cmd_ctx *, int, char **);
 int	 cmd_agency_export(struct cmd_ctx *, int, char **);
+/* Print occupations and agencies as their list verbs do. */
+int	 cmd_occupation_print(struct cmd_ctx *, enum cmd_format,
+	    const struct qd_occupation *, size_t);
+int	 cmd_agency_print(struct cmd_ctx *, enum cmd_format,
+	    const struct qd_agency *, size_t);
+
+/* cmd-agency.c: agency add and edit, occupation add and edit. */
+int	 cmd_agency_add(struct cmd_ctx *, int, char **);
+int	 cmd_agency_edit(struct cmd_ctx *, int, char **);
+int	 cmd_occupation_add(struct cmd_ctx *, int, char **);
+int	 cmd_occupation_edit(struct cmd_ctx *, int, char **);
 
 
 /* demo-catalog.c: the invented catalog and agencies into empty tables. */

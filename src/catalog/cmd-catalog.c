@@ -22,6 +22,7 @@ static const struct cmd_column catalog_columns[] = {
 	{ "occupation_name", "OCCUPATION", CMD_STRING, 0, CATALOG_CELL_MAX },
 	{ "level", NULL, CMD_NUMBER, CMD_NOTEXT, 0 },
 	{ "level_name", "LEVEL", CMD_STRING, 0, CATALOG_CELL_MAX },
+	{ "kind", "KIND", CMD_STRING, 0, CATALOG_CELL_MAX },
 	{ "mode", "MODE", CMD_STRING, 0, CATALOG_CELL_MAX },
 	{ "active", "ACTIVE", CMD_BOOL, 0, 0 },
 	{ "note", "NOTE", CMD_STRING, 0, CATALOG_CELL_MAX },
@@ -103,8 +104,10 @@ cmd_catalog_list(struct cmd_ctx *ctx, int argc, char **argv)
 		const char		*cells[nitems(catalog_columns)] = {
 			id, e->tw_qual, e->tw_level, occ, e->occupation_code,
 			e->occupation_name, level, e->level_name,
-			format == CMD_FORMAT_TEXT ? catalog_mode_label(e->mode) :
-			catalog_mode_name(e->mode), e->active ? "1" : "0",
+			format == CMD_FORMAT_TEXT ? catalog_kind_label(e->kind) :
+			catalog_kind_name(e->kind), format == CMD_FORMAT_TEXT ?
+			catalog_mode_label(e->mode) : catalog_mode_name(e->mode),
+			e->active ? "1" : "0",
 			e->note, version
 		};
 
@@ -307,22 +310,15 @@ cmd_catalog_list_args(struct cmd_ctx *ctx, const char *noun, int argc,
 }
 
 int
-cmd_occupation_list(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_occupation_print(struct cmd_ctx *ctx, enum cmd_format format,
+    const struct qd_occupation *list, size_t n)
 {
-	struct qd_occupation	*list = NULL;
 	struct cmd_rows		 rows = { occupation_columns,
 				     nitems(occupation_columns), NULL, 0 };
-	enum cmd_format		 format = CMD_FORMAT_TEXT;
-	char			*why = NULL, id[24], version[24];
-	size_t			 n = 0, i;
-	int			 rc, active_only = 0;
+	char			 id[24], version[24];
+	size_t			 i;
+	int			 rc;
 
-	if ((rc = cmd_catalog_list_args(ctx, "occupation", argc, argv, &format,
-	    &active_only)) != QD_EXIT_OK)
-		return rc;
-	if ((rc = db_occupation_list(ctx->db, active_only, &list, &n, &why)) !=
-	    QD_OK)
-		return cmd_catalog_fail(ctx, rc, why);
 	for (i = 0; i < n; i++) {
 		const struct qd_occupation	*o = &list[i];
 		const char			*cells[nitems(occupation_columns)] = {
@@ -333,28 +329,41 @@ cmd_occupation_list(struct cmd_ctx *ctx, int argc, char **argv)
 		snprintf(version, sizeof version, "%lld", (long long)o->version);
 		cmd_rows_add(&rows, cells);
 	}
-	occupation_free_array(list, n);
 	rc = cmd_rows_print(ctx, format, &rows);
 	cmd_rows_free(&rows);
 	return rc;
 }
 
 int
-cmd_agency_list(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_occupation_list(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	struct qd_agency	*list = NULL;
+	struct qd_occupation	*list = NULL;
+	enum cmd_format		 format = CMD_FORMAT_TEXT;
+	char			*why = NULL;
+	size_t			 n = 0;
+	int			 rc, active_only = 0;
+
+	if ((rc = cmd_catalog_list_args(ctx, "occupation", argc, argv, &format,
+	    &active_only)) != QD_EXIT_OK)
+		return rc;
+	if ((rc = db_occupation_list(ctx->db, active_only, &list, &n, &why)) !=
+	    QD_OK)
+		return cmd_catalog_fail(ctx, rc, why);
+	rc = cmd_occupation_print(ctx, format, list, n);
+	occupation_free_array(list, n);
+	return rc;
+}
+
+int
+cmd_agency_print(struct cmd_ctx *ctx, enum cmd_format format,
+    const struct qd_agency *list, size_t n)
+{
 	struct cmd_rows		 rows = { agency_columns, nitems(agency_columns),
 				     NULL, 0 };
-	enum cmd_format		 format = CMD_FORMAT_TEXT;
-	char			*why = NULL, id[24], version[24], office[96];
-	size_t			 n = 0, i;
+	char			 id[24], version[24], office[96];
+	size_t			 i;
 	int			 rc;
 
-	if ((rc = cmd_catalog_list_args(ctx, "agency", argc, argv, &format,
-	    NULL)) != QD_EXIT_OK)
-		return rc;
-	if ((rc = db_agency_list(ctx->db, &list, &n, &why)) != QD_OK)
-		return cmd_catalog_fail(ctx, rc, why);
 	for (i = 0; i < n; i++) {
 		const struct qd_agency	*a = &list[i];
 		const char		*cells[nitems(agency_columns)] = {
@@ -370,8 +379,26 @@ cmd_agency_list(struct cmd_ctx *ctx, int argc, char **argv)
 		    format == CMD_FORMAT_TEXT ? a->office_name : "");
 		cmd_rows_add(&rows, cells);
 	}
-	agency_free_array(list, n);
 	rc = cmd_rows_print(ctx, format, &rows);
 	cmd_rows_free(&rows);
+	return rc;
+}
+
+int
+cmd_agency_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct qd_agency	*list = NULL;
+	enum cmd_format		 format = CMD_FORMAT_TEXT;
+	char			*why = NULL;
+	size_t			 n = 0;
+	int			 rc;
+
+	if ((rc = cmd_catalog_list_args(ctx, "agency", argc, argv, &format,
+	    NULL)) != QD_EXIT_OK)
+		return rc;
+	if ((rc = db_agency_list(ctx->db, &list, &n, &why)) != QD_OK)
+		return cmd_catalog_fail(ctx, rc, why);
+	rc = cmd_agency_print(ctx, format, list, n);
+	agency_free_array(list, n);
 	return rc;
 }

@@ -573,3 +573,143 @@ agency_free_array(struct qd_agency *list, size_t n)
 	}
 	free(list);
 }
+
+int
+db_agency_get(sqlite3 *db, const char *key, struct qd_agency **out,
+    char **why)
+{
+	struct qd_agency	*list = NULL;
+	size_t			 n = 0, i;
+	char			*end;
+	long long		 id;
+	int			 rc;
+
+	*out = NULL;
+	if (key == NULL || *key == '\0') {
+		why_set(why, "请给出认定机构的编号或名称 give the agency's id"
+		    " or name");
+		return QD_EINVAL;
+	}
+	id = strtoll(key, &end, 10);
+	if (*end != '\0' || id <= 0)
+		id = 0;
+	/* By id when key is a number, else by its exact name. */
+	if (id != 0)
+		rc = agency_query(db, "WHERE a.id = ?1", id, &list, &n, why);
+	else
+		rc = db_agency_list(db, &list, &n, why);
+	if (rc != QD_OK)
+		return rc;
+	for (i = 0; i < n && id == 0 && strcmp(list[i].name, key) != 0; i++)
+		;
+	if (i == n) {
+		agency_free_array(list, n);
+		why_set(why, "找不到认定机构“%s” no agency %s", key, key);
+		return QD_ENOTFOUND;
+	}
+	*out = xcalloc(1, sizeof **out);
+	**out = list[i];
+	memset(&list[i], 0, sizeof list[i]);
+	agency_free_array(list, n);
+	return QD_OK;
+}
+
+/* Who changed agency id last and when, for a lost race. */
+static int
+agency_changed(sqlite3 *db, int64_t id, char **why)
+{
+	char	*who, *when;
+
+	if (db_audit_last(db, "agencies", id, &who, &when) == QD_OK)
+		why_set(why, "已被 %s 于 %s 修改 changed by %s at %s", who,
+		    when, who, when);
+	else
+		why_set(why, "已被他人修改 changed by someone else");
+	free(who);
+	free(when);
+	return QD_ECONFLICT;
+}
+
+/* Write the checked change over agency have; the caller's transaction. */
+static int
+agency_change(sqlite3 *db, const struct qd_agency *have,
+    const struct qd_agency_change *ch, char **why)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 office_id = have->office_id;
+	int		 rc, changed = 0;
+
+	if (ch->office_code != NULL && (rc = agency_office(db,
+	    ch->office_code, &office_id, why)) != QD_OK)
+		return rc;
+	if (db_prepare(db, "UPDATE agencies SET name = ?1, office_id = ?2,"
+	    " active = ?3, version = version + 1 WHERE id = ?4 AND"
+	    " version = ?5", &stmt) != QD_OK)
+		return db_fail(db, why);
+	sqlite3_bind_text(stmt, 1, ch->name != NULL ? ch->name : have->name, -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, office_id);
+	sqlite3_bind_int(stmt, 3, ch->active >= 0 ? ch->active != 0 :
+	    have->active);
+	sqlite3_bind_int64(stmt, 4, have->id);
+	sqlite3_bind_int64(stmt, 5, ch->version != 0 ? ch->version :
+	    have->version);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(db) != SQLITE_CONSTRAINT_UNIQUE)
+			return db_fail(db, why);
+		why_set(why, "已有认定机构“%s” agency %s already exists",
+		    ch->name, ch->name);
+		return QD_ECONFLICT;
+	}
+	if (sqlite3_changes(db) != 1)
+		return agency_changed(db, have->id, why);
+	if (ch->codes == NULL)
+		return QD_OK;
+	if (ch->ncodes == 0) {
+		why_set(why, "认定机构至少认定一个职业 an agency appraises at"
+		    " least one occupation");
+		return QD_EINVAL;
+	}
+	return agency_set_occupations(db, have->id, ch->codes, ch->ncodes,
+	    &changed, why);
+}
+
+int
+db_agency_update(sqlite3 *db, const struct qd_user *actor,
+    const struct qd_agency_change *ch, char **why)
+{
+	struct qd_agency	*have = NULL;
+	char			 key[24];
+	int			 rc;
+
+	if (!user_may(actor, "agency write")) {
+		why_set(why, "%s", agency_denied);
+		return QD_EDENIED;
+	}
+	if (ch->name != NULL && (rc = catalog_check_text(ch->name,
+	    AGENCY_NAME_MAX, 0, "机构名称 Agency name", why)) != QD_OK)
+		return rc;
+	if (ch->active > 1) {
+		why_set(why, "启用须为 1 或 0 active is 1 or 0");
+		return QD_EINVAL;
+	}
+	if (db_begin(db) != QD_OK)
+		return db_fail(db, why);
+	snprintf(key, sizeof key, "%lld", (long long)ch->id);
+	if ((rc = db_agency_get(db, key, &have, why)) == QD_OK)
+		rc = agency_change(db, have, ch, why);
+	if (rc == QD_OK && db_commit(db) != QD_OK)
+		rc = db_fail(db, why);
+	if (rc != QD_OK)
+		db_rollback(db);
+	agency_free_array(have, have != NULL ? 1 : 0);
+	return rc;
+}
+
+char **
+agency_codes_split(const char *s, size_t *n)
+{
+	return agency_split_codes(s, n);
+}

@@ -24,11 +24,22 @@ static const struct {
 };
 #define CATALOG_NMODES (nitems(catalog_modes))
 
+static const struct {
+	const char	*name;
+	const char	*zh;
+	const char	*label;
+} catalog_kinds[] = {
+	[CATALOG_SKILL] = { "skill", "技能", "技能 Skill" },
+	[CATALOG_PROFESSIONAL] = { "professional", "专业技术",
+	    "专业技术 Professional" },
+};
+#define CATALOG_NKINDS (nitems(catalog_kinds))
+
 static const char *catalog_select_sql =
     "SELECT c.id, c.tw_qual, c.tw_level, c.occupation_id, o.code, o.name,"
-    " c.level, l.name_zh, c.mode, c.active, c.note, c.version"
+    " c.level, l.name_zh, c.mode, c.active, c.note, c.version, c.kind"
     " FROM catalog c JOIN occupations o ON o.id = c.occupation_id"
-    " JOIN levels l ON l.level = c.level";
+    " JOIN level_names l ON l.kind = c.kind AND l.level = c.level";
 
 static const char *catalog_denied =
     "仅管理员可修改比对目录 only an admin may change the catalog";
@@ -54,6 +65,33 @@ catalog_mode_parse(const char *s, enum catalog_mode *out)
 		if (strcasecmp(s, catalog_modes[i].name) == 0 ||
 		    strcmp(s, catalog_modes[i].zh) == 0) {
 			*out = (enum catalog_mode)i;
+			return QD_OK;
+		}
+	}
+	return QD_EINVAL;
+}
+
+const char *
+catalog_kind_name(enum catalog_kind kind)
+{
+	return catalog_kinds[(unsigned)kind < CATALOG_NKINDS ? kind : 0].name;
+}
+
+const char *
+catalog_kind_label(enum catalog_kind kind)
+{
+	return catalog_kinds[(unsigned)kind < CATALOG_NKINDS ? kind : 0].label;
+}
+
+int
+catalog_kind_parse(const char *s, enum catalog_kind *out)
+{
+	size_t	 i;
+
+	for (i = 0; s != NULL && i < CATALOG_NKINDS; i++) {
+		if (strcasecmp(s, catalog_kinds[i].name) == 0 ||
+		    strcmp(s, catalog_kinds[i].zh) == 0) {
+			*out = (enum catalog_kind)i;
 			return QD_OK;
 		}
 	}
@@ -135,6 +173,9 @@ catalog_from_row(sqlite3_stmt *stmt, struct qd_catalog *e)
 	e->active = sqlite3_column_int(stmt, 9);
 	e->note = db_column_strdup(stmt, 10);
 	e->version = sqlite3_column_int64(stmt, 11);
+	if (catalog_kind_parse((const char *)sqlite3_column_text(stmt, 12),
+	    &e->kind) != QD_OK)
+		e->kind = CATALOG_SKILL;
 }
 
 /*
@@ -281,6 +322,11 @@ catalog_check(const struct qd_catalog *e, char **why)
 		    "to 5 (一级 to 五级)");
 		return QD_EINVAL;
 	}
+	if ((unsigned int)e->kind >= CATALOG_NKINDS) {
+		why_set(why, "类别须为技能或专业技术 the kind is skill or "
+		    "professional");
+		return QD_EINVAL;
+	}
 	if ((unsigned int)e->mode >= CATALOG_NMODES) {
 		why_set(why, "方式须为采认或采信 the mode is recognition or "
 		    "adoption");
@@ -324,7 +370,7 @@ catalog_taken(const struct qd_catalog *e, char **why)
 	return QD_ECONFLICT;
 }
 
-/* Bind e's fields as ?1 to ?7 in the order of the statements below. */
+/* Bind e's fields as ?1 to ?7 and ?10, as the statements below use them. */
 static void
 catalog_bind(sqlite3_stmt *stmt, const struct qd_catalog *e)
 {
@@ -336,6 +382,8 @@ catalog_bind(sqlite3_stmt *stmt, const struct qd_catalog *e)
 	    SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 6, e->active);
 	sqlite3_bind_text(stmt, 7, e->note != NULL ? e->note : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 10, catalog_kind_name(e->kind), -1,
 	    SQLITE_STATIC);
 }
 
@@ -351,8 +399,8 @@ catalog_insert(sqlite3 *db, const struct qd_catalog *e, int64_t *id,
 	    QD_OK)
 		return rc;
 	if (db_prepare(db, "INSERT INTO catalog (tw_qual, tw_level,"
-	    " occupation_id, level, mode, active, note)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &stmt) != QD_OK)
+	    " occupation_id, level, mode, active, note, kind)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?10)", &stmt) != QD_OK)
 		return db_fail(db, why);
 	catalog_bind(stmt, e);
 	rc = sqlite3_step(stmt);
@@ -399,7 +447,7 @@ catalog_rewrite(sqlite3 *db, const struct qd_catalog *e, char **why)
 		return rc;
 	if (db_prepare(db, "UPDATE catalog SET tw_qual = ?1, tw_level = ?2,"
 	    " occupation_id = ?3, level = ?4, mode = ?5, active = ?6,"
-	    " note = ?7, version = version + 1"
+	    " note = ?7, kind = ?10, version = version + 1"
 	    " WHERE id = ?8 AND version = ?9", &stmt) != QD_OK)
 		return db_fail(db, why);
 	catalog_bind(stmt, e);
@@ -491,6 +539,7 @@ enum catalog_column {
 	CATALOG_COL_MODE,
 	CATALOG_COL_ACTIVE,
 	CATALOG_COL_NOTE,
+	CATALOG_COL_KIND,
 };
 static const struct csv_column catalog_columns[] = {
 	[CATALOG_COL_QUAL] = { "tw_qual", "台湾资格", 1 },
@@ -501,12 +550,15 @@ static const struct csv_column catalog_columns[] = {
 	[CATALOG_COL_MODE] = { "mode", "方式", 1 },
 	[CATALOG_COL_ACTIVE] = { "active", "启用", 0 },
 	[CATALOG_COL_NOTE] = { "note", "备注", 0 },
+	[CATALOG_COL_KIND] = { "kind", "类别", 0 },
 };
 #define CATALOG_NCOLUMNS (nitems(catalog_columns))
 
-/* The levels as written in Chinese, one (highest) first. */
-static const char *const catalog_level_words[] = {
-	"一级", "二级", "三级", "四级", "五级"
+/* The levels as written in Chinese, one (highest) first, in each scheme. */
+static const char *const catalog_level_words[][5] = {
+	[CATALOG_SKILL] = { "一级", "二级", "三级", "四级", "五级" },
+	[CATALOG_PROFESSIONAL] = { "正高级", "副高级", "中级", "助理级",
+	    "员级" },
 };
 
 /* What an import has done so far: the entries it wrote, by line. */
@@ -518,26 +570,37 @@ struct catalog_import {
 	size_t		 n;
 };
 
-/* A level: 1 to 5, 一级 to 五级, or a full name such as 二级/技师. */
+/*
+ * A level of kind's scheme: 1 to 5, or its word (一级 to 五级, a full
+ * name such as 二级/技师; 正高级 to 员级).
+ */
 static int
-catalog_level_parse(const char *s, int *level, char **why)
+catalog_level_parse(const char *s, enum catalog_kind kind, int *level,
+    char **why)
 {
-	size_t	 i, len;
+	const char	*word;
+	size_t		 i, len;
 
 	if (s[0] >= '1' && s[0] <= '5' && s[1] == '\0') {
 		*level = s[0] - '0';
 		return QD_OK;
 	}
 	for (i = 0; i < 5; i++) {
-		len = strlen(catalog_level_words[i]);
-		if (strncmp(s, catalog_level_words[i], len) == 0 &&
+		word = catalog_level_words[kind][i];
+		len = strlen(word);
+		if (strncmp(s, word, len) == 0 &&
 		    (s[len] == '\0' || s[len] == '/')) {
 			*level = (int)i + 1;
 			return QD_OK;
 		}
 	}
-	why_set(why, "等级须为 1 至 5 或 一级 至 五级 the level is 1 to 5 or "
-	    "一级 to 五级");
+	if (kind == CATALOG_PROFESSIONAL)
+		why_set(why, "专业技术级别须为 1 至 5 或 正高级、副高级、中级、"
+		    "助理级、员级 a professional level is 1 to 5 or 正高级 to "
+		    "员级");
+	else
+		why_set(why, "等级须为 1 至 5 或 一级 至 五级 the level is 1 to "
+		    "5 or 一级 to 五级");
 	return QD_EINVAL;
 }
 
@@ -585,6 +648,14 @@ catalog_import_occupation(sqlite3 *db, const char *code, const char *name,
 	return occupation_insert(db, code, name, id, why);
 }
 
+/* 1 if the row names its kind. */
+static int
+catalog_kind_given(char **cells)
+{
+	return cells[CATALOG_COL_KIND] != NULL &&
+	    *cells[CATALOG_COL_KIND] != '\0';
+}
+
 /* The entry a row describes, less its occupation. */
 static int
 catalog_import_fields(char **cells, struct qd_catalog *e, char **why)
@@ -594,9 +665,23 @@ catalog_import_fields(char **cells, struct qd_catalog *e, char **why)
 	e->tw_level = cells[CATALOG_COL_LEVEL];
 	e->active = 1;
 	e->note = "";
-	if (catalog_level_parse(cells[CATALOG_COL_MAINLAND], &e->level,
-	    why) != QD_OK)
+	if (cells[CATALOG_COL_KIND] != NULL && *cells[CATALOG_COL_KIND] !=
+	    '\0' && catalog_kind_parse(cells[CATALOG_COL_KIND], &e->kind) !=
+	    QD_OK) {
+		why_set(why, "类别须为 技能/专业技术 或 skill/professional the "
+		    "kind is skill or professional (技能/专业技术)");
 		return QD_EINVAL;
+	}
+	/* Without a kind, a level's word says which scheme it is of. */
+	if (catalog_level_parse(cells[CATALOG_COL_MAINLAND], e->kind,
+	    &e->level, why) != QD_OK && (catalog_kind_given(cells) ||
+	    catalog_level_parse(cells[CATALOG_COL_MAINLAND],
+	    CATALOG_PROFESSIONAL, &e->level, NULL) != QD_OK))
+		return QD_EINVAL;
+	if (!catalog_kind_given(cells) &&
+	    catalog_level_parse(cells[CATALOG_COL_MAINLAND], CATALOG_SKILL,
+	    &e->level, NULL) != QD_OK)
+		e->kind = CATALOG_PROFESSIONAL;
 	if (catalog_mode_parse(cells[CATALOG_COL_MODE], &e->mode) != QD_OK) {
 		why_set(why, "方式须为 采认/采信 或 recognition/adoption the "
 		    "mode is recognition or adoption (采认/采信)");
@@ -610,7 +695,8 @@ static int
 catalog_same(const struct qd_catalog *a, const struct qd_catalog *b)
 {
 	return a->occupation_id == b->occupation_id && a->level == b->level &&
-	    a->mode == b->mode && a->active == b->active &&
+	    a->mode == b->mode && a->kind == b->kind &&
+	    a->active == b->active &&
 	    strcmp(a->note, b->note) == 0 && strcmp(a->tw_qual,
 	    b->tw_qual) == 0 && strcmp(a->tw_level, b->tw_level) == 0;
 }
@@ -651,6 +737,12 @@ catalog_import_row(sqlite3 *db, void *arg, size_t line, char **cells,
 		e.version = have->version;
 		e.active = have->active;
 		e.note = have->note;
+		/* A level by number keeps the entry's kind. */
+		if (!catalog_kind_given(cells) &&
+		    cells[CATALOG_COL_MAINLAND][0] >= '1' &&
+		    cells[CATALOG_COL_MAINLAND][0] <= '5' &&
+		    cells[CATALOG_COL_MAINLAND][1] == '\0')
+			e.kind = have->kind;
 	} else if (rc != QD_ENOTFOUND)
 		goto out;
 	else if (why != NULL)
@@ -735,6 +827,7 @@ db_catalog_export(sqlite3 *db, const struct qd_user *actor, FILE *f,
 		row[CATALOG_COL_MODE] = catalog_mode_name(list[i].mode);
 		row[CATALOG_COL_ACTIVE] = active;
 		row[CATALOG_COL_NOTE] = list[i].note;
+		row[CATALOG_COL_KIND] = catalog_kind_name(list[i].kind);
 		rc = csv_write_row(f, row, CATALOG_NCOLUMNS, charset, why);
 	}
 	catalog_free_array(list, n);

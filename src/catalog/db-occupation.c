@@ -16,6 +16,13 @@ static const char *occupation_select_sql =
 int
 db_level_list(sqlite3 *db, struct qd_level **out, size_t *n, char **why)
 {
+	return db_level_list_kind(db, CATALOG_SKILL, out, n, why);
+}
+
+int
+db_level_list_kind(sqlite3 *db, enum catalog_kind kind, struct qd_level **out,
+    size_t *n, char **why)
+{
 	sqlite3_stmt	*stmt;
 	struct qd_level	*list = NULL, *l;
 	size_t		 count = 0;
@@ -23,9 +30,10 @@ db_level_list(sqlite3 *db, struct qd_level **out, size_t *n, char **why)
 
 	*out = NULL;
 	*n = 0;
-	if (db_prepare(db, "SELECT level, name_zh, name_en FROM levels"
-	    " ORDER BY level", &stmt) != QD_OK)
+	if (db_prepare(db, "SELECT level, name_zh, name_en FROM level_names"
+	    " WHERE kind = ?1 ORDER BY level", &stmt) != QD_OK)
 		return db_fail(db, why);
+	sqlite3_bind_text(stmt, 1, catalog_kind_name(kind), -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		list = xreallocarray(list, count + 1, sizeof *list);
 		l = &list[count++];
@@ -250,4 +258,68 @@ occupation_free_array(struct qd_occupation *list, size_t n)
 		free(list[i].name);
 	}
 	free(list);
+}
+
+int
+db_occupation_update(sqlite3 *db, const struct qd_user *actor, int64_t id,
+    int64_t version, const char *code, const char *name, int active,
+    char **why)
+{
+	sqlite3_stmt	*stmt = NULL;
+	char		*who, *when;
+	int		 rc = QD_OK, step;
+
+	if (!user_may(actor, "catalog write")) {
+		why_set(why, "仅管理员可修改比对目录 only an admin may change "
+		    "the catalog");
+		return QD_EDENIED;
+	}
+	if ((code != NULL || name != NULL) && (rc = occupation_check(
+	    code != NULL ? code : "0", name != NULL ? name : "x", why)) !=
+	    QD_OK)
+		return rc;
+	if (active > 1) {
+		why_set(why, "启用须为 1 或 0 active is 1 or 0");
+		return QD_EINVAL;
+	}
+	if (db_begin(db) != QD_OK)
+		return db_fail(db, why);
+	if (db_prepare(db, "UPDATE occupations SET code = coalesce(?1, code),"
+	    " name = coalesce(?2, name), active = CASE WHEN ?3 < 0 THEN active"
+	    " ELSE ?3 END, version = version + 1 WHERE id = ?4"
+	    " AND (?5 = 0 OR version = ?5)", &stmt) != QD_OK) {
+		rc = db_fail(db, why);
+		goto out;
+	}
+	if (code != NULL)
+		sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	if (name != NULL)
+		sqlite3_bind_text(stmt, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 3, active);
+	sqlite3_bind_int64(stmt, 4, id);
+	sqlite3_bind_int64(stmt, 5, version);
+	if ((step = sqlite3_step(stmt)) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE) {
+			why_set(why, "职业编码或名称已被其他职业使用 the code or"
+			    " the name is another occupation's");
+			rc = QD_ECONFLICT;
+		} else
+			rc = db_fail(db, why);
+	} else if (sqlite3_changes(db) != 1) {
+		if (db_audit_last(db, "occupations", id, &who, &when) == QD_OK)
+			why_set(why, "已被 %s 于 %s 修改 changed by %s at %s",
+			    who, when, who, when);
+		else
+			why_set(why, "找不到此职业 no such occupation");
+		free(who);
+		free(when);
+		rc = QD_ECONFLICT;
+	}
+out:
+	sqlite3_finalize(stmt);
+	if (rc == QD_OK && db_commit(db) != QD_OK)
+		rc = db_fail(db, why);
+	if (rc != QD_OK)
+		db_rollback(db);
+	return rc;
 }

@@ -18,6 +18,18 @@
  *	15-	name, Taiwan qualification, occupation: a length byte, UTF-8
  *	last 64	Ed25519 signature of every byte before it
  *
+ * Version 2 (a professional-technical qualification, or a recognition
+ * in an appraisal agency's name) has the same first 15 bytes, then:
+ *
+ *	15	kind (0 a skill level, 1 professional-technical)
+ *	16-17	the agency's certificate day, days since 2000-01-01 (0: none)
+ *	18-	name, Taiwan qualification, occupation, then the agency and
+ *		its certificate number (both may be empty: length 0)
+ *	last 64	Ed25519 signature of every byte before it
+ *
+ * A certificate with neither is written as version 1, as before, so
+ * readers of version 1 keep reading every adoption certificate.
+ *
  * Bit 7 was meant to mark deflated texts, but on real certificates
  * (3-character names, qualifications like 美容乙级技术士) deflate saves
  * at most two bytes and often adds some, so it stays reserved.
@@ -28,11 +40,13 @@
 #include "cert/cert.h"
 
 #define CERT_CODE_VERSION	1
+#define CERT_CODE_VERSION2	2
 #define CERT_CODE_FIXED		15	/* bytes before the texts */
+#define CERT_CODE_FIXED2	18	/* in version 2 */
 #define CERT_CODE_TEXT_MAX	120	/* bytes of each text */
 #define CERT_CODE_MIN		(CERT_CODE_FIXED + 3 * 2 + CERT_SIG_BYTES)
 #define CERT_CODE_MAX		\
-	(CERT_CODE_FIXED + 3 * (1 + CERT_CODE_TEXT_MAX) + CERT_SIG_BYTES)
+	(CERT_CODE_FIXED2 + 5 * (1 + CERT_CODE_TEXT_MAX) + CERT_SIG_BYTES)
 #define CERT_CODE_SEQ_MAX	0xffffffU
 
 static const char *const cert_code_series[] = {
@@ -55,7 +69,12 @@ static const struct {
 	  "Taiwan qualification" },
 	{ offsetof(struct cert_fields, occupation), "职业（工种）",
 	  "occupation" },
+	/* Version 2's, which may be empty. */
+	{ offsetof(struct cert_fields, agency), "认定机构", "agency" },
+	{ offsetof(struct cert_fields, agency_ref), "认定机构证书编号",
+	  "agency's certificate number" },
 };
+#define CERT_CODE_NTEXTS1 3
 #define CERT_CODE_NTEXTS (nitems(cert_code_texts))
 
 /* Why a code is refused, as the person holding the reader is told. */
@@ -96,6 +115,28 @@ cert_fields_free(struct cert_fields *f)
 	xfree(&f->name);
 	xfree(&f->tw_qual);
 	xfree(&f->occupation);
+	xfree(&f->agency);
+	xfree(&f->agency_ref);
+}
+
+/* The version f needs: 2 for a professional kind or an agency. */
+static int
+cert_code_version_of(const struct cert_fields *f)
+{
+	if (f->kind != CERT_KIND_SKILL ||
+	    (f->agency != NULL && *f->agency != '\0') ||
+	    (f->agency_ref != NULL && *f->agency_ref != '\0') ||
+	    f->agency_on[0] != '\0')
+		return CERT_CODE_VERSION2;
+	return CERT_CODE_VERSION;
+}
+
+/* How many texts a payload of version carries. */
+static size_t
+cert_code_ntexts(int version)
+{
+	return version == CERT_CODE_VERSION2 ? CERT_CODE_NTEXTS :
+	    CERT_CODE_NTEXTS1;
 }
 
 const char *
@@ -261,10 +302,13 @@ cert_code_check_texts(const struct cert_fields *f, char **why)
 	const char	*s, *zh, *en;
 	size_t		 i;
 
-	for (i = 0; i < CERT_CODE_NTEXTS; i++) {
+	for (i = 0; i < cert_code_ntexts(cert_code_version_of(f)); i++) {
 		s = cert_code_text(f, i);
 		zh = cert_code_texts[i].zh;
 		en = cert_code_texts[i].en;
+		/* The agency's texts may be empty. */
+		if (i >= CERT_CODE_NTEXTS1 && (s == NULL || *s == '\0'))
+			continue;
 		if (s == NULL || *s == '\0')
 			return cert_code_refuse(why, "%s为空 the %s is empty",
 			    zh, en);
@@ -312,6 +356,16 @@ cert_code_check(const struct cert_fields *f, long *days, char **why)
 	if (f->level < 1 || f->level > 5)
 		return cert_code_refuse(why, "等级须为一至五级 "
 		    "the level must be 1 to 5");
+	if (f->kind != CERT_KIND_SKILL && f->kind != CERT_KIND_PROFESSIONAL)
+		return cert_code_refuse(why, "资格类别无效 "
+		    "not a kind of qualification");
+	if (f->agency_on[0] != '\0' && (memchr(f->agency_on, '\0',
+	    sizeof f->agency_on) == NULL ||
+	    cert_code_date_parse(f->agency_on, &year) <= 0 ||
+	    cert_code_date_parse(f->agency_on, &year) > 0xffff))
+		return cert_code_refuse(why, "认定日期须为2000-01-02至"
+		    "2179-06-06的实有日期 the agency's date must be a real day"
+		    " from 2000-01-02 to 2179-06-06");
 	return cert_code_check_texts(f, why);
 }
 
@@ -336,9 +390,10 @@ cert_code_pack(const struct cert_fields *f, unsigned kid, long days,
 {
 	const char	*s;
 	size_t		 i, n;
+	int		 version = cert_code_version_of(f), year;
 
 	p->len = 0;
-	cert_code_put(p, CERT_CODE_VERSION, 1);
+	cert_code_put(p, (uint32_t)version, 1);
 	cert_code_put(p, kid, 2);
 	cert_code_put(p, (uint32_t)f->series, 1);
 	cert_code_put(p, (uint32_t)(f->year - 2000), 1);
@@ -346,9 +401,14 @@ cert_code_pack(const struct cert_fields *f, unsigned kid, long days,
 	cert_code_put(p, (uint32_t)days, 2);
 	cert_code_put(p, (uint32_t)cert_code_digits(f->mtp, 8), 4);
 	cert_code_put(p, (uint32_t)f->level, 1);
-	for (i = 0; i < CERT_CODE_NTEXTS; i++) {
+	if (version == CERT_CODE_VERSION2) {
+		cert_code_put(p, (uint32_t)f->kind, 1);
+		cert_code_put(p, f->agency_on[0] != '\0' ? (uint32_t)
+		    cert_code_date_parse(f->agency_on, &year) : 0, 2);
+	}
+	for (i = 0; i < cert_code_ntexts(version); i++) {
 		s = cert_code_text(f, i);
-		n = strlen(s);
+		n = s != NULL ? strlen(s) : 0;
 		cert_code_put(p, (uint32_t)n, 1);
 		memcpy(p->b + p->len, s, n);
 		p->len += n;
@@ -401,7 +461,8 @@ cert_code_get(const uint8_t *p, size_t *off, int n)
  * *out (caller frees) only if it is text encode could have written.
  */
 static int
-cert_code_get_text(const uint8_t *p, size_t len, size_t *off, char **out)
+cert_code_get_text(const uint8_t *p, size_t len, size_t *off, int empty,
+    char **out)
 {
 	size_t	 n;
 	char	*s;
@@ -409,6 +470,10 @@ cert_code_get_text(const uint8_t *p, size_t len, size_t *off, char **out)
 	if (*off >= len)
 		return -1;
 	n = p[(*off)++];
+	if (n == 0 && empty) {
+		*out = xstrdup("");
+		return 0;
+	}
 	if (n == 0 || n > CERT_CODE_TEXT_MAX || n > len - *off ||
 	    memchr(p + *off, '\0', n) != NULL)
 		return -1;
@@ -430,17 +495,17 @@ cert_code_text_slot(struct cert_fields *f, size_t i)
 }
 
 /*
- * Read the len signed bytes of a version 1 payload into *f, refusing
- * (-1) anything cert_encode would not have written. f's texts are set
- * as they are read, so the caller frees them either way.
+ * Read the len signed bytes of a version 1 or 2 payload into *f,
+ * refusing (-1) anything cert_encode would not have written. f's texts
+ * are set as they are read, so the caller frees them either way.
  */
 static int
 cert_code_unpack(const uint8_t *p, size_t len, struct cert_fields *f)
 {
 	size_t		 off = 3, i;
-	uint32_t	 series, mtp;
+	uint32_t	 series, mtp, kind = 0, agency_days = 0;
 	long		 days;
-	int		 year;
+	int		 year, version = p[0];
 
 	series = cert_code_get(p, &off, 1);
 	f->year = 2000 + (int)cert_code_get(p, &off, 1);
@@ -448,20 +513,36 @@ cert_code_unpack(const uint8_t *p, size_t len, struct cert_fields *f)
 	days = (long)cert_code_get(p, &off, 2);
 	mtp = cert_code_get(p, &off, 4);
 	f->level = (int)cert_code_get(p, &off, 1);
+	if (version == CERT_CODE_VERSION2) {
+		if (len < CERT_CODE_FIXED2)
+			return -1;
+		kind = cert_code_get(p, &off, 1);
+		agency_days = cert_code_get(p, &off, 2);
+	}
 	if (series >= CERT_CODE_NSERIES || f->seq < 1 || mtp > 99999999 ||
-	    f->level < 1 || f->level > 5)
+	    f->level < 1 || f->level > 5 || kind > CERT_KIND_PROFESSIONAL)
 		return -1;
+	f->version = version;
+	f->kind = (enum cert_kind)kind;
+	if (agency_days != 0)
+		cert_code_date(agency_days, f->agency_on, &year);
 	f->series = (enum cert_series)series;
 	cert_code_date(days, f->issued_on, &year);
 	if (year != f->year)
 		return -1;
 	snprintf(f->mtp, sizeof f->mtp, "%08u", (unsigned)mtp);
-	for (i = 0; i < CERT_CODE_NTEXTS; i++) {
-		if (cert_code_get_text(p, len, &off,
+	for (i = 0; i < cert_code_ntexts(version); i++) {
+		if (cert_code_get_text(p, len, &off, i >= CERT_CODE_NTEXTS1,
 		    cert_code_text_slot(f, i)) != 0)
 			return -1;
 	}
-	return off == len ? 0 : -1;
+	if (off != len)
+		return -1;
+	/* Version 2 only when version 1 could not say it. */
+	if (version == CERT_CODE_VERSION2 &&
+	    cert_code_version_of(f) != CERT_CODE_VERSION2)
+		return -1;
+	return 0;
 }
 
 /*
@@ -493,7 +574,7 @@ cert_code_fail(enum cert_code_error e, char **why)
 	return cert_code_errors[e].rv;
 }
 
-/* Decode text into *p and *len, refusing what is not a version 1 code. */
+/* Decode text into *p and *len, refusing what is not a version 1 or 2 code. */
 static int
 cert_code_open(const char *text, uint8_t **p, size_t *len,
     enum cert_code_error *e)
@@ -512,7 +593,7 @@ cert_code_open(const char *text, uint8_t **p, size_t *len,
 	    *len == 0)
 		return -1;
 	*e = CERT_CODE_VERSION_NEW;
-	if ((*p)[0] != CERT_CODE_VERSION)
+	if ((*p)[0] != CERT_CODE_VERSION && (*p)[0] != CERT_CODE_VERSION2)
 		return -1;
 	*e = CERT_CODE_DAMAGED;
 	if (*len < CERT_CODE_MIN || *len > CERT_CODE_MAX)

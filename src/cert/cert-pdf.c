@@ -294,6 +294,26 @@ cert_pdf_fields_draw(struct cert_pdf *p, const struct cert_print *c,
 	return y;
 }
 
+/*
+ * A recognition's agency certificate, number and day, and who
+ * coordinated it (委托认证), from y down.
+ */
+static void
+cert_pdf_agency_draw(struct cert_pdf *p, const struct cert_print *c,
+    double y)
+{
+	char	 date[32];
+
+	if (c->agency_ref != NULL)
+		y += cert_pdf_row(p, "认定机构证书编号", c->agency_ref,
+		    &cert_pdf_line, y);
+	if (c->agency_ref != NULL && c->agency_on != NULL &&
+	    cert_pdf_date(c->agency_on, date, sizeof date) == QD_OK)
+		y += cert_pdf_row(p, "认定日期", date, &cert_pdf_line, y);
+	if (c->entrusted_by != NULL)
+		cert_pdf_row(p, "委托认证", c->entrusted_by, &cert_pdf_value, y);
+}
+
 /* The statement and the mainland occupation and level from y down. */
 static void
 cert_pdf_level_draw(struct cert_pdf *p, const struct cert_print *c,
@@ -307,8 +327,10 @@ cert_pdf_level_draw(struct cert_pdf *p, const struct cert_print *c,
 	    cert_pdf_statement, &cert_pdf_name,
 	    CERT_PDF_MARGIN, y, w, PANGO_ALIGN_LEFT) + CERT_PDF_ROW_GAP;
 	xasprintf(&value, "%s\xe3\x80\x80%s", c->occupation, c->level_name);
-	cert_pdf_row(p, cert_pdf_level_label, value, &cert_pdf_level, y);
+	y += cert_pdf_row(p, c->level_label != NULL ? c->level_label :
+	    cert_pdf_level_label, value, &cert_pdf_level, y);
 	free(value);
+	cert_pdf_agency_draw(p, c, y);
 }
 
 /* The height of layout in points. */

@@ -54,7 +54,16 @@ enum cert_series {
 	CERT_SERIES_TICKET,
 	CERT_SERIES_TRAINING,		/* "PX" 培训结业, the training module's */
 };
-/* What the payload carries, as signed. */
+/* What kind of qualification a certificate states (payload version 2). */
+enum cert_kind {
+	CERT_KIND_SKILL,		/* 职业技能等级 */
+	CERT_KIND_PROFESSIONAL,		/* 专业技术职业资格 */
+};
+/*
+ * What the payload carries, as signed. Version 1 has no kind (a skill)
+ * and no agency; cert_encode writes version 2 only for a certificate
+ * that has either, so others read as before.
+ */
 struct cert_fields {
 	enum cert_series series;
 	int		 year;		/* 2000-2179 (the day count's reach) */
@@ -66,6 +75,12 @@ struct cert_fields {
 	char		*tw_qual;	/* Taiwan qualification and level */
 	char		*occupation;	/* mainland occupation (work type) */
 	unsigned	 kid;		/* the signing key's cert_key_id */
+	/* Version 2. */
+	enum cert_kind	 kind;
+	char		*agency;	/* NULL or "": issued by the center */
+	char		*agency_ref;	/* the agency's certificate number */
+	char		 agency_on[11];	/* its day, YYYY-MM-DD; "" none */
+	int		 version;	/* as read: 1 or 2 */
 };
 void	 cert_fields_free(struct cert_fields *);
 /* "CX" or "CR"; NULL for a bad value. */
@@ -141,6 +156,16 @@ struct cert_print {
 	 */
 	const char	*tw_qual_label;
 	const char	*statement;
+	/* The label of the level's line; NULL: 职业（工种）及等级. */
+	const char	*level_label;
+	/*
+	 * A recognition's: the agency's certificate number and day (NULL:
+	 * no such rows) and, when the center coordinated it (委托认证), the
+	 * center's name (NULL: none).
+	 */
+	const char	*agency_ref;
+	const char	*agency_on;
+	const char	*entrusted_by;
 };
 struct cert_print_row {
 	const char	*label;
@@ -178,6 +203,14 @@ struct qd_cert {
 	char		*office_name;
 	char		*type;		/* the case's: adoption, recognition */
 	char		*title;		/* 台胞职业资格采信证书 */
+	char		*statement;	/* 经比对采信，持证人具备... (cert_wording) */
+	char		*level_label;	/* 职业（工种）及等级 */
+	char		*kind;		/* skill, professional */
+	char		*agency;	/* "": the center's; else the issuer */
+	char		*agency_ref;	/* the agency's certificate number */
+	char		*agency_on;	/* and its day; NULL: none */
+	int		 entrusted;	/* the center coordinated (委托认证) */
+	int		 agency_paper;	/* the agency's own is handed over */
 	char		*name;		/* the holder, as signed */
 	char		*sex;		/* 男 or 女 */
 	char		*birth_date;

@@ -19,6 +19,8 @@ struct cert_source {
 	char			*series;
 	char			*sex;
 	char			*birth_date;
+	int			 entrusted;	/* the center coordinated */
+	int			 agency_paper;	/* its own handed over */
 	struct cert_fields	 f;
 };
 
@@ -32,21 +34,48 @@ cert_source_clear(struct cert_source *src)
 	memset(src, 0, sizeof *src);
 }
 
-/* Read what the certificate of case_id will say, as it is now. */
+/* The certificate of a case, as the certificates of 003-certificates.sql
+ * had it: what db_cert_migrate issues, before kinds and agencies. */
+static const char cert_source_legacy_sql[] =
+    "SELECT c.office_id, s.code, a.name, a.sex, a.birth_date, a.mtp,"
+    " c.tw_qual, o.name, c.decided_level"
+    " FROM cases c JOIN applicants a ON a.id = c.applicant_id"
+    " JOIN cert_series s ON s.case_type = c.type"
+    " JOIN occupations o ON o.id = c.decided_occupation_id"
+    " WHERE c.id = ?1";
+static const char cert_source_sql[] =
+    "SELECT c.office_id, s.code, a.name, a.sex, a.birth_date, a.mtp,"
+    " c.tw_qual, o.name, c.decided_level, coalesce(k.kind, 'skill'),"
+    " CASE WHEN c.type = 'recognition' THEN g.name END,"
+    " CASE WHEN c.type = 'recognition' THEN c.agency_ref END,"
+    " CASE WHEN c.type = 'recognition' THEN c.agency_on END,"
+    " c.type = 'recognition' AND EXISTS (SELECT 1 FROM case_events e"
+    " WHERE e.case_id = c.id AND e.action = 'route'"
+    " AND e.from_state = 'forwarded'), c.agency_paper"
+    " FROM cases c JOIN applicants a ON a.id = c.applicant_id"
+    " JOIN cert_series s ON s.case_type = c.type"
+    " JOIN occupations o ON o.id = c.decided_occupation_id"
+    " LEFT JOIN catalog k ON k.id = c.catalog_id"
+    " LEFT JOIN agencies g ON g.id = c.agency_id"
+    " WHERE c.id = ?1";
+
+/*
+ * Read what the certificate of case_id will say, as it is now (legacy:
+ * as the first certificates did): for a
+ * recognition the agency that confirmed it, with its certificate's number
+ * and day, and whether the center coordinated it (the case was with an
+ * agency from the center's desk when confirmed).
+ */
 static int
-cert_source_read(sqlite3 *db, int64_t case_id, struct cert_source *src,
-    char **why)
+cert_source_read(sqlite3 *db, int64_t case_id, int legacy,
+    struct cert_source *src, char **why)
 {
 	sqlite3_stmt	*st;
 	int		 step, rc = QD_OK;
 
 	memset(src, 0, sizeof *src);
-	if (db_prepare(db, "SELECT c.office_id, s.code, a.name, a.sex,"
-	    " a.birth_date, a.mtp, c.tw_qual, o.name, c.decided_level"
-	    " FROM cases c JOIN applicants a ON a.id = c.applicant_id"
-	    " JOIN cert_series s ON s.case_type = c.type"
-	    " JOIN occupations o ON o.id = c.decided_occupation_id"
-	    " WHERE c.id = ?1", &st) != QD_OK)
+	if (db_prepare(db, legacy ? cert_source_legacy_sql : cert_source_sql,
+	    &st) != QD_OK)
 		return db_fail(db, why);
 	sqlite3_bind_int64(st, 1, case_id);
 	if ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -63,6 +92,18 @@ cert_source_read(sqlite3 *db, int64_t case_id, struct cert_source *src,
 		src->f.tw_qual = db_column_strdup(st, 6);
 		src->f.occupation = db_column_strdup(st, 7);
 		src->f.level = sqlite3_column_int(st, 8);
+		if (legacy)
+			goto out;
+		src->f.kind = strcmp((const char *)sqlite3_column_text(st, 9),
+		    "professional") == 0 ? CERT_KIND_PROFESSIONAL :
+		    CERT_KIND_SKILL;
+		src->f.agency = db_column_strdup(st, 10);
+		src->f.agency_ref = db_column_strdup(st, 11);
+		if (sqlite3_column_type(st, 12) == SQLITE_TEXT)
+			snprintf(src->f.agency_on, sizeof src->f.agency_on,
+			    "%.10s", (const char *)sqlite3_column_text(st, 12));
+		src->entrusted = sqlite3_column_int(st, 13);
+		src->agency_paper = sqlite3_column_int(st, 14);
 	} else if (step == SQLITE_DONE) {
 		why_set(why, "案件 %" PRId64 " 未审核通过，不能发证 case %"
 		    PRId64 " is not approved: no certificate", case_id,
@@ -70,6 +111,7 @@ cert_source_read(sqlite3 *db, int64_t case_id, struct cert_source *src,
 		rc = QD_EINVAL;
 	} else
 		rc = db_fail(db, why);
+out:
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -139,20 +181,31 @@ cert_next_seq(sqlite3 *db, const char *series, int year, uint32_t *seq,
 	return QD_OK;
 }
 
-/* Insert the signed certificate of src. */
+#define CERT_INSERT_COLUMNS \
+	"INSERT INTO certificates (number, series, year, seq, case_id," \
+	" office_id, kid, name, sex, birth_date, mtp, tw_qual, occupation," \
+	" level, issued_on, qr_text, issued_by, replaces, reissue_reason"
+#define CERT_INSERT_VALUES \
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13," \
+	" ?14, ?15, ?16, qd_actor(), nullif(?17, 0), ?18"
+static const char cert_insert_legacy_sql[] =
+    CERT_INSERT_COLUMNS ")" CERT_INSERT_VALUES ")";
+static const char cert_insert_sql[] =
+    CERT_INSERT_COLUMNS ", kind, agency, agency_ref, agency_on, entrusted,"
+    " agency_paper)" CERT_INSERT_VALUES ", ?19, ?20, ?21, nullif(?22, ''),"
+    " ?23, ?24)";
+
+/* Insert the signed certificate of src (legacy: as cert_source_read). */
 static int
-cert_insert(sqlite3 *db, const struct cert_source *src, const char *number,
-    const char *text, int64_t replaces, const char *reason, char **why)
+cert_insert(sqlite3 *db, const struct cert_source *src, int legacy,
+    const char *number, const char *text, int64_t replaces,
+    const char *reason, char **why)
 {
 	sqlite3_stmt	*st;
 	int		 rc = QD_OK;
 
-	if (db_prepare(db, "INSERT INTO certificates (number, series, year,"
-	    " seq, case_id, office_id, kid, name, sex, birth_date, mtp,"
-	    " tw_qual, occupation, level, issued_on, qr_text, issued_by,"
-	    " replaces, reissue_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-	    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, qd_actor(),"
-	    " nullif(?17, 0), ?18)", &st) != QD_OK)
+	if (db_prepare(db, legacy ? cert_insert_legacy_sql : cert_insert_sql,
+	    &st) != QD_OK)
 		return db_fail(db, why);
 	sqlite3_bind_text(st, 1, number, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, src->series, -1, SQLITE_TRANSIENT);
@@ -173,14 +226,28 @@ cert_insert(sqlite3 *db, const struct cert_source *src, const char *number,
 	sqlite3_bind_int64(st, 17, replaces);
 	sqlite3_bind_text(st, 18, reason != NULL ? reason : "", -1,
 	    SQLITE_TRANSIENT);
+	if (!legacy) {
+		sqlite3_bind_text(st, 19, src->f.kind ==
+		    CERT_KIND_PROFESSIONAL ? "professional" : "skill", -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(st, 20, src->f.agency != NULL ?
+		    src->f.agency : "", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 21, src->f.agency_ref != NULL ?
+		    src->f.agency_ref : "", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 22, src->f.agency_on, -1,
+		    SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 23, src->entrusted);
+		sqlite3_bind_int(st, 24, src->agency_paper);
+	}
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = db_fail(db, why);
 	sqlite3_finalize(st);
 	return rc;
 }
 
-int
-db_cert_issue(sqlite3 *db, int64_t case_id, int64_t replaces,
+/* db_cert_issue, or as the first certificates were when legacy. */
+static int
+cert_issue(sqlite3 *db, int64_t case_id, int legacy, int64_t replaces,
     const char *reason, const char *day, char **number, char **why)
 {
 	struct cert_source	 src;
@@ -190,7 +257,7 @@ db_cert_issue(sqlite3 *db, int64_t case_id, int64_t replaces,
 
 	if (number != NULL)
 		*number = NULL;
-	if ((rc = cert_source_read(db, case_id, &src, why)) != QD_OK)
+	if ((rc = cert_source_read(db, case_id, legacy, &src, why)) != QD_OK)
 		return rc;
 	if (day != NULL)
 		snprintf(src.f.issued_on, sizeof src.f.issued_on, "%.10s", day);
@@ -204,7 +271,8 @@ db_cert_issue(sqlite3 *db, int64_t case_id, int64_t replaces,
 	src.f.kid = cert_key_id(pub);
 	num = cert_number(src.f.series, src.f.year, src.f.seq);
 	if ((rc = cert_encode(&src.f, priv, pub, &text, why)) != QD_OK ||
-	    (rc = cert_insert(db, &src, num, text, replaces, reason, why)) !=
+	    (rc = cert_insert(db, &src, legacy, num, text, replaces, reason,
+	    why)) !=
 	    QD_OK)
 		goto out;
 	if (number != NULL) {
@@ -217,6 +285,13 @@ out:
 	free(text);
 	cert_source_clear(&src);
 	return rc;
+}
+
+int
+db_cert_issue(sqlite3 *db, int64_t case_id, int64_t replaces,
+    const char *reason, const char *day, char **number, char **why)
+{
+	return cert_issue(db, case_id, 0, replaces, reason, day, number, why);
 }
 
 int
@@ -348,7 +423,7 @@ db_cert_reissue(sqlite3 *db, const struct qd_user *actor, const char *number,
 	int		 rc;
 
 	*new_number = NULL;
-	if (!user_may(actor, "cert issue")) {
+	if (!user_may(actor, "cert issue") || role_has_office(actor->role)) {
 		why_set(why, "只有中心可以换发证书 only the center may issue"
 		    " a replacement");
 		return QD_EDENIED;
@@ -492,7 +567,7 @@ db_cert_migrate(sqlite3 *db, char **why)
 	if (step != SQLITE_DONE)
 		rc = db_fail(db, why);
 	for (i = 0; i < n && rc == QD_OK; i++)
-		rc = db_cert_issue(db, ids[i], 0, NULL, days[i], NULL, why);
+		rc = cert_issue(db, ids[i], 1, 0, NULL, days[i], NULL, why);
 	for (i = 0; i < n; i++)
 		free(days[i]);
 	free(days);

@@ -15,7 +15,11 @@
 	"SELECT t.id AS id, t.number AS number, t.case_id AS case_id," \
 	" c.version AS case_version, c.state AS case_state," \
 	" t.office_id AS office_id, o.name_zh AS office_name, c.type AS type," \
-	" s.title_zh AS title, t.name AS name, t.sex AS sex," \
+	" coalesce(w.title_zh, s.title_zh) AS title, w.statement_zh AS statement," \
+	" w.level_label_zh AS level_label, t.kind AS kind, t.agency AS agency," \
+	" t.agency_ref AS agency_ref, t.agency_on AS agency_on," \
+	" t.entrusted AS entrusted, t.agency_paper AS agency_paper," \
+	" t.name AS name, t.sex AS sex," \
 	" t.birth_date AS birth_date, t.mtp AS mtp, t.tw_qual AS tw_qual," \
 	" t.occupation AS occupation, t.level AS level," \
 	" l.name_zh AS level_name, t.issued_on AS issued_on," \
@@ -31,7 +35,8 @@
 	" FROM certificates t JOIN cases c ON c.id = t.case_id" \
 	" JOIN offices o ON o.id = t.office_id" \
 	" JOIN cert_series s ON s.code = t.series" \
-	" JOIN levels l ON l.level = t.level"
+	" LEFT JOIN cert_wording w ON w.series = t.series AND w.kind = t.kind" \
+	" JOIN level_names l ON l.kind = t.kind AND l.level = t.level"
 #define CERT_STATE \
 	"CASE WHEN t.revoked_at IS NOT NULL THEN 'revoked'" \
 	" WHEN t.handed_at IS NOT NULL THEN 'handed'" \
@@ -73,6 +78,14 @@ static const struct record_field cert_fields[] = {
 	CERT_FIELD(office_name, RECORD_TEXT),
 	CERT_FIELD(type, RECORD_TEXT),
 	CERT_FIELD(title, RECORD_TEXT),
+	CERT_FIELD(statement, RECORD_TEXT),
+	CERT_FIELD(level_label, RECORD_TEXT),
+	CERT_FIELD(kind, RECORD_TEXT),
+	CERT_FIELD(agency, RECORD_TEXT),
+	CERT_FIELD(agency_ref, RECORD_TEXT),
+	CERT_FIELD(agency_on, RECORD_TEXT),
+	CERT_FIELD(entrusted, RECORD_INT),
+	CERT_FIELD(agency_paper, RECORD_INT),
 	CERT_FIELD(name, RECORD_TEXT),
 	CERT_FIELD(sex, RECORD_TEXT),
 	CERT_FIELD(birth_date, RECORD_TEXT),
@@ -129,7 +142,9 @@ cert_from_row(sqlite3_stmt *st)
 	sex = c->sex;
 	c->sex = xstrdup(sex != NULL && strcmp(sex, "F") == 0 ? "女" : "男");
 	free(sex);
-	c->issuer = xstrdup(CERT_ISSUER);
+	/* A recognition is the agency's, as it confirmed and issued it. */
+	c->issuer = xstrdup(c->agency != NULL && *c->agency != '\0' ?
+	    c->agency : CERT_ISSUER);
 	c->state_name = xstrdup(cert_state_label(c->state));
 	return c;
 }
@@ -278,10 +293,18 @@ cert_key_find(void *arg, unsigned kid, uint8_t pub[CERT_KEY_BYTES])
 static int
 cert_matches(const struct cert_fields *f, const struct qd_cert *c)
 {
+	const char	*kind = f->kind == CERT_KIND_PROFESSIONAL ?
+	    "professional" : "skill";
+
 	return strcmp(f->name, c->name) == 0 && strcmp(f->mtp, c->mtp) == 0 &&
 	    strcmp(f->tw_qual, c->tw_qual) == 0 &&
 	    strcmp(f->occupation, c->occupation) == 0 &&
-	    f->level == c->level && strcmp(f->issued_on, c->issued_on) == 0;
+	    f->level == c->level && strcmp(f->issued_on, c->issued_on) == 0 &&
+	    strcmp(kind, c->kind) == 0 &&
+	    strcmp(f->agency != NULL ? f->agency : "", c->agency) == 0 &&
+	    strcmp(f->agency_ref != NULL ? f->agency_ref : "",
+	    c->agency_ref) == 0 && strcmp(f->agency_on, c->agency_on != NULL ?
+	    c->agency_on : "") == 0;
 }
 
 int
@@ -390,6 +413,13 @@ cert_print_from(const struct qd_cert *c, struct cert_print *p)
 	p->qr_text = c->qr_text;
 	p->rows = NULL;
 	p->nrows = 0;
+	p->tw_qual_label = NULL;
+	p->statement = c->statement;
+	p->level_label = c->level_label;
+	p->agency_ref = c->agency_ref != NULL && *c->agency_ref != '\0' ?
+	    c->agency_ref : NULL;
+	p->agency_on = c->agency_on;
+	p->entrusted_by = c->entrusted ? CERT_ISSUER : NULL;
 }
 
 int

@@ -17,6 +17,10 @@ const struct schema_table cert_tables[] = {
 	  .audit_update = "print_count, handed_at, revoked_at",
 	  .audit_update_new = "number, print_count, handed_at, revoked_at,"
 	    " reason = revoke_reason",
+	  /*
+	   * 012-agency.sql widens this guard by hand, in its place: a city
+	   * also issues what its own agency confirmed.
+	   */
 	  .may = "cert issue", .may_on = SCHEMA_ON_INSERT,
 	  .insert_trigger = "certificates_issue_role",
 	  .refusal = "证书由中心签发 certificates are issued by the center",

@@ -2055,6 +2055,43 @@ triggers_of(sqlite3 *db, int by_event)
 	return all;
 }
 
+/* 1 if line (with its newline) is one of the lines of text. */
+static int
+has_line(const char *text, const char *line)
+{
+	const char	*p;
+
+	for (p = text; (p = strstr(p, line)) != NULL; p++) {
+		if (p == text || p[-1] == '\n')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The lines of all that are also lines of some, in all's order: a new
+ * database's triggers less those later migrations added (frees all).
+ */
+static char *
+only_lines_of(char *all, const char *some)
+{
+	char	*out = NULL, *line, *next, *key;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&out, &len);
+
+	for (line = all; *line != '\0'; line = next) {
+		next = strchr(line, '\n');
+		next = next != NULL ? next + 1 : line + strlen(line);
+		key = xstrndup(line, (size_t)(next - line));
+		if (has_line(some, key))
+			fputs(key, f);
+		free(key);
+	}
+	fclose(f);
+	free(all);
+	return out;
+}
+
 /*
  * Upgrade the database of fixture, made at schema version from: it gets
  * the triggers of the new one db, in the same order, and the script
@@ -2076,10 +2113,12 @@ check_upgrade(sqlite3 *db, const char *dir, const char *fixture, int from)
 	if (from == 10) {
 		xasprintf(&path, "%s/%s", dir, fixture);
 		old = open_fixture(dir, fixture, fixture, 0);
-		a = triggers_of(db, 2);
 		b = triggers_of(old, 2);
+		a = only_lines_of(triggers_of(db, 2), b);
 		ok(strcmp(a, b) == 0, "a new database's triggers fire in the "
 		    "order of those of version %d", from);
+		if (strcmp(a, b) != 0)
+			printf("# new:\n%s# version %d:\n%s", a, from, b);
 		free(a);
 		free(b);
 		sqlite3_close(old);

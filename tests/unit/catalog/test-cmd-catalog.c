@@ -200,7 +200,7 @@ test_list_cells(void)
 	run(&liaison, 1, NULL, 0, "catalog list --search 沒有這項 --format csv");
 	ok(out_buf != NULL && strcmp(out_buf, "id,tw_qual,tw_level,"
 	    "occupation_id,occupation_code,occupation_name,level,level_name,"
-	    "mode,active,note,version\r\n") == 0, "CSV keeps its header");
+	    "kind,mode,active,note,version\r\n") == 0, "CSV keeps its header");
 	run(&liaison, 1, NULL, 0, "catalog list --search 沒有這項 --format json");
 	ok(out_buf != NULL && strcmp(out_buf, "[]\n") == 0, "JSON, []");
 
@@ -260,6 +260,99 @@ test_export(void)
 	    QD_EXIT_USAGE, "export writes only to standard output");
 }
 
+/* The value of path in the first object of out_buf, as text. */
+static char *
+json_at(const char *path)
+{
+	sqlite3_stmt	*stmt;
+	char		*v = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT json_extract(?1, ?2)", -1, &stmt,
+	    NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(stmt, 1, out_buf, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, path, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+		v = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+/* occupation add|edit and agency add|edit: arguments in, JSON out. */
+static void
+test_write_verbs(void)
+{
+	char	*v, *id;
+
+	is_int(run(&admin, 1, NULL, 0, "occupation add 2-02-07-01"
+	    " 机械工程技术人员 --format json"), QD_EXIT_OK,
+	    "occupation add over SSH");
+	is_int(json_rows(), 1, "answers one JSON object in an array");
+	v = json_at("$[0].name");
+	is_str(v, "机械工程技术人员", "with its name");
+	free(v);
+	is_int(run(&admin, 1, NULL, 0, "occupation add 2-02-07-01 重复"),
+	    QD_EXIT_ERROR, "a code taken is refused");
+	ok(has(err_buf, "2-02-07-01"), "naming it");
+	is_int(run(&liaison, 1, NULL, 0, "occupation add 9-99 某工"),
+	    QD_EXIT_DENIED, "a liaison may not add one");
+	is_int(run(&admin, 1, NULL, 0, "occupation edit 2-02-07-01 --name"
+	    " 机械工程师 --format json"), QD_EXIT_OK, "occupation edit");
+	v = json_at("$[0].name");
+	is_str(v, "机械工程师", "renamed");
+	free(v);
+	v = json_at("$[0].version");
+	is_str(v, "2", "its version moved on");
+	free(v);
+	is_int(run(&admin, 1, NULL, 0, "occupation edit 2-02-07-01 --name x"
+	    " --version 1"), QD_EXIT_ERROR, "an edit from an old version"
+	    " is refused");
+	ok(has(err_buf, "admin"), "saying who changed it (%s)", err_buf);
+	is_int(run(&admin, 1, NULL, 0, "occupation edit 2-02-07-01"),
+	    QD_EXIT_USAGE, "an edit that changes nothing is a usage error");
+
+	is_int(run(&admin, 1, NULL, 0, "agency add 福州工程职称评审站 --office"
+	    " fuzhou --occupations 2-02-07-01 --format json"), QD_EXIT_OK,
+	    "agency add over SSH");
+	id = json_at("$[0].id");
+	v = json_at("$[0].office");
+	is_str(v, "fuzhou", "in Fuzhou");
+	free(v);
+	v = json_at("$[0].occupation_codes");
+	is_str(v, "2-02-07-01", "for engineers");
+	free(v);
+	is_int(run(&admin, 1, NULL, 0, "agency add 某站 --office nowhere"
+	    " --occupations 2-02-07-01"), QD_EXIT_ERROR,
+	    "an unknown office is refused");
+	is_int(run(&admin, 1, NULL, 0, "agency add 某站 --office fuzhou"),
+	    QD_EXIT_USAGE, "an agency names its occupations");
+	is_int(run(&liaison, 1, NULL, 0, "agency add 某站 --office xiamen"
+	    " --occupations 2-02-07-01"), QD_EXIT_DENIED,
+	    "a liaison may not add one");
+	is_int(run(&admin, 1, NULL, 0, "agency edit 福州工程职称评审站 --name"
+	    " 福州工程评审站 --office xiamen --active 0 --format json"),
+	    QD_EXIT_OK, "agency edit by name");
+	v = json_at("$[0].name");
+	is_str(v, "福州工程评审站", "renamed");
+	free(v);
+	v = json_at("$[0].office");
+	is_str(v, "xiamen", "moved");
+	free(v);
+	v = json_at("$[0].active");
+	is_str(v, "0", "and out of use");
+	free(v);
+	ok(id != NULL && atoi(id) > 0, "the answer gives the new id");
+	is_int(run(&admin, 1, NULL, 0, "agency edit 99999 --active 1"),
+	    QD_EXIT_ERROR, "an agency that is not there");
+	ok(has(err_buf, "99999"), "is named");
+	is_int(run(&admin, 1, NULL, 0, "agency edit 福州工程评审站"
+	    " --occupations 9-99-99"), QD_EXIT_ERROR,
+	    "an unknown occupation code is refused");
+	is_int(fixture_int(db, "SELECT count(*) FROM audit WHERE tbl ="
+	    " 'agencies'") >= 2, 1, "the agencies' changes are audited");
+	free(id);
+}
+
 int
 main(void)
 {
@@ -270,6 +363,7 @@ main(void)
 	test_export();
 	test_list_cells();
 	test_rows_empty_number();
+	test_write_verbs();
 	xfree(&out_buf);
 	xfree(&err_buf);
 	db_close(db);

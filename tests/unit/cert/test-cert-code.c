@@ -538,6 +538,122 @@ test_signed_bad_fields(void)
 	}
 }
 
+/*
+ * Re-sign a version 1 payload p (len bytes with its signature) as
+ * version 2 with kind, the agency's day (days since 2000) and two texts.
+ */
+static char *
+as_version2(const uint8_t *p, size_t len, int kind, unsigned days,
+    const char *agency, const char *ref)
+{
+	uint8_t	 b[600];
+	size_t	 n = 0, body = len - CERT_SIG_BYTES;
+	char	*text;
+
+	memcpy(b, p, 15);
+	b[0] = 2;
+	n = 15;
+	b[n++] = (uint8_t)kind;
+	b[n++] = (uint8_t)(days >> 8);
+	b[n++] = (uint8_t)days;
+	memcpy(b + n, p + 15, body - 15);
+	n += body - 15;
+	b[n++] = (uint8_t)strlen(agency);
+	memcpy(b + n, agency, strlen(agency));
+	n += strlen(agency);
+	b[n++] = (uint8_t)strlen(ref);
+	memcpy(b + n, ref, strlen(ref));
+	n += strlen(ref);
+	if (cert_sign(priv, b, n, b + n) != QD_OK)
+		return NULL;
+	n += CERT_SIG_BYTES;
+	text = text_of(b, n);
+	return text;
+}
+
+/*
+ * Version 2: a professional-technical recognition in an agency's name
+ * carries its kind, the agency and its certificate; a certificate with
+ * none of these stays version 1, and a version 2 code saying only what
+ * version 1 says, or an unknown kind, is refused though signed.
+ */
+static void
+test_version2(void)
+{
+	struct cert_fields	 f, got;
+	char			*text = NULL, *v1 = NULL, *why = NULL, *t;
+	uint8_t			*p;
+	size_t			 len;
+
+	sample(&f);
+	f.series = CERT_SERIES_RECOGNITION;
+	f.kind = CERT_KIND_PROFESSIONAL;
+	f.occupation = "机械工程技术人员";
+	f.level = 3;
+	f.agency = "福州工程职称评审站";
+	f.agency_ref = "FZ-ZC-17";
+	strcpy(f.agency_on, "2026-03-01");
+	ok(cert_encode(&f, priv, pub, &text, &why) == QD_OK,
+	    "encode a professional recognition in an agency's name");
+	p = payload(text, &len);
+	ok(p != NULL && p[0] == 2 && p[15] == 1, "as version 2, kind 1");
+	free(p);
+	is_int(verify(text, &got), QD_OK, "it verifies");
+	is_int(got.version, 2, "read as version 2");
+	is_int((int)got.kind, CERT_KIND_PROFESSIONAL, "the kind");
+	is_str(got.agency, "福州工程职称评审站", "the agency");
+	is_str(got.agency_ref, "FZ-ZC-17", "its certificate number");
+	is_str(got.agency_on, "2026-03-01", "and day");
+	is_str(got.occupation, "机械工程技术人员", "the texts of version 1 too");
+	cert_fields_free(&got);
+	ok(got.agency == NULL && got.agency_ref == NULL,
+	    "free nulls the agency's texts");
+	p = payload(text, &len);
+	p[len / 2] ^= 0x01;
+	t = text_of(p, len);
+	is_int(verify(t, &got), QD_EDENIED, "a changed byte is refused");
+	free(t);
+	free(p);
+	free(text);
+	text = NULL;
+
+	sample(&f);
+	f.agency = "";
+	f.agency_ref = "";
+	ok(cert_encode(&f, priv, pub, &v1, &why) == QD_OK,
+	    "an adoption, empty agency texts and all");
+	p = payload(v1, &len);
+	ok(p != NULL && p[0] == 1, "stays version 1");
+	is_int(verify(v1, &got), QD_OK, "and verifies");
+	is_int(got.version, 1, "read as version 1");
+	ok(got.kind == CERT_KIND_SKILL && got.agency == NULL &&
+	    got.agency_on[0] == '\0', "with no kind or agency");
+	cert_fields_free(&got);
+
+	t = as_version2(p, len, 0, 0, "", "");
+	is_int(verify(t, &got), QD_EINVAL, "a signed version 2 that says only"
+	    " what version 1 says is refused");
+	free(t);
+	t = as_version2(p, len, 2, 0, "某机构", "R1");
+	is_int(verify(t, &got), QD_EINVAL, "so is an unknown kind");
+	free(t);
+	t = as_version2(p, len, 0, 9556, "某机构", "R1");
+	is_int(verify(t, &got), QD_OK, "a hand-made version 2 with an agency"
+	    " verifies");
+	is_str(got.agency_on, "2026-03-01", "its day read back");
+	cert_fields_free(&got);
+	free(t);
+	free(p);
+	free(v1);
+
+	sample(&f);
+	f.kind = CERT_KIND_PROFESSIONAL;
+	strcpy(f.agency_on, "2026-02-30");
+	is_int(cert_encode(&f, priv, pub, &text, &why), QD_EINVAL,
+	    "an agency day that is none is refused (%s)", why);
+	free(why);
+}
+
 int
 main(void)
 {
@@ -557,5 +673,6 @@ main(void)
 	test_numbers();
 	test_encode_refusals();
 	test_signed_bad_fields();
+	test_version2();
 	return done_testing();
 }

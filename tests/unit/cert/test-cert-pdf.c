@@ -335,6 +335,63 @@ test_overlong(void)
 	free(issuer);
 }
 
+/*
+ * A recognition in an agency's name: a professional-technical one the
+ * center coordinated, with the agency's certificate; the adoption
+ * sentence nowhere on it.
+ */
+static void
+test_recognition(void)
+{
+	struct cert_print	 c = test_certs[0];
+	char			*path, *out, *flat, *why = NULL;
+	FILE			*f;
+
+	c.title = "台胞专业技术职业资格采认证书";
+	c.number = "CR-2026-000007";
+	c.tw_qual = "機械工程技師";
+	c.occupation = "机械工程技术人员";
+	c.level_name = "中级";
+	c.level_label = "专业技术职业资格及级别";
+	c.statement = "经审核确认，直接采认持证人取得以下专业技术职业资格：";
+	c.issuer = "福州工程职称评审站";
+	c.agency_ref = "FZ-ZC-2026-17";
+	c.agency_on = "2026-03-01";
+	c.entrusted_by = "福建省（平潭）台胞职业资格考证认证一体化服务中心";
+	xasprintf(&path, "%s/cr.pdf", test_dir);
+	if ((f = fopen(path, "w")) == NULL)
+		fatal("fopen %s", path);
+	is_int(cert_pdf_file(&c, 1, f, &why), QD_OK, "a recognition's page");
+	fclose(f);
+	if (have("pdftotext", "poppler-utils", 6)) {
+		out = run("pdftotext '%s' -", path);
+		flat = out != NULL ? squeeze(out) : NULL;
+		ok(flat != NULL && strstr(flat, "台胞专业技术职业资格采认证书") &&
+		    strstr(flat, "经审核确认，直接采认持证人取得以下专业技术职业资格"),
+		    "titled and worded as a recognition");
+		ok(flat != NULL && strstr(flat, "经比对采信") == NULL,
+		    "without the adoption sentence");
+		ok(flat != NULL && strstr(flat, "专业技术职业资格及级别") &&
+		    strstr(flat, "机械工程技术人员") && strstr(flat, "中级"),
+		    "the professional qualification and its level");
+		ok(flat != NULL && strstr(flat, "认定机构证书编号") &&
+		    strstr(flat, "FZ-ZC-2026-17") &&
+		    strstr(flat, "2026年3月1日"),
+		    "the agency's certificate number and day");
+		ok(flat != NULL && strstr(flat, "福州工程职称评审站") &&
+		    strstr(flat, "委托认证"),
+		    "the agency as issuer, the center as coordinator");
+		free(flat);
+		free(out);
+		out = run("pdftotext -bbox '%s' -", path);
+		ok(out != NULL && words_inside(out), "every word inside the"
+		    " border and none over another");
+		free(out);
+	}
+	free(why);
+	free(path);
+}
+
 /* Counts what it is given; refuses after `room` bytes if room is set. */
 struct counter {
 	size_t	 bytes;
@@ -422,6 +479,7 @@ main(void)
 	test_text();
 	test_fonts();
 	test_overlong();
+	test_recognition();
 	test_refused();
 	out = run("rm -rf '%s'", test_dir);
 	free(out);
