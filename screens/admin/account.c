@@ -1,6 +1,7 @@
 /*
- * My account: who I am, where, the SSH keys I log in with, and whether
- * certificates print through my terminal to the printer attached to it.
+ * My account: who I am, where, the SSH keys I log in with, whether
+ * certificates print through my terminal to the printer attached to it,
+ * the charset my terminal shows and whether my link must be compressed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,113 @@ account_printing_toggle(struct ui *ui, struct ui_view *v)
 	return UI_RELOAD;
 }
 
+/* The charsets offered, as db-terminal.c spells them; "" follows LANG. */
+static const struct {
+	const char	*value;
+	const char	*label;
+} account_charsets[] = {
+	{ "", "自动（按 LANG）Automatic, from the client's LANG" },
+	{ "UTF-8", "UTF-8" },
+	{ "GB18030", "GB18030（简体 Simplified）" },
+	{ "GBK", "GBK（简体 Simplified）" },
+	{ "Big5", "Big5（繁體 Traditional）" },
+	{ "ASCII", "ASCII（无中文 no Chinese）" },
+};
+
+static char *
+account_charset(struct ui *ui)
+{
+	struct qd_terminal	 t;
+	char			*s;
+
+	if (db_user_terminal(ui->db, ui->user, &t) != QD_OK || t.charset == NULL)
+		s = xstrdup("自动 Automatic (LANG)：F6 选择 press F6 to choose");
+	else
+		xasprintf(&s, "%s：F6 更改 press F6 to change", t.charset);
+	db_terminal_free(&t);
+	return s;
+}
+
+static char *
+account_compression(struct ui *ui)
+{
+	struct qd_terminal	 t;
+	int			 on;
+
+	on = db_user_terminal(ui->db, ui->user, &t) == QD_OK &&
+	    t.compression_force;
+	db_terminal_free(&t);
+	return xstrdup(on ? "要求 Required：只接受 ssh -C Only with ssh -C" :
+	    "不要求 Not required：F7 要求 press F7 to require ssh -C");
+}
+
+/* Choose the charset of my terminal, for my next logins. */
+static enum ui_next
+account_charset_pick(struct ui *ui, struct ui_view *v)
+{
+	struct ui_choice	 choices[nitems(account_charsets)];
+	struct qd_terminal	 t;
+	char			*why = NULL;
+	size_t			 i, picked;
+	int			 rc;
+
+	for (i = 0; i < nitems(account_charsets); i++) {
+		choices[i].value = (char *)account_charsets[i].value;
+		choices[i].label = (char *)account_charsets[i].label;
+	}
+	if (ui_dialog_pick(ui, v, "终端字符集 Terminal charset", choices,
+	    nitems(choices), &picked) != QD_OK)
+		return UI_STAY;
+	if (db_user_terminal(ui->db, ui->user, &t) != QD_OK) {
+		ui_error(ui, "%s", screen_result_text(QD_EDB));
+		return UI_STAY;
+	}
+	free(t.charset);
+	t.charset = *account_charsets[picked].value != '\0' ?
+	    xstrdup(account_charsets[picked].value) : NULL;
+	rc = db_user_terminal_set(ui->db, ui->user, &t, &why);
+	if (rc == QD_OK)
+		ui_msg(ui, "终端字符集：%s，下次登录生效 Terminal charset %s from"
+		    " the next login", t.charset != NULL ? t.charset : "自动",
+		    t.charset != NULL ? t.charset : "automatic");
+	else
+		ui_error(ui, "%s", why != NULL ? why : screen_result_text(QD_EDB));
+	free(why);
+	db_terminal_free(&t);
+	return UI_RELOAD;
+}
+
+/* Require a compressed link (ssh -C) for my logins, or stop requiring it. */
+static enum ui_next
+account_compression_toggle(struct ui *ui, struct ui_view *v)
+{
+	struct qd_terminal	 t;
+	char			*why = NULL;
+	int			 rc;
+
+	if (db_user_terminal(ui->db, ui->user, &t) != QD_OK) {
+		ui_error(ui, "%s", screen_result_text(QD_EDB));
+		return UI_STAY;
+	}
+	if (!ui_dialog_confirm(ui, v, t.compression_force ?
+	    "不再要求压缩连接？Stop requiring a compressed link?" :
+	    "登录须用 ssh -C？Require ssh -C for my logins?")) {
+		db_terminal_free(&t);
+		return UI_STAY;
+	}
+	t.compression_force = !t.compression_force;
+	rc = db_user_terminal_set(ui->db, ui->user, &t, &why);
+	if (rc == QD_OK)
+		ui_msg(ui, "%s", t.compression_force ? "已要求压缩：未压缩的登录将被"
+		    "拒绝 Logins without ssh -C are now refused"
+		    : "不再要求压缩 A compressed link is no longer required");
+	else
+		ui_error(ui, "%s", why != NULL ? why : screen_result_text(QD_EDB));
+	free(why);
+	db_terminal_free(&t);
+	return UI_RELOAD;
+}
+
 static const struct ui_field account_fields[] = {
 	{ .label = "登录名 Login", .type = UI_FIELD_SHOW, .width = 32,
 	  .column = "login", .get = account_login },
@@ -95,11 +203,19 @@ static const struct ui_field account_fields[] = {
 	  .get = account_via },
 	{ .label = "终端打印 Printing", .type = UI_FIELD_SHOW, .width = 52,
 	  .get = account_printing },
+	{ .label = "终端字符集 Charset", .type = UI_FIELD_SHOW, .width = 52,
+	  .get = account_charset },
+	{ .label = "压缩连接 Compression", .type = UI_FIELD_SHOW, .width = 52,
+	  .get = account_compression },
 };
 
 static const struct ui_action account_actions[] = {
 	{ .key = UI_KEY_F(5), .label = "终端打印 Printing",
 	  .roles = UI_ROLES_ALL, .run = account_printing_toggle },
+	{ .key = UI_KEY_F(6), .label = "字符集 Charset",
+	  .roles = UI_ROLES_ALL, .run = account_charset_pick },
+	{ .key = UI_KEY_F(7), .label = "压缩 Compression",
+	  .roles = UI_ROLES_ALL, .run = account_compression_toggle },
 };
 
 static const struct ui_column account_key_columns[] = {
