@@ -83,17 +83,23 @@ account_printing_toggle(struct ui *ui, struct ui_view *v)
 	return UI_RELOAD;
 }
 
-/* The charsets offered, as db-terminal.c spells them; "" follows LANG. */
+/*
+ * What F6 offers: the charsets, as db-terminal.c spells them ("" follows
+ * LANG), then requiring a compressed link or not.
+ */
+#define ACCOUNT_COMPRESSION	"-C"
 static const struct {
 	const char	*value;
 	const char	*label;
-} account_charsets[] = {
-	{ "", "自动（按 LANG）Automatic, from the client's LANG" },
-	{ "UTF-8", "UTF-8" },
-	{ "GB18030", "GB18030（简体 Simplified）" },
-	{ "GBK", "GBK（简体 Simplified）" },
-	{ "Big5", "Big5（繁體 Traditional）" },
-	{ "ASCII", "ASCII（无中文 no Chinese）" },
+} account_terminal_choices[] = {
+	{ "", "字符集：自动（按 LANG）Charset: automatic, from LANG" },
+	{ "UTF-8", "字符集 Charset: UTF-8" },
+	{ "GB18030", "字符集 Charset: GB18030（简体 Simplified）" },
+	{ "GBK", "字符集 Charset: GBK（简体 Simplified）" },
+	{ "Big5", "字符集 Charset: Big5（繁體 Traditional）" },
+	{ "ASCII", "字符集 Charset: ASCII（无中文 no Chinese）" },
+	{ ACCOUNT_COMPRESSION, "压缩连接 Compression: 要求或不要求 ssh -C"
+	  " require ssh -C or not" },
 };
 
 static char *
@@ -120,35 +126,23 @@ account_compression(struct ui *ui)
 	    t.compression_force;
 	db_terminal_free(&t);
 	return xstrdup(on ? "要求 Required：只接受 ssh -C Only with ssh -C" :
-	    "不要求 Not required：F7 要求 press F7 to require ssh -C");
+	    "不要求 Not required：F6 可要求 F6 to require ssh -C");
 }
 
-/* Choose the charset of my terminal, for my next logins. */
-static enum ui_next
-account_charset_pick(struct ui *ui, struct ui_view *v)
+/* Save the charset of my terminal, for my next logins. */
+static void
+account_charset_set(struct ui *ui, const char *charset)
 {
-	struct ui_choice	 choices[nitems(account_charsets)];
 	struct qd_terminal	 t;
 	char			*why = NULL;
-	size_t			 i, picked;
-	int			 rc;
 
-	for (i = 0; i < nitems(account_charsets); i++) {
-		choices[i].value = (char *)account_charsets[i].value;
-		choices[i].label = (char *)account_charsets[i].label;
-	}
-	if (ui_dialog_pick(ui, v, "终端字符集 Terminal charset", choices,
-	    nitems(choices), &picked) != QD_OK)
-		return UI_STAY;
 	if (db_user_terminal(ui->db, ui->user, &t) != QD_OK) {
 		ui_error(ui, "%s", screen_result_text(QD_EDB));
-		return UI_STAY;
+		return;
 	}
 	free(t.charset);
-	t.charset = *account_charsets[picked].value != '\0' ?
-	    xstrdup(account_charsets[picked].value) : NULL;
-	rc = db_user_terminal_set(ui->db, ui->user, &t, &why);
-	if (rc == QD_OK)
+	t.charset = *charset != '\0' ? xstrdup(charset) : NULL;
+	if (db_user_terminal_set(ui->db, ui->user, &t, &why) == QD_OK)
 		ui_msg(ui, "终端字符集：%s，下次登录生效 Terminal charset %s from"
 		    " the next login", t.charset != NULL ? t.charset : "自动",
 		    t.charset != NULL ? t.charset : "automatic");
@@ -156,11 +150,10 @@ account_charset_pick(struct ui *ui, struct ui_view *v)
 		ui_error(ui, "%s", why != NULL ? why : screen_result_text(QD_EDB));
 	free(why);
 	db_terminal_free(&t);
-	return UI_RELOAD;
 }
 
 /* Require a compressed link (ssh -C) for my logins, or stop requiring it. */
-static enum ui_next
+static void
 account_compression_toggle(struct ui *ui, struct ui_view *v)
 {
 	struct qd_terminal	 t;
@@ -169,13 +162,13 @@ account_compression_toggle(struct ui *ui, struct ui_view *v)
 
 	if (db_user_terminal(ui->db, ui->user, &t) != QD_OK) {
 		ui_error(ui, "%s", screen_result_text(QD_EDB));
-		return UI_STAY;
+		return;
 	}
 	if (!ui_dialog_confirm(ui, v, t.compression_force ?
 	    "不再要求压缩连接？Stop requiring a compressed link?" :
 	    "登录须用 ssh -C？Require ssh -C for my logins?")) {
 		db_terminal_free(&t);
-		return UI_STAY;
+		return;
 	}
 	t.compression_force = !t.compression_force;
 	rc = db_user_terminal_set(ui->db, ui->user, &t, &why);
@@ -187,6 +180,28 @@ account_compression_toggle(struct ui *ui, struct ui_view *v)
 		ui_error(ui, "%s", why != NULL ? why : screen_result_text(QD_EDB));
 	free(why);
 	db_terminal_free(&t);
+}
+
+/* My terminal's charset, or whether my logins need ssh -C. */
+static enum ui_next
+account_terminal(struct ui *ui, struct ui_view *v)
+{
+	struct ui_choice	 choices[nitems(account_terminal_choices)];
+	const char		*value;
+	size_t			 i, picked;
+
+	for (i = 0; i < nitems(account_terminal_choices); i++) {
+		choices[i].value = (char *)account_terminal_choices[i].value;
+		choices[i].label = (char *)account_terminal_choices[i].label;
+	}
+	if (ui_dialog_pick(ui, v, "终端 Terminal", choices, nitems(choices),
+	    &picked) != QD_OK)
+		return UI_STAY;
+	value = account_terminal_choices[picked].value;
+	if (strcmp(value, ACCOUNT_COMPRESSION) == 0)
+		account_compression_toggle(ui, v);
+	else
+		account_charset_set(ui, value);
 	return UI_RELOAD;
 }
 
@@ -212,10 +227,8 @@ static const struct ui_field account_fields[] = {
 static const struct ui_action account_actions[] = {
 	{ .key = UI_KEY_F(5), .label = "终端打印 Printing",
 	  .roles = UI_ROLES_ALL, .run = account_printing_toggle },
-	{ .key = UI_KEY_F(6), .label = "字符集 Charset",
-	  .roles = UI_ROLES_ALL, .run = account_charset_pick },
-	{ .key = UI_KEY_F(7), .label = "压缩 Compression",
-	  .roles = UI_ROLES_ALL, .run = account_compression_toggle },
+	{ .key = UI_KEY_F(6), .label = "终端 Term",
+	  .roles = UI_ROLES_ALL, .run = account_terminal },
 };
 
 static const struct ui_column account_key_columns[] = {

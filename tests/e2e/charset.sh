@@ -144,7 +144,8 @@ wait_screen back "F10" >/dev/null
 tmux_ send-keys -t back a
 wait_screen back "Big5：F6" >/dev/null
 tmux_ send-keys -t back F6
-wait_screen back "Automatic, from" >/dev/null
+wait_screen back "automatic, from LANG" >/dev/null
+tmux_ send-keys -t back -l 'automatic'
 tmux_ send-keys -t back Enter
 check "back to automatic" wait_screen back "Terminal charset automatic"
 check "kept as NULL" \

@@ -197,8 +197,11 @@ tmux_ssh cf 80 24 fuzhou fuzhou
 wait_screen cf "F10" >/dev/null
 tmux_ send-keys -t cf a
 check "My account says compression is not required" wait_screen cf "不要求 Not required"
-tmux_ send-keys -t cf F7
-check "F7 asks" wait_screen cf "Require ssh -C for my logins?"
+tmux_ send-keys -t cf F6
+check "F6 offers it" wait_screen cf "require ssh -C or not"
+tmux_ send-keys -t cf -l 'ssh -C'
+tmux_ send-keys -t cf Enter
+check "and asks" wait_screen cf "Require ssh -C for my logins?"
 tmux_ send-keys -t cf y
 check "and requires it, saying what it means" \
 	wait_screen cf "Logins without ssh -C are now refused"
@@ -220,10 +223,13 @@ check "and shows no trace of the check" \
 	bash -c '! grep -q "compressed link" <<<"$1"' _ "$(screen cz)"
 tmux_ send-keys -t cz a
 wait_screen cz "要求 Required" >/dev/null
-tmux_ send-keys -t cz F7
+tmux_ send-keys -t cz F6
+wait_screen cz "require ssh -C or not" >/dev/null
+tmux_ send-keys -t cz -l 'ssh -C'
+tmux_ send-keys -t cz Enter
 wait_screen cz "Stop requiring" >/dev/null
 tmux_ send-keys -t cz y
-check "F7 again stops requiring it" wait_screen cz "不要求 Not required"
+check "asked again, it stops requiring it" wait_screen cz "不要求 Not required"
 tmux_ kill-session -t cz
 tmux_ssh plain 80 24 fuzhou fuzhou
 check "and a login without -C gets the UI again" wait_screen plain "F10"
