@@ -12,6 +12,9 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -322,6 +325,10 @@ conn_audit_login(struct conn *c)
 		    c->start->conn_id, db_errmsg(db));
 	db_close(db);
 	c->auth.db = NULL;
+#ifdef __GLIBC__
+	/* The database's cache is freed: give its pages back for the session. */
+	malloc_trim(0);
+#endif
 	return;
 fail:
 	/* A login that cannot be audited does not happen. */
