@@ -400,6 +400,26 @@ int	 user_may(const struct qd_user *, const char *may);
 /* Who holds may, for a refusal: "an admin or an auditor", "no one". */
 void	 perm_who(const char *may, char *buf, size_t len);
 
+/* db-terminal.c: a user's terminal settings (My account). */
+struct qd_terminal {
+	char		*charset;	/* "Big5"; NULL: follow LANG */
+	int		 compression_force; /* the UI only on a compressed link */
+};
+/* The chosen spelling of a charset a user may set, or NULL if none. */
+const char *db_terminal_charset_canon(const char *);
+/* The choice after name (NULL: the first), NULL after the last. */
+const char *db_terminal_charset_next(const char *);
+void	 db_terminal_free(struct qd_terminal *);
+/* Fill t (caller frees with db_terminal_free) with actor's settings. */
+int	 db_user_terminal(sqlite3 *, const struct qd_user *actor,
+	    struct qd_terminal *t);
+/*
+ * Save actor's own settings, audited. QD_EINVAL with *why (caller frees)
+ * for the local operator or a charset not offered.
+ */
+int	 db_user_terminal_set(sqlite3 *, const struct qd_user *actor,
+	    const struct qd_terminal *t, char **why);
+
 /* db-key.c: users' SSH public keys. */
 struct qd_key {
 	int64_t		 id;
@@ -955,6 +975,7 @@ char	*server_key_wrap(const char *pem);
 /* session-*.c: the session channel: requests, the pty relay and exec. */
 #define SESSION_INBUF	65536	/* channel bytes waiting for the child */
 #define SESSION_OUTBUF	16384	/* a frame of the UI waiting to go out */
+#define SESSION_PROBE	256	/* blanks that tell a compressed link */
 enum session_slot_name {
 	SESSION_OUT,		/* pty master, or the command's stdout */
 	SESSION_ERR,		/* the command's stderr */
@@ -1025,7 +1046,8 @@ struct session {
 	struct ssh_session_struct	*ssh;
 	struct ssh_channel_struct	*channel;	/* NULL until opened */
 	struct ssh_event_struct		*event;
-	struct ssh_counter_struct	*counter;	/* bytes received */
+	struct ssh_counter_struct	*counter;	/* bytes on the socket */
+	struct ssh_counter_struct	*raw;		/* bytes before zlib */
 	unsigned long			 conn_id;
 	const struct qd_user		*user;
 	struct qd_config		*cfg;
@@ -1039,6 +1061,7 @@ struct session {
 	char				*opt_charset;	/* exec --charset */
 	char				*charset_note;	/* for the UI to say */
 	struct session_charset		 charset;
+	struct qd_terminal		 terminal;	/* the user's settings */
 	int				 out_checked;	/* stdout sniffed */
 	int				 out_binary;	/* not text: as is */
 	uint64_t			 bytes_out;	/* from the child */

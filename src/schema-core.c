@@ -42,6 +42,14 @@ static const struct schema_table permission_tables[] = {
 	{ .table = NULL }
 };
 
+/* 013-terminal.sql: a user's charset and compression (My account). */
+static const struct schema_table terminal_tables[] = {
+	{ .table = "user_terminal", .record = "user_id",
+	  .audit = "charset, compression_force",
+	  .audit_on = SCHEMA_ON_INSERT | SCHEMA_ON_UPDATE },
+	{ .table = NULL }
+};
+
 const struct qd_schema_file schema_platform[] = {
 	{ .name = "001-core.sql", .tables = core_tables },
 	{ .name = "002-cases.sql", .tables = draft_tables },
@@ -56,5 +64,6 @@ const struct qd_schema_file schema_platform[] = {
 	 * databases made before get the triggers their declarations make.
 	 */
 	{ .name = "011-tables.sql", .remake = 1 },
+	{ .name = "013-terminal.sql", .tables = terminal_tables },
 	{ .name = NULL }
 };

@@ -12,6 +12,9 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -37,6 +40,7 @@ struct conn {
 	ssh_event			 event;
 	struct server_auth		 auth;
 	struct session			 session;
+	struct qd_terminal		 terminal;	/* until the session */
 	time_t				 deadline;
 };
 
@@ -315,8 +319,16 @@ conn_audit_login(struct conn *c)
 	}
 	if (db_commit(db) != QD_OK)
 		goto fail;
+	/* Without its settings the user gets the defaults, and can work. */
+	if (db_user_terminal(db, c->auth.user, &c->terminal) != QD_OK)
+		log_warn("conn %lu: cannot read the terminal settings: %s",
+		    c->start->conn_id, db_errmsg(db));
 	db_close(db);
 	c->auth.db = NULL;
+#ifdef __GLIBC__
+	/* The database's cache is freed: give its pages back for the session. */
+	malloc_trim(0);
+#endif
 	return;
 fail:
 	/* A login that cannot be audited does not happen. */
@@ -380,6 +392,7 @@ server_conn_main(const struct server_conn_start *start, struct qd_config *cfg,
 	    start->peer, c.auth.last_login, detail);
 	session_init(&c.session, c.ssh, c.event, start->conn_id, c.auth.user,
 	    cfg, db_path);
+	c.session.terminal = c.terminal;	/* the session frees it */
 	rc = session_run(&c.session);
 	log_debug("conn %lu: session ended%s", start->conn_id,
 	    rc == 0 ? "" : " without an exit status");

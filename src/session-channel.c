@@ -108,7 +108,8 @@ session_init(struct session *s, ssh_session ssh, ssh_event event,
 	s->since = s->last_rx = time(NULL);
 	session_charset_init(&s->charset);
 	s->counter = xcalloc(1, sizeof *s->counter);
-	ssh_set_counters(ssh, s->counter, NULL);
+	s->raw = xcalloc(1, sizeof *s->raw);
+	ssh_set_counters(ssh, s->counter, s->raw);
 }
 
 void
@@ -118,6 +119,8 @@ session_free(struct session *s)
 	if (s->ssh != NULL)
 		ssh_set_counters(s->ssh, NULL, NULL);
 	xfree(&s->counter);
+	xfree(&s->raw);
+	db_terminal_free(&s->terminal);
 	xfree(&s->term);
 	session_charset_close(&s->charset);
 	xfree(&s->env_lang);
@@ -246,7 +249,8 @@ session_charset_option(struct session *s, const char *command, char **why)
 
 /*
  * Choose the client's charset: --charset, else QD_CHARSET, else (on a
- * terminal only) LC_ALL, LC_CTYPE, LANG. A command's output is converted
+ * terminal only) the one the user chose in My account, else LC_ALL,
+ * LC_CTYPE, LANG. A command's output is converted
  * only when asked for by name: LANG alone must not change what a script
  * reads. An unknown name on a terminal falls back to UTF-8 and the UI
  * says why; for a command it is a usage error (-1, *why set).
@@ -257,6 +261,8 @@ session_charset_choose(struct session *s, char **why)
 	const char	*spec = s->opt_charset != NULL ? s->opt_charset :
 	    s->env_charset;
 
+	if (spec == NULL && s->pty)
+		spec = s->terminal.charset;
 	if (spec == NULL && s->pty)
 		spec = s->env_lc_all != NULL ? s->env_lc_all :
 		    s->env_lc_ctype != NULL ? s->env_lc_ctype : s->env_lang;
@@ -291,6 +297,57 @@ session_refuse(struct session *s, const char *why)
 	s->child_status = QD_EXIT_USAGE << 8;
 }
 
+/*
+ * Whether the client compresses what the server sends. libssh says not
+ * which compression the key exchange chose, so the link is measured: a
+ * line of blanks, then a carriage return, costs a compressed link a
+ * fraction of its size and an uncompressed one more than its size (the
+ * packet's length, padding and MAC). Nothing shows on the terminal.
+ */
+static int
+session_link_compressed(struct session *s)
+{
+	char		 probe[SESSION_PROBE + 2];
+	uint64_t	 wire, raw;
+
+	memset(probe, ' ', sizeof probe);
+	probe[0] = probe[sizeof probe - 1] = '\r';
+	wire = s->counter->out_bytes;
+	raw = s->raw->out_bytes;
+	if (ssh_channel_write(s->channel, probe, sizeof probe) !=
+	    (int)sizeof probe)
+		return 1;	/* the client is gone: nothing to ask of it */
+	ssh_blocking_flush(s->ssh, 2000);
+	wire = s->counter->out_bytes - wire;
+	raw = s->raw->out_bytes - raw;
+	log_debug("conn %lu: probe of %zu bytes: %llu in packets, %llu on the"
+	    " wire", s->conn_id, sizeof probe, (unsigned long long)raw,
+	    (unsigned long long)wire);
+	return wire < raw;
+}
+
+/*
+ * The user asked for compression (My account) and the server offers it,
+ * but this client does not compress: say how to, and start nothing.
+ */
+static int
+session_compression_refused(struct session *s)
+{
+	if (!s->terminal.compression_force ||
+	    s->cfg->compression != COMPRESSION_YES || s->channel == NULL ||
+	    session_link_compressed(s))
+		return 0;
+	log_info("conn %lu: refused: the account asks for compression",
+	    s->conn_id);
+	session_refuse(s, s->pty ? "此账户要求压缩连接：请用 ssh -C 连接，"
+	    "或在 ~/.ssh/config 中写 Compression yes\r\nThis account asks for"
+	    " a compressed link: connect with ssh -C, or put \"Compression"
+	    " yes\" in ~/.ssh/config\r" : "this account asks for a compressed"
+	    " link: connect with ssh -C, or put \"Compression yes\" in"
+	    " ~/.ssh/config");
+	return 1;
+}
+
 /* Start the UI (command NULL) or a command, once per channel. */
 static int
 session_start(struct session *s, const char *command)
@@ -314,6 +371,8 @@ session_start(struct session *s, const char *command)
 		free(why);
 		return 0;
 	}
+	if (command == NULL && session_compression_refused(s))
+		return 0;
 	if (s->pty)
 		rc = session_pty_start(s, command);
 	else if (command != NULL)

@@ -284,6 +284,35 @@ ui_term_charset_note(struct ui *ui)
 		ui_msg(ui, "%s; showing UTF-8", note);
 }
 
+/*
+ * Put curses in its running state. ncurses 6.4 flushes its output after
+ * every cursor move until the screen has been suspended and resumed once
+ * (its _endwin stays "initial"), so a screen went out in a write per
+ * line, each a read and a wake-up of the relay. An endwin() whose bytes
+ * go nowhere, then a refresh, makes one write of a whole update, and the
+ * terminal gets the same bytes as before.
+ */
+static void
+ui_term_running(void)
+{
+	int	 saved, null;
+
+	if ((null = open("/dev/null", O_WRONLY | O_CLOEXEC)) == -1)
+		return;
+	if ((saved = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3)) == -1) {
+		close(null);
+		return;
+	}
+	fflush(stdout);
+	if (dup2(null, STDOUT_FILENO) != -1) {
+		endwin();
+		(void)dup2(saved, STDOUT_FILENO);
+	}
+	close(saved);
+	close(null);
+	refresh();
+}
+
 int
 ui_term_start(struct ui *ui, char **why)
 {
@@ -301,6 +330,7 @@ ui_term_start(struct ui *ui, char **why)
 		return QD_ESYS;
 	}
 	set_term(ui_term_screen);
+	ui_term_running();
 	ui_term_winch();
 	ui->term_name = ui_term_used;
 	set_escdelay(ui->cfg != NULL ? ui->cfg->escdelay : 150);
@@ -310,6 +340,8 @@ ui_term_start(struct ui *ui, char **why)
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
 	intrflush(stdscr, FALSE);
+	/* The pty never makes a refresh wait: nothing to abandon for keys. */
+	typeahead(-1);
 	ui_term_colours(ui);
 	ui->cursor_y = ui->cursor_x = -1;
 	if (term == NULL || strcmp(term, ui_term_used) != 0)

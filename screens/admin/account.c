@@ -1,6 +1,7 @@
 /*
- * My account: who I am, where, the SSH keys I log in with, and whether
- * certificates print through my terminal to the printer attached to it.
+ * My account: who I am, where, the SSH keys I log in with, whether
+ * certificates print through my terminal to the printer attached to it,
+ * the charset my terminal shows and whether my link must be compressed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,128 @@ account_printing_toggle(struct ui *ui, struct ui_view *v)
 	return UI_RELOAD;
 }
 
+/*
+ * What F6 offers: the charsets, as db-terminal.c spells them ("" follows
+ * LANG), then requiring a compressed link or not.
+ */
+#define ACCOUNT_COMPRESSION	"-C"
+static const struct {
+	const char	*value;
+	const char	*label;
+} account_terminal_choices[] = {
+	{ "", "字符集：自动（按 LANG）Charset: automatic, from LANG" },
+	{ "UTF-8", "字符集 Charset: UTF-8" },
+	{ "GB18030", "字符集 Charset: GB18030（简体 Simplified）" },
+	{ "GBK", "字符集 Charset: GBK（简体 Simplified）" },
+	{ "Big5", "字符集 Charset: Big5（繁體 Traditional）" },
+	{ "ASCII", "字符集 Charset: ASCII（无中文 no Chinese）" },
+	{ ACCOUNT_COMPRESSION, "压缩连接 Compression: 要求或不要求 ssh -C"
+	  " require ssh -C or not" },
+};
+
+static char *
+account_charset(struct ui *ui)
+{
+	struct qd_terminal	 t;
+	char			*s;
+
+	if (db_user_terminal(ui->db, ui->user, &t) != QD_OK || t.charset == NULL)
+		s = xstrdup("自动 Automatic (LANG)：F6 选择 press F6 to choose");
+	else
+		xasprintf(&s, "%s：F6 更改 press F6 to change", t.charset);
+	db_terminal_free(&t);
+	return s;
+}
+
+static char *
+account_compression(struct ui *ui)
+{
+	struct qd_terminal	 t;
+	int			 on;
+
+	on = db_user_terminal(ui->db, ui->user, &t) == QD_OK &&
+	    t.compression_force;
+	db_terminal_free(&t);
+	return xstrdup(on ? "要求 Required：只接受 ssh -C Only with ssh -C" :
+	    "不要求 Not required：F6 可要求 F6 to require ssh -C");
+}
+
+/* Save the charset of my terminal, for my next logins. */
+static void
+account_charset_set(struct ui *ui, const char *charset)
+{
+	struct qd_terminal	 t;
+	char			*why = NULL;
+
+	if (db_user_terminal(ui->db, ui->user, &t) != QD_OK) {
+		ui_error(ui, "%s", screen_result_text(QD_EDB));
+		return;
+	}
+	free(t.charset);
+	t.charset = *charset != '\0' ? xstrdup(charset) : NULL;
+	if (db_user_terminal_set(ui->db, ui->user, &t, &why) == QD_OK)
+		ui_msg(ui, "终端字符集：%s，下次登录生效 Terminal charset %s from"
+		    " the next login", t.charset != NULL ? t.charset : "自动",
+		    t.charset != NULL ? t.charset : "automatic");
+	else
+		ui_error(ui, "%s", why != NULL ? why : screen_result_text(QD_EDB));
+	free(why);
+	db_terminal_free(&t);
+}
+
+/* Require a compressed link (ssh -C) for my logins, or stop requiring it. */
+static void
+account_compression_toggle(struct ui *ui, struct ui_view *v)
+{
+	struct qd_terminal	 t;
+	char			*why = NULL;
+	int			 rc;
+
+	if (db_user_terminal(ui->db, ui->user, &t) != QD_OK) {
+		ui_error(ui, "%s", screen_result_text(QD_EDB));
+		return;
+	}
+	if (!ui_dialog_confirm(ui, v, t.compression_force ?
+	    "不再要求压缩连接？Stop requiring a compressed link?" :
+	    "登录须用 ssh -C？Require ssh -C for my logins?")) {
+		db_terminal_free(&t);
+		return;
+	}
+	t.compression_force = !t.compression_force;
+	rc = db_user_terminal_set(ui->db, ui->user, &t, &why);
+	if (rc == QD_OK)
+		ui_msg(ui, "%s", t.compression_force ? "已要求压缩：未压缩的登录将被"
+		    "拒绝 Logins without ssh -C are now refused"
+		    : "不再要求压缩 A compressed link is no longer required");
+	else
+		ui_error(ui, "%s", why != NULL ? why : screen_result_text(QD_EDB));
+	free(why);
+	db_terminal_free(&t);
+}
+
+/* My terminal's charset, or whether my logins need ssh -C. */
+static enum ui_next
+account_terminal(struct ui *ui, struct ui_view *v)
+{
+	struct ui_choice	 choices[nitems(account_terminal_choices)];
+	const char		*value;
+	size_t			 i, picked;
+
+	for (i = 0; i < nitems(account_terminal_choices); i++) {
+		choices[i].value = (char *)account_terminal_choices[i].value;
+		choices[i].label = (char *)account_terminal_choices[i].label;
+	}
+	if (ui_dialog_pick(ui, v, "终端 Terminal", choices, nitems(choices),
+	    &picked) != QD_OK)
+		return UI_STAY;
+	value = account_terminal_choices[picked].value;
+	if (strcmp(value, ACCOUNT_COMPRESSION) == 0)
+		account_compression_toggle(ui, v);
+	else
+		account_charset_set(ui, value);
+	return UI_RELOAD;
+}
+
 static const struct ui_field account_fields[] = {
 	{ .label = "登录名 Login", .type = UI_FIELD_SHOW, .width = 32,
 	  .column = "login", .get = account_login },
@@ -95,11 +218,17 @@ static const struct ui_field account_fields[] = {
 	  .get = account_via },
 	{ .label = "终端打印 Printing", .type = UI_FIELD_SHOW, .width = 52,
 	  .get = account_printing },
+	{ .label = "终端字符集 Charset", .type = UI_FIELD_SHOW, .width = 52,
+	  .get = account_charset },
+	{ .label = "压缩连接 Compression", .type = UI_FIELD_SHOW, .width = 52,
+	  .get = account_compression },
 };
 
 static const struct ui_action account_actions[] = {
 	{ .key = UI_KEY_F(5), .label = "终端打印 Printing",
 	  .roles = UI_ROLES_ALL, .run = account_printing_toggle },
+	{ .key = UI_KEY_F(6), .label = "终端 Term",
+	  .roles = UI_ROLES_ALL, .run = account_terminal },
 };
 
 static const struct ui_column account_key_columns[] = {

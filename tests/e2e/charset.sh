@@ -109,6 +109,49 @@ tmux_ send-keys -t asc i
 check "and it works the UI all the same" wait_screen asc "Intake 1/2"
 tmux_ kill-session -t asc
 
+# --- My account: the user's own charset ----------------------------------
+tmux_ssh acc 80 24 fuzhou fuzhou
+wait_screen acc "F10" >/dev/null
+tmux_ send-keys -t acc a
+check "My account shows the charset, automatic" wait_screen acc "自动 Automatic (LANG)"
+tmux_ send-keys -t acc F6
+check "F6 offers the charsets" wait_screen acc "Big5（繁體 Traditional）"
+tmux_ send-keys -t acc -l 'big5'
+tmux_ send-keys -t acc Enter
+check "Big5 is chosen, from the next login" wait_screen acc "Terminal charset Big5 from"
+check "and kept for the user" \
+	test "$(sql "SELECT charset FROM user_terminal")" = Big5
+check "the change is audited" \
+	test "$(sql "SELECT count(*) FROM audit WHERE tbl = 'user_terminal'")" -ge 1
+tmux_ kill-session -t acc
+# A Big5 terminal whose client says UTF-8: the account's choice wins.
+luit_ssh b5u Big5 zh_TW.UTF-8
+check "the account's Big5 serves a client that sends LANG=zh_TW.UTF-8" \
+	wait_screen b5u "台胞？？？格一体化服？"
+tmux_ send-keys -t b5u i
+wait_screen b5u "Intake 1/2" >/dev/null
+tmux_ send-keys -t b5u -l '陳小文'
+check "and what it types is taken as Big5" wait_screen b5u "陳小文"
+tmux_ kill-session -t b5u
+out=$($(ssh_cmd fuzhou fuzhou) whoami)
+check "a command's output stays UTF-8 (scripts choose with --charset)" \
+	grep -q "name: 福州联络员" <<<"$out"
+out=$($(ssh_cmd fuzhou fuzhou -t) -- --charset utf-8 whoami)
+check "--charset still comes first" grep -q "福州联络员" <<<"$out"
+tmux_ -f /dev/null new-session -d -s back -x 80 -y 24 \
+    "TERM=xterm luit -encoding Big5 -- $(ssh_cmd fuzhou fuzhou -t)"
+wait_screen back "F10" >/dev/null
+tmux_ send-keys -t back a
+wait_screen back "Big5：F6" >/dev/null
+tmux_ send-keys -t back F6
+wait_screen back "automatic, from LANG" >/dev/null
+tmux_ send-keys -t back -l 'automatic'
+tmux_ send-keys -t back Enter
+check "back to automatic" wait_screen back "Terminal charset automatic"
+check "kept as NULL" \
+	test "$(sql "SELECT ifnull(charset, 'auto') FROM user_terminal")" = auto
+tmux_ kill-session -t back
+
 # --- commands --------------------------------------------------------------
 out=$($(ssh_cmd fuzhou fuzhou) -- --charset big5 whoami | iconv -f BIG5 -t UTF-8)
 check "--charset big5: a command's text comes in Big5" grep -q "name: 福州？？？" <<<"$out"

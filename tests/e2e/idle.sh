@@ -39,6 +39,31 @@ tmux_ send-keys -t idle Down
 sleep 0.5
 check "a key after the idle time still gets an answer" \
 	[ "$(wakes "$ui")" -gt "$after_u" ]
+
+# The memory of the database's schema (more than a megabyte) is given back
+# once the login is audited: the connection process keeps only its own.
+dirty=$(awk '/^Private_Dirty:/ { print $2 }' "/proc/$conn/smaps_rollup")
+echo "# private dirty memory of the connection process: $dirty kB"
+check "the connection process holds under 2 MB of its own" [ "$dirty" -lt 2048 ]
+
+# One key, one write of the whole update to the terminal: each write is a
+# read and a wake-up of the relay (ncurses 6.4 otherwise flushes after
+# every cursor move).
+if command -v strace >/dev/null 2>&1; then
+	wait_stable idle
+	strace -qq -e trace=write -e signal=none -o "$TMP/ui.trace" -p "$ui" &
+	st=$!
+	sleep 1
+	tmux_ send-keys -t idle Up
+	sleep 1
+	kill "$st" 2>/dev/null
+	wait "$st" 2>/dev/null
+	n=$(grep -c '^write(1,' "$TMP/ui.trace")
+	echo "# writes to the terminal for one key: $n"
+	check "a key's answer goes to the terminal in one write" [ "$n" -eq 1 ]
+else
+	ok "# SKIP strace is not installed"
+fi
 tmux_ send-keys -t idle F10
 sleep 0.5
 tmux_ send-keys -t idle Enter 2>/dev/null

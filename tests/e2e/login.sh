@@ -192,6 +192,49 @@ check "disabling an account ends its open session ($((SECONDS - start)) s)" \
 	bash -c "! tmux -S '$TMUX_SOCK' has-session -t wu 2>/dev/null"
 check "and the log says why" grep -q "account was disabled" "$SERVER_LOG"
 
+# --- My account: a compressed link required (for users who forget -C) ---
+tmux_ssh cf 80 24 fuzhou fuzhou
+wait_screen cf "F10" >/dev/null
+tmux_ send-keys -t cf a
+check "My account says compression is not required" wait_screen cf "不要求 Not required"
+tmux_ send-keys -t cf F6
+check "F6 offers it" wait_screen cf "require ssh -C or not"
+tmux_ send-keys -t cf -l 'ssh -C'
+tmux_ send-keys -t cf Enter
+check "and asks" wait_screen cf "Require ssh -C for my logins?"
+tmux_ send-keys -t cf y
+check "and requires it, saying what it means" \
+	wait_screen cf "Logins without ssh -C are now refused"
+check "the account shows it" wait_screen cf "要求 Required"
+check "kept for the user" \
+	test "$(sqlite3 -readonly "$DB" "SELECT compression_force FROM user_terminal")" = 1
+tmux_ kill-session -t cf
+out=$(timeout 20 $(ssh_cmd fuzhou fuzhou -tt) </dev/null 2>&1); rc=$?
+check "without -C the UI is refused (exit 2)" [ "$rc" -eq 2 ]
+check "saying to use ssh -C" grep -q "connect with ssh -C" <<<"$out"
+check "in Chinese too" grep -q "请用 ssh -C 连接" <<<"$out"
+check "and the log says why" grep -q "the account asks for compression" "$SERVER_LOG"
+out=$($(ssh_cmd fuzhou fuzhou) whoami 2>&1)
+check "a command without -C still runs" grep -q "login: fuzhou" <<<"$out"
+tmux_ -f /dev/null new-session -d -s cz -x 80 -y 24 \
+    "TERM=xterm-256color $(ssh_cmd fuzhou fuzhou -t -C)"
+check "with -C the UI starts" wait_screen cz "F10"
+check "and shows no trace of the check" \
+	bash -c '! grep -q "compressed link" <<<"$1"' _ "$(screen cz)"
+tmux_ send-keys -t cz a
+wait_screen cz "要求 Required" >/dev/null
+tmux_ send-keys -t cz F6
+wait_screen cz "require ssh -C or not" >/dev/null
+tmux_ send-keys -t cz -l 'ssh -C'
+tmux_ send-keys -t cz Enter
+wait_screen cz "Stop requiring" >/dev/null
+tmux_ send-keys -t cz y
+check "asked again, it stops requiring it" wait_screen cz "不要求 Not required"
+tmux_ kill-session -t cz
+tmux_ssh plain 80 24 fuzhou fuzhou
+check "and a login without -C gets the UI again" wait_screen plain "F10"
+tmux_ kill-session -t plain
+
 # SIGTERM with a session open: the server ends it and stops.
 tmux_ssh late 80 24 fuzhou fuzhou
 wait_screen late "F10" >/dev/null
