@@ -18,10 +18,15 @@ int LLVMFuzzerTestOneInput(const unsigned char *, size_t);
 static void
 fuzz_check_defaults(const struct qd_config *cfg)
 {
-	if (cfg->nlisten != 2 || strcmp(cfg->listen[0], "0.0.0.0:2222") != 0 ||
-	    cfg->max_sessions != 200 || cfg->escdelay != 150 ||
-	    cfg->path != NULL)
+	struct qd_config	 def;
+
+	config_defaults(&def);
+	if (cfg->nlisten != def.nlisten ||
+	    strcmp(cfg->listen[0], def.listen[0]) != 0 ||
+	    cfg->max_sessions != def.max_sessions ||
+	    cfg->escdelay != def.escdelay || cfg->path != NULL)
 		abort();
+	config_free(&def);
 }
 
 int
