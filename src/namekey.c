@@ -30,12 +30,24 @@ static const char *const namekey_drop[] = {
 
 static const char namekey_replacement[] = "\xef\xbf\xbd";	/* U+FFFD */
 
-/* 1 if the character of len bytes at s is one cleaning drops. */
+/*
+ * 1 if the character of len bytes at s is one cleaning drops: spaces,
+ * controls, the dots above, and the invisible ones (bidirectional
+ * controls, zero-width characters: text_hidden_char()), which would make
+ * a name typed with one a different key.
+ */
 static int
 namekey_dropped(const char *s, int len)
 {
+	char	 one[8];
 	size_t	 i;
 
+	if (len > 1 && (size_t)len < sizeof one) {
+		memcpy(one, s, (size_t)len);
+		one[len] = '\0';
+		if (text_hidden(one))
+			return 1;
+	}
 	if (len == 1)
 		return (unsigned char)*s <= ' ' || *s == 0x7f;
 	if (len == 2 && (unsigned char)s[0] == 0xc2 &&

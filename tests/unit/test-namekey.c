@@ -51,6 +51,10 @@ test_fold(void)
 	key_is("\xe3\x80\x80陳\xe3\x80\x80大文\xe3\x80\x80", "陈大文",
 	    "ideographic spaces are dropped");
 	key_is(" 陳\t大文\n", "陈大文", "tabs and newlines are dropped");
+	key_is("陳\xe2\x80\x8b大\xe2\x80\xae文\xe2\x81\xa6", "陈大文",
+	    "zero-width and bidirectional controls are dropped");
+	key_is("\xe2\x80\xad\xe3\x80\x80", "",
+	    "a name of only invisible characters has an empty key");
 	key_is("黃志明", "黄志明", "黃 folds to 黄");
 	key_is("張美玲", "张美玲", "張 folds to 张");
 	key_is("臺灣", "台湾", "臺灣 folds to 台湾");
