@@ -1254,8 +1254,10 @@ struct ui_field {
 struct ui_column {
 	const char	*title;		/* "登录名 Login" */
 	int		 width;		/* columns at 80 columns */
-	int		 grow;		/* takes a share of extra width */
+	int		 grow;		/* shares of extra width it takes, or */
 };
+/* A column's grow: shown only when the screen has room for it. */
+#define UI_COLUMN_WIDE	(-1)
 /* Rows of a list as strings; ids and keys name each row's record. */
 struct ui_rows {
 	size_t		  n;
@@ -1618,9 +1620,13 @@ void	 ui_rows_add(struct ui_rows *, int64_t id, const char *key,
 void	 ui_rows_clear(struct ui_rows *);
 /* Replace rows->cursor with a copy of cursor (NULL: none). */
 void	 ui_rows_set_cursor(struct ui_rows *, const char *cursor);
-/* Column widths for total columns: widths[] gets one per column. */
+/*
+ * Column widths for total columns: widths[] gets one per column, 0 for a
+ * wide column that does not fit.
+ */
 void	 ui_list_widths(const struct ui_list *, int total, int *widths);
-/* Columns a list needs at its declared widths (marker included). */
+/* Columns a list needs at its declared widths (marker included, wide
+   columns not). */
 int	 ui_list_min_width(const struct ui_list *);
 void	 ui_list_draw(struct ui *, struct ui_view *, int top);
 /*
@@ -1628,7 +1634,10 @@ void	 ui_list_draw(struct ui *, struct ui_view *, int top);
  * last row) or marked a row (Space in a multi list).
  */
 int	 ui_list_key(struct ui *, struct ui_view *, int key);
-/* Load the first page again: marks go, the selection stays if it can. */
+/*
+ * Load the list again: marks go; the selected row stays selected, the
+ * pages down to it loaded again, else the selection stays at its place.
+ */
 int	 ui_list_load(struct ui *, struct ui_view *);
 /* Rows marked in a multi list. */
 size_t	 ui_list_marked(const struct ui_view *);
