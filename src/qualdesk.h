@@ -772,6 +772,11 @@ int	 cmd_split(const char *line, int *argc, char ***argv, char **why);
 void	 cmd_free_argv(int, char **);
 /* Print a message for a data-layer result and return the exit code. */
 int	 cmd_fail(struct cmd_ctx *, int result, const char *why);
+/*
+ * Open ctx->db at ctx->db_path for a CMD_NODB command that needs it after
+ * all; the caller closes it. An exit code, the failure printed.
+ */
+int	 cmd_open_db(struct cmd_ctx *);
 
 /* cmd-*.c: the verbs. */
 int	 cmd_serve(struct cmd_ctx *, int, char **);
