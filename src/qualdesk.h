@@ -1644,6 +1644,11 @@ int	 ui_list_key(struct ui *, struct ui_view *, int key);
  * pages down to it loaded again, else the selection stays at its place.
  */
 int	 ui_list_load(struct ui *, struct ui_view *);
+/*
+ * Select the row of record id, loading the pages down to it: 1 if the
+ * list has it, else 0 and the selection where it was.
+ */
+int	 ui_list_goto(struct ui *, struct ui_view *, int64_t id);
 /* Rows marked in a multi list. */
 size_t	 ui_list_marked(const struct ui_view *);
 /*

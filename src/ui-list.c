@@ -171,6 +171,22 @@ ui_list_load(struct ui *ui, struct ui_view *v)
 	return rc;
 }
 
+int
+ui_list_goto(struct ui *ui, struct ui_view *v, int64_t id)
+{
+	size_t	 i = 0;
+
+	do {
+		for (; i < v->rows.n; i++) {
+			if (v->rows.ids[i] == id) {
+				v->sel = i;
+				return 1;
+			}
+		}
+	} while (ui_list_more(ui, v));
+	return 0;
+}
+
 size_t
 ui_list_marked(const struct ui_view *v)
 {

@@ -32,6 +32,22 @@ screen_queue_count(struct ui *ui, struct ui_view *v,
 }
 
 int
+screen_queue_page(struct ui *ui, struct ui_view *v,
+    const struct qd_case_filter *f, const char *cursor,
+    struct qd_case_row **r, size_t *n, char **next, char **why)
+{
+	int	 rc;
+
+	rc = db_case_list(ui->db, ui->user, f, cursor, OUTBOX_PAGE, r, n,
+	    next, why);
+	if (rc != QD_OK)
+		return rc;
+	if (cursor == NULL)
+		screen_queue_count(ui, v, f);
+	return QD_OK;
+}
+
+int
 screen_queue_load(struct ui *ui, struct ui_view *v,
     const struct qd_case_filter *f, struct ui_rows *rows, const char *cursor,
     char **why)
@@ -41,12 +57,9 @@ screen_queue_load(struct ui *ui, struct ui_view *v,
 	size_t			 n = 0;
 	int			 rc;
 
-	rc = db_case_list(ui->db, ui->user, f, cursor, OUTBOX_PAGE, &r, &n,
-	    &next, why);
+	rc = screen_queue_page(ui, v, f, cursor, &r, &n, &next, why);
 	if (rc != QD_OK)
 		return rc;
-	if (cursor == NULL)
-		screen_queue_count(ui, v, f);
 	screen_case_page(rows, r, n, next);
 	return QD_OK;
 }
@@ -93,8 +106,14 @@ outbox_forward(struct ui *ui, struct ui_view *v)
 
 	if ((n = ui_view_marked(v, &ids)) == 0)
 		return UI_STAY;
-	xasprintf(&q, "报送 %zu 件案件到中心？ Forward %zu case%s to the"
-	    " center?", n, n, n == 1 ? "" : "s");
+	/* Nothing marked: the selected case, named, so no one is surprised. */
+	if (ui_list_marked(v) == 0)
+		xasprintf(&q, "报送选中的案件 %s（%s）？ None marked: forward "
+		    "case %s?", v->rows.keys[v->sel], v->rows.cells[v->sel *
+		    v->rows.ncols + 1], v->rows.keys[v->sel]);
+	else
+		xasprintf(&q, "报送已标记的 %zu 件案件到中心？ Forward the %zu "
+		    "marked case%s to the center?", n, n, n == 1 ? "" : "s");
 	rc = ui_dialog_confirm(ui, v, q);
 	free(q);
 	if (rc) {
