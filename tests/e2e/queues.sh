@@ -100,6 +100,13 @@ tmux_ssh fz 80 24 fuzhou fuzhou
 wait_screen fz "待报送" >/dev/null || bail "no menu"
 tmux_ send-keys -t fz f
 check "the outbox opens" wait_screen fz "Outbox"
+RET=$(sql "SELECT id FROM cases WHERE state = 'returned' AND office_id =
+    (SELECT id FROM offices WHERE code = 'fuzhou') ORDER BY id LIMIT 1")
+REASON=$(sql "SELECT reason FROM cases WHERE id = $RET")
+check "a returned case shows the reason it came back ($RET: $REASON)" \
+	bash -c "tmux -S '$TMUX_SOCK' capture-pane -p -t fz |
+	grep -E '^[ >] +$RET ' | grep -qF '${REASON:0:3}'"
+check "under a reason column" wait_screen fz "原因 Why"
 FIRST=$(screen fz | sed -n 's/^> *\([0-9][0-9]*\) .*/\1/p')
 tmux_ send-keys -t fz F5
 check "F5 with nothing marked names the case it will forward" \
