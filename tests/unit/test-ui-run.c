@@ -768,6 +768,19 @@ test_input(struct ui *ui)
 	is_str(out, "", "with an empty text");
 	free(out);
 	is_int(ui->quit, 0, "nothing quit");
+
+	/* A text box says which key goes on, and how to scroll a long one. */
+	run_keys(" ");
+	ui_dialog_show(ui, NULL, "已登记的台胞 Registered", "陳大文 1990-05-17");
+	run_snapshot();
+	ok(strstr(shot(2), "任意键继续 Any key: go on") != NULL,
+	    "a text box shows its key");
+	run_keys(" ");
+	ui_dialog_show(ui, NULL, "已登记的台胞 Registered", "1\n2\n3\n4\n5\n6"
+	    "\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n21\n22");
+	run_snapshot();
+	ok(strstr(shot(3), "Up/Down 滚动 Scroll") != NULL && strstr(shot(3),
+	    "Any other key: go on") != NULL, "a long one how to scroll too");
 }
 
 /* A catalog of 300 occupations with labels wider than the screen. */
