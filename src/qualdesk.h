@@ -447,6 +447,18 @@ struct qd_audit {
  * the newest), at most limit. Caller frees with audit_free_array. */
 int	 db_audit_list(sqlite3 *, const struct qd_user *actor, int64_t before_id,
 	    int limit, struct qd_audit **out, size_t *n, char **why);
+/* What db_audit_find narrows to; NULL or 0 members match every row. */
+struct qd_audit_filter {
+	const char	*actor;		/* login, exactly */
+	const char	*tbl;		/* table, exactly */
+	int64_t		 record;	/* with tbl: that record */
+	const char	*action;	/* "insert", "login" ... */
+	const char	*day;		/* YYYY-MM-DD in China time */
+};
+/* db_audit_list of the rows that match f (NULL: all). */
+int	 db_audit_find(sqlite3 *, const struct qd_user *actor,
+	    const struct qd_audit_filter *f, int64_t before_id, int limit,
+	    struct qd_audit **out, size_t *n, char **why);
 void	 audit_free_array(struct qd_audit *, size_t);
 /*
  * Who changed a record last and when ("YYYY-MM-DD HH:MM", local time), for

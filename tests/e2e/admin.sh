@@ -57,6 +57,36 @@ check "the key is removed" wait_screen ad "Key removed"
 check "and the list is empty again" wait_screen ad "No keys: F4 adds one"
 out=$($(ssh_cmd xiamen xiamen) version 2>&1); rc=$?
 check "the removed key no longer logs in" [ "$rc" -ne 0 ]
+
+# --- The audit log, narrowed ----------------------------------------------
+esc_to_menu ad
+tmux_ send-keys -t ad "$(menu_group ad "管理 Administration")"
+wait_screen ad "审计日志" >/dev/null
+tmux_ send-keys -t ad l
+check "the audit log opens with its filters" wait_screen ad "日期 Day"
+tmux_ send-keys -t ad Tab Tab
+tmux_ send-keys -t ad -l 'user_keys'
+tmux_ send-keys -t ad Enter
+check "by record: the key rows alone" wait_screen ad "第 1/3 行"
+check "which are user_keys rows" \
+	bash -c "[ \"\$(tmux -S '$TMUX_SOCK' capture-pane -p -t ad | grep -c ' user_keys:')\" -eq 3 ]"
+tmux_ send-keys -t ad Tab
+tmux_ send-keys -t ad -l 'delete'
+tmux_ send-keys -t ad Enter
+check "and by action: the removal alone" wait_screen ad "第 1/1 行"
+tmux_ send-keys -t ad Tab
+tmux_ send-keys -t ad -l '2026-13-45'
+tmux_ send-keys -t ad Enter
+check "a day that is none is refused with a message" \
+	wait_screen ad "Write the day as YYYY-MM-DD"
+tmux_ send-keys -t ad BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+tmux_ send-keys -t ad -l "$(TZ=Asia/Shanghai date +%Y-%m-%d)"
+tmux_ send-keys -t ad Enter
+check "today's date keeps the removal" wait_screen ad "第 1/1 行"
+tmux_ send-keys -t ad BTab BTab BTab
+tmux_ send-keys -t ad -l 'nobody'
+tmux_ send-keys -t ad Enter
+check "and a login that did nothing finds nothing" wait_screen ad "No entries"
 esc_to_menu ad
 tmux_ kill-session -t ad
 check "every session ended" wait_children 0
