@@ -174,7 +174,7 @@ cmd_fail(struct cmd_ctx *ctx, int result, const char *why)
 }
 
 /* Open the command's database as its actor; an exit code. */
-static int
+int
 cmd_open_db(struct cmd_ctx *ctx)
 {
 	char	*why = NULL;

@@ -54,6 +54,25 @@ int
 db_audit_list(sqlite3 *db, const struct qd_user *actor, int64_t before_id,
     int limit, struct qd_audit **out, size_t *n, char **why)
 {
+	return db_audit_find(db, actor, NULL, before_id, limit, out, n, why);
+}
+
+/* Bind text, or NULL for an empty or absent one (it matches every row). */
+static void
+audit_bind_text(sqlite3_stmt *stmt, int i, const char *text)
+{
+	if (text != NULL && *text != '\0')
+		sqlite3_bind_text(stmt, i, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(stmt, i);
+}
+
+int
+db_audit_find(sqlite3 *db, const struct qd_user *actor,
+    const struct qd_audit_filter *f, int64_t before_id, int limit,
+    struct qd_audit **out, size_t *n, char **why)
+{
+	static const struct qd_audit_filter all;
 	sqlite3_stmt	*stmt;
 	struct qd_audit	*list = NULL;
 	size_t		 count = 0;
@@ -61,6 +80,8 @@ db_audit_list(sqlite3 *db, const struct qd_user *actor, int64_t before_id,
 
 	*out = NULL;
 	*n = 0;
+	if (f == NULL)
+		f = &all;
 	if (!user_may(actor, "audit read")) {
 		why_set(why, "only an admin or an auditor may read the "
 		    "audit trail");
@@ -73,11 +94,19 @@ db_audit_list(sqlite3 *db, const struct qd_user *actor, int64_t before_id,
 	}
 	/* Keyset pagination on the rowid: as fast on page 1000 as page 1. */
 	if (db_prepare(db, "SELECT id, at, actor, via, action, tbl, record,"
-	    " before, after FROM audit WHERE id < ?1 ORDER BY id DESC"
-	    " LIMIT ?2", &stmt) != QD_OK)
+	    " before, after FROM audit WHERE id < ?1"
+	    " AND (?3 IS NULL OR actor = ?3) AND (?4 IS NULL OR tbl = ?4)"
+	    " AND (?5 = 0 OR record = ?5) AND (?6 IS NULL OR action = ?6)"
+	    " AND (?7 IS NULL OR date(at, '+8 hours') = ?7)"
+	    " ORDER BY id DESC LIMIT ?2", &stmt) != QD_OK)
 		return db_fail(db, why);
 	sqlite3_bind_int64(stmt, 1, before_id > 0 ? before_id : INT64_MAX);
 	sqlite3_bind_int(stmt, 2, limit);
+	audit_bind_text(stmt, 3, f->actor);
+	audit_bind_text(stmt, 4, f->tbl);
+	sqlite3_bind_int64(stmt, 5, f->record);
+	audit_bind_text(stmt, 6, f->action);
+	audit_bind_text(stmt, 7, f->day);
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		list = xreallocarray(list, count + 1, sizeof *list);
 		audit_from_row(stmt, &list[count++]);

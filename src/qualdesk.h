@@ -480,6 +480,18 @@ struct qd_audit {
  * the newest), at most limit. Caller frees with audit_free_array. */
 int	 db_audit_list(sqlite3 *, const struct qd_user *actor, int64_t before_id,
 	    int limit, struct qd_audit **out, size_t *n, char **why);
+/* What db_audit_find narrows to; NULL or 0 members match every row. */
+struct qd_audit_filter {
+	const char	*actor;		/* login, exactly */
+	const char	*tbl;		/* table, exactly */
+	int64_t		 record;	/* with tbl: that record */
+	const char	*action;	/* "insert", "login" ... */
+	const char	*day;		/* YYYY-MM-DD in China time */
+};
+/* db_audit_list of the rows that match f (NULL: all). */
+int	 db_audit_find(sqlite3 *, const struct qd_user *actor,
+	    const struct qd_audit_filter *f, int64_t before_id, int limit,
+	    struct qd_audit **out, size_t *n, char **why);
 void	 audit_free_array(struct qd_audit *, size_t);
 /*
  * Who changed a record last and when ("YYYY-MM-DD HH:MM", local time), for
@@ -805,6 +817,11 @@ int	 cmd_split(const char *line, int *argc, char ***argv, char **why);
 void	 cmd_free_argv(int, char **);
 /* Print a message for a data-layer result and return the exit code. */
 int	 cmd_fail(struct cmd_ctx *, int result, const char *why);
+/*
+ * Open ctx->db at ctx->db_path for a CMD_NODB command that needs it after
+ * all; the caller closes it. An exit code, the failure printed.
+ */
+int	 cmd_open_db(struct cmd_ctx *);
 
 /* cmd-*.c: the verbs. */
 int	 cmd_serve(struct cmd_ctx *, int, char **);
@@ -1290,8 +1307,10 @@ struct ui_field {
 struct ui_column {
 	const char	*title;		/* "登录名 Login" */
 	int		 width;		/* columns at 80 columns */
-	int		 grow;		/* takes a share of extra width */
+	int		 grow;		/* shares of extra width it takes, or */
 };
+/* A column's grow: shown only when the screen has room for it. */
+#define UI_COLUMN_WIDE	(-1)
 /* Rows of a list as strings; ids and keys name each row's record. */
 struct ui_rows {
 	size_t		  n;
@@ -1654,9 +1673,13 @@ void	 ui_rows_add(struct ui_rows *, int64_t id, const char *key,
 void	 ui_rows_clear(struct ui_rows *);
 /* Replace rows->cursor with a copy of cursor (NULL: none). */
 void	 ui_rows_set_cursor(struct ui_rows *, const char *cursor);
-/* Column widths for total columns: widths[] gets one per column. */
+/*
+ * Column widths for total columns: widths[] gets one per column, 0 for a
+ * wide column that does not fit.
+ */
 void	 ui_list_widths(const struct ui_list *, int total, int *widths);
-/* Columns a list needs at its declared widths (marker included). */
+/* Columns a list needs at its declared widths (marker included, wide
+   columns not). */
 int	 ui_list_min_width(const struct ui_list *);
 void	 ui_list_draw(struct ui *, struct ui_view *, int top);
 /*
@@ -1664,8 +1687,16 @@ void	 ui_list_draw(struct ui *, struct ui_view *, int top);
  * last row) or marked a row (Space in a multi list).
  */
 int	 ui_list_key(struct ui *, struct ui_view *, int key);
-/* Load the first page again: marks go, the selection stays if it can. */
+/*
+ * Load the list again: marks go; the selected row stays selected, the
+ * pages down to it loaded again, else the selection stays at its place.
+ */
 int	 ui_list_load(struct ui *, struct ui_view *);
+/*
+ * Select the row of record id, loading the pages down to it: 1 if the
+ * list has it, else 0 and the selection where it was.
+ */
+int	 ui_list_goto(struct ui *, struct ui_view *, int64_t id);
 /* Rows marked in a multi list. */
 size_t	 ui_list_marked(const struct ui_view *);
 /*

@@ -119,8 +119,9 @@ static void
 ui_dialog_text_draw(const char *title, char **lines, size_t n, size_t first,
     int w, int h)
 {
-	int	 x = (COLS - w) / 2, y = (LINES - h) / 2, i;
-	size_t	 l;
+	const char	*keys;
+	int		 x = (COLS - w) / 2, y = (LINES - h) / 2, i;
+	size_t		 l;
 
 	ui_dialog_box(y, x, w, h, title);
 	for (i = 1; i < h - 1; i++) {
@@ -128,6 +129,10 @@ ui_dialog_text_draw(const char *title, char **lines, size_t n, size_t first,
 		if (l < n)
 			ui_put(y + i, x + 2, lines[l], w - 4, A_NORMAL, 0);
 	}
+	/* The keys on the bottom border, as the title is on the top one. */
+	keys = n > (size_t)(h - 2) ? " Up/Down 滚动 Scroll  其他键继续 Any "
+	    "other key: go on " : " 任意键继续 Any key: go on ";
+	ui_put(y + h - 1, x + 2, keys, w - 4, A_BOLD, 0);
 }
 
 void

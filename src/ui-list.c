@@ -67,33 +67,45 @@ ui_list_min_width(const struct ui_list *l)
 	size_t	 i;
 	int	 w = UI_LIST_MARKER;
 
-	for (i = 0; i < l->ncolumns; i++)
-		w += l->columns[i].width + (i > 0 ? 1 : 0);
+	for (i = 0; i < l->ncolumns; i++) {
+		if (l->columns[i].grow != UI_COLUMN_WIDE)
+			w += l->columns[i].width + (i > 0 ? 1 : 0);
+	}
 	return w;
 }
 
 void
 ui_list_widths(const struct ui_list *l, int total, int *widths)
 {
-	size_t	 i, ngrow = 0, last = 0;
-	int	 extra, share;
+	size_t	 i, last = 0;
+	int	 extra, shares = 0, given = 0;
 
+	extra = total - ui_list_min_width(l);
+	/* Wide columns first, in their order, while they fit. */
 	for (i = 0; i < l->ncolumns; i++) {
 		widths[i] = l->columns[i].width;
-		if (l->columns[i].grow) {
-			ngrow++;
+		if (l->columns[i].grow != UI_COLUMN_WIDE)
+			continue;
+		if (extra >= widths[i] + 1)
+			extra -= widths[i] + 1;
+		else
+			widths[i] = 0;
+	}
+	for (i = 0; i < l->ncolumns; i++) {
+		if (l->columns[i].grow > 0 && widths[i] > 0) {
+			shares += l->columns[i].grow;
 			last = i;
 		}
 	}
-	extra = total - ui_list_min_width(l);
-	if (extra <= 0 || ngrow == 0)
+	if (extra <= 0 || shares == 0)
 		return;
-	share = extra / (int)ngrow;
 	for (i = 0; i < l->ncolumns; i++) {
-		if (l->columns[i].grow)
-			widths[i] += share;
+		if (l->columns[i].grow > 0 && widths[i] > 0) {
+			widths[i] += extra * l->columns[i].grow / shares;
+			given += extra * l->columns[i].grow / shares;
+		}
 	}
-	widths[last] += extra - share * (int)ngrow;
+	widths[last] += extra - given;
 }
 
 /* Load one more page from the cursor; 1 if rows were added. */
@@ -120,23 +132,59 @@ ui_list_more(struct ui *ui, struct ui_view *v)
 	return v->rows.n > before;
 }
 
+/* The row whose key is key, else the one at sel, within the rows. */
+static size_t
+ui_list_find(const struct ui_rows *r, const char *key, size_t sel)
+{
+	size_t	 i;
+
+	for (i = 0; key != NULL && i < r->n; i++) {
+		if (strcmp(r->keys[i], key) == 0)
+			return i;
+	}
+	if (sel < r->n)
+		return sel;
+	return r->n > 0 ? r->n - 1 : 0;
+}
+
 int
 ui_list_load(struct ui *ui, struct ui_view *v)
 {
 	const struct ui_list	*l = v->screen->list;
-	char			*why = NULL;
+	char			*why = NULL, *key = NULL;
 	int			 rc;
 
+	if (v->sel < v->rows.n)
+		key = xstrdup(v->rows.keys[v->sel]);
 	ui_rows_clear(&v->rows);
 	v->rows.ncols = l->ncolumns;
 	rc = l->load(ui, v, &v->rows, NULL, &why);
 	if (rc != QD_OK)
 		ui_error(ui, "%s", why != NULL ? why : "读取失败 Could not load");
 	free(why);
-	if (v->sel >= v->rows.n)
-		v->sel = v->rows.n > 0 ? v->rows.n - 1 : 0;
+	/* Back to where the user was: the pages down to the selected row. */
+	while (rc == QD_OK && v->rows.n <= v->sel && ui_list_more(ui, v))
+		;
+	v->sel = ui_list_find(&v->rows, key, v->sel);
+	free(key);
 	v->loaded = 1;
 	return rc;
+}
+
+int
+ui_list_goto(struct ui *ui, struct ui_view *v, int64_t id)
+{
+	size_t	 i = 0;
+
+	do {
+		for (; i < v->rows.n; i++) {
+			if (v->rows.ids[i] == id) {
+				v->sel = i;
+				return 1;
+			}
+		}
+	} while (ui_list_more(ui, v));
+	return 0;
 }
 
 size_t
@@ -169,7 +217,9 @@ ui_list_line(int y, const char *const *cells, size_t n, const int *widths,
 	ui_put(y, 0, "", COLS, attr, 1);
 	x = ui_put(y, 0, marker, UI_LIST_MARKER, attr, 1);
 	for (i = 0; i < n && x < COLS; i++) {
-		if (i > 0)
+		if (widths[i] == 0)
+			continue;
+		if (x > UI_LIST_MARKER)
 			x += ui_put(y, x, " ", 1, attr, 0);
 		x += ui_put(y, x, cells[i], widths[i], attr, 1);
 	}
@@ -240,6 +290,9 @@ ui_list_rows(struct ui_view *v, int top, const int *widths)
 		v->top = v->sel;
 	if (v->sel >= v->top + (size_t)page)
 		v->top = v->sel - (size_t)page + 1;
+	/* A full page when there are the rows for it (after a reload). */
+	if (v->top + (size_t)page > v->rows.n)
+		v->top = v->rows.n > (size_t)page ? v->rows.n - (size_t)page : 0;
 	/* With the focus on a filter field, the row is bold, not reversed. */
 	sel_attr = v->focus < 0 ? (int)A_REVERSE : (int)A_BOLD;
 	for (i = v->top, y = top; i < v->rows.n && y < top + page; i++, y++) {
@@ -325,7 +378,12 @@ ui_list_key(struct ui *ui, struct ui_view *v, int key)
 		v->sel = 0;
 		return 1;
 	case UI_KEY_END:
-		v->sel = n - 1;
+		if (ui_list_more(ui, v)) {
+			while (ui_list_more(ui, v))
+				;
+			ui_msg(ui, "已加载全部记录 All entries loaded");
+		}
+		v->sel = v->rows.n - 1;
 		return 1;
 	case ' ':
 		if (!v->screen->list->multi)
@@ -333,6 +391,11 @@ ui_list_key(struct ui *ui, struct ui_view *v, int key)
 		v->rows.marks[v->sel] = !v->rows.marks[v->sel];
 		/* Marks can be part of what a draft keeps. */
 		v->edited = 1;
+		/* On to the next row, as a file manager's Insert does. */
+		if (v->sel + 1 >= n && ui_list_more(ui, v))
+			ui_msg(ui, "已加载更多记录 More entries loaded");
+		if (v->sel + 1 < v->rows.n)
+			v->sel++;
 		return 1;
 	}
 	return 0;

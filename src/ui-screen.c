@@ -86,8 +86,9 @@ ui_screen_filter(struct ui *ui, struct ui_view *v)
 {
 	if (v->screen->list == NULL)
 		return;
-	ui_list_load(ui, v);
+	ui_rows_clear(&v->rows);
 	v->sel = v->top = 0;
+	ui_list_load(ui, v);
 }
 
 /*

@@ -1,5 +1,10 @@
-/* The audit log, newest first; PgDn past the end loads older rows. */
+/*
+ * The audit log, newest first; PgDn past the end loads older rows. The
+ * fields above narrow it by who, which record (a table, or table:id),
+ * which action and which day; Enter in a field applies them.
+ */
 #include <stdlib.h>
+#include <string.h>
 
 #include "admin/admin-screens.h"
 
@@ -18,24 +23,66 @@ static const struct ui_column audit_columns[] = {
  * A page of entries older than the cursor, newest first. The cursor is
  * the last id shown, in decimal.
  */
+/*
+ * The filter the fields say, into f (tbl points into buf). QD_EINVAL with
+ * *why for a record or a day that is not one.
+ */
+static int
+audit_filter(const struct ui_view *v, struct qd_audit_filter *f,
+    char *tbl, size_t len, char *day, char **why)
+{
+	const char	*record = ui_view_value(v, "tbl"), *typed;
+	char		*colon, *end, *dwhy = NULL;
+
+	memset(f, 0, sizeof f[0]);
+	f->actor = ui_view_value(v, "actor");
+	f->action = ui_view_value(v, "action");
+	snprintf(tbl, len, "%s", record);
+	if ((colon = strchr(tbl, ':')) != NULL) {
+		*colon++ = '\0';
+		f->record = strtoll(colon, &end, 10);
+		if (*colon == '\0' || *end != '\0' || f->record <= 0) {
+			why_set(why, "记录写成 表 或 表:编号，如 cases:12  Write "
+			    "the record as a table or table:id, such as cases:12");
+			return QD_EINVAL;
+		}
+	}
+	f->tbl = tbl;
+	typed = ui_view_value(v, "at");
+	if (*typed != '\0') {
+		if (idcheck_date(typed, day, &dwhy) != QD_OK) {
+			free(dwhy);
+			why_set(why, "日期请写成年-月-日，如 2026-11-22  Write the "
+			    "day as YYYY-MM-DD, such as 2026-11-22");
+			return QD_EINVAL;
+		}
+		f->day = day;
+	}
+	return QD_OK;
+}
+
 static int
 audit_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
     const char *cursor, char **why)
 {
-	struct qd_audit	*a = NULL;
-	size_t		 i, n = 0;
-	const char	*cells[6];
-	char		 id[24], at[32], *record, *detail, *end;
-	long long	 before = 0;
-	int		 rc;
+	struct qd_audit_filter	 f;
+	struct qd_audit		*a = NULL;
+	size_t			 i, n = 0;
+	const char		*cells[6];
+	char			 id[24], at[32], tbl[64], day[11];
+	char			*record, *detail, *end;
+	long long		 before = 0;
+	int			 rc;
 
-	(void)v;
 	if (cursor != NULL) {
 		before = strtoll(cursor, &end, 10);
 		if (*end != '\0' || before <= 0)
 			return QD_OK;
 	}
-	rc = db_audit_list(ui->db, ui->user, before, AUDIT_PAGE, &a, &n, why);
+	if ((rc = audit_filter(v, &f, tbl, sizeof tbl, day, why)) != QD_OK)
+		return rc;
+	rc = db_audit_find(ui->db, ui->user, &f, before, AUDIT_PAGE, &a, &n,
+	    why);
 	if (rc != QD_OK)
 		return rc;
 	for (i = 0; i < n; i++) {
@@ -104,6 +151,17 @@ static const struct ui_action audit_actions[] = {
 	  .run = audit_detail },
 };
 
+static const struct ui_field audit_fields[] = {
+	{ .label = "操作人 By", .type = UI_FIELD_TEXT, .width = 24,
+	  .max_chars = 64, .max_bytes = 64, .column = "actor" },
+	{ .label = "记录 Record", .type = UI_FIELD_TEXT, .width = 24,
+	  .max_chars = 60, .max_bytes = 60, .column = "tbl" },
+	{ .label = "操作 Action", .type = UI_FIELD_TEXT, .width = 24,
+	  .max_chars = 32, .max_bytes = 32, .column = "action" },
+	{ .label = "日期 Day", .type = UI_FIELD_TEXT, .width = 24,
+	  .max_chars = 10, .max_bytes = 10, .column = "at" },
+};
+
 static const struct ui_list audit_list = {
 	.columns = audit_columns,
 	.ncolumns = nitems(audit_columns),
@@ -113,8 +171,11 @@ static const struct ui_list audit_list = {
 
 const struct ui_screen screen_audit = {
 	.name = "audit",
-	.title = "审计日志 Audit log",
+	.title = "审计日志 Audit log  (Tab 筛选 filters, Enter 应用 applies)",
 	.table = "audit",
+	.fields = audit_fields,
+	.nfields = nitems(audit_fields),
+	.filter = 1,
 	.list = &audit_list,
 	.actions = audit_actions,
 	.nactions = nitems(audit_actions),

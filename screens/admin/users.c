@@ -107,11 +107,37 @@ out:
 	return UI_RELOAD;
 }
 
+/* Enter: the user, with their keys. */
+static enum ui_next
+users_open(struct ui *ui, struct ui_view *v)
+{
+	char	*login = xstrdup(ui_view_row_key(v));
+
+	ui_screen_run_arg(ui, &screen_user, login);
+	free(login);
+	return UI_RELOAD;
+}
+
+/* F6: a key for the selected user, without opening them. */
+static enum ui_next
+users_key_add(struct ui *ui, struct ui_view *v)
+{
+	char	*login = xstrdup(ui_view_row_key(v));
+
+	screen_user_key_add(ui, v, login);
+	free(login);
+	return UI_STAY;
+}
+
 static const struct ui_action users_actions[] = {
+	{ .key = UI_KEY_ENTER, .label = "打开 Open", .roles = UI_ROLES_ALL,
+	  .needs_row = 1, .run = users_open },
 	{ .key = UI_KEY_F(4), .label = "新增 Add", .may = "user write",
 	  .run = users_add },
 	{ .key = UI_KEY_F(5), .label = "停用/启用 Toggle",
 	  .may = "user write", .needs_row = 1, .run = users_toggle },
+	{ .key = UI_KEY_F(6), .label = "加公钥 Add key", .may = "user write",
+	  .needs_row = 1, .run = users_key_add },
 };
 
 static const struct ui_list users_list = {

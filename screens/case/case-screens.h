@@ -61,6 +61,10 @@ int	 screen_case_confirm(struct ui *, struct ui_view *,
 int	 screen_queue_load(struct ui *, struct ui_view *,
 	    const struct qd_case_filter *, struct ui_rows *,
 	    const char *cursor, char **why);
+/* The same page as rows of the data layer (the caller frees r and next). */
+int	 screen_queue_page(struct ui *, struct ui_view *,
+	    const struct qd_case_filter *, const char *cursor,
+	    struct qd_case_row **r, size_t *n, char **next, char **why);
 char	*screen_queue_summary(struct ui *, struct ui_view *);
 void	 screen_queue_close(struct ui *, struct ui_view *);
 

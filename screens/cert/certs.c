@@ -157,6 +157,7 @@ certs_state(struct ui *ui, struct ui_view *v)
 	    &picked) != QD_OK)
 		return UI_STAY;
 	snprintf(cv->state, sizeof cv->state, "%s", ch[picked].value);
+	ui_rows_clear(&v->rows);
 	v->sel = v->top = 0;
 	return UI_RELOAD;
 }
@@ -184,6 +185,7 @@ certs_day(struct ui *ui, struct ui_view *v)
 		    " YYYY-MM-DD, such as 2026-11-22");
 	free(typed);
 	free(why);
+	ui_rows_clear(&v->rows);
 	v->sel = v->top = 0;
 	return UI_RELOAD;
 }
@@ -202,6 +204,7 @@ certs_office(struct ui *ui, struct ui_view *v)
 		free(cv->office_name);
 		cv->office_name = cv->office_id != 0 ?
 		    xstrdup(ch[picked].label) : NULL;
+		ui_rows_clear(&v->rows);
 		v->sel = v->top = 0;
 	}
 	ui_choices_free(ch, n);

@@ -39,6 +39,7 @@ static const struct ui_screen *const admin_screens[] = {
 	&screen_offices,
 	&screen_users,
 	&screen_user_add,
+	&screen_user,
 	&screen_audit,
 	NULL
 };

@@ -5,4 +5,6 @@ libqualdesk_a_SOURCES += \
 	screens/admin/account.c \
 	screens/admin/offices.c \
 	screens/admin/users.c \
+	screens/admin/user.c \
 	screens/admin/audit.c
+e2e_tests += tests/e2e/admin.sh

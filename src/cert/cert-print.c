@@ -5,8 +5,11 @@
  * (ESC [5i ... ESC [4i) hands the bytes between to that printer without
  * showing them, so the PDF goes down the same SSH channel as the screen.
  * The pty would turn every LF of the PDF into CR LF, so output
- * processing is off while it passes. Whether paper came out only the
- * clerk knows: they are asked before anything is recorded.
+ * processing is off while it passes. A terminal without media copy
+ * shows the bytes instead, so a one-line test page goes first and the
+ * clerk is asked whether it came out on paper; the screen is drawn
+ * again after each. Whether paper came out only the clerk knows: they
+ * are asked before anything is recorded.
  */
 #include <curses.h>
 #include <errno.h>
@@ -19,6 +22,13 @@
 
 #define UI_PRINT_ON	"\033[5i"
 #define UI_PRINT_OFF	"\033[4i"
+#define UI_PRINT_TEST	"qualdesk 打印测试 printer test\r\n"
+
+/*
+ * 1 once the clerk said the test page came out. The UI is a process of
+ * its own for each connection, so this holds for one terminal.
+ */
+static int	 ui_print_tested;
 
 /* A PDF made in memory. */
 struct ui_print_buf {
@@ -212,19 +222,25 @@ ui_print_command(struct ui *ui, struct qd_cert *const *list, size_t n)
 	return next;
 }
 
-/* Without printing through the terminal: how to get the PDF instead. */
+#define UI_PRINT_OFF_TEXT "未开启终端打印。可在我的账户（主菜单 a）按 F5 开启，\n" \
+	"或在自己的电脑上运行下面的命令取得 PDF 再打印：\n" \
+	"Printing through the terminal is off: turn it on with F5 in\n" \
+	"My account (a), or get the PDF on your own computer with:"
+#define UI_PRINT_NONE_TEXT "终端没有打出测试行：它可能不支持打印。请检查打印机，\n" \
+	"或在自己的电脑上运行下面的命令取得 PDF 再打印：\n" \
+	"The terminal did not print the test line: it may have no\n" \
+	"printer port. Check the printer, or get the PDF on your own\n" \
+	"computer with:"
+
+/* Without printing through the terminal: why, and how to get the PDF. */
 static void
-ui_print_elsewhere(struct ui *ui, struct ui_view *v,
+ui_print_elsewhere(struct ui *ui, struct ui_view *v, const char *why,
     struct qd_cert *const *list, size_t n)
 {
 	char	*cmd, *text;
 
 	cmd = ui_print_command(ui, list, n);
-	xasprintf(&text, "未开启终端打印。可在我的账户（主菜单 a）按 F5 开启，\n"
-	    "或在自己的电脑上运行下面的命令取得 PDF 再打印：\n"
-	    "Printing through the terminal is off: turn it on with F5 in\n"
-	    "My account (a), or get the PDF on your own computer with:\n\n%s",
-	    cmd);
+	xasprintf(&text, "%s\n\n%s", why, cmd);
 	ui_dialog_show(ui, v, "打印证书 Print", text);
 	free(text);
 	free(cmd);
@@ -233,6 +249,31 @@ ui_print_elsewhere(struct ui *ui, struct ui_view *v,
 	    "Printed? Yes records it as printed" : "打印好了吗？选是记为已打印 "
 	    "Printed? Yes records them as printed"))
 		ui_print_record(ui, list, n);
+}
+
+/*
+ * The test page: one line through the terminal's printer, then the
+ * question. 1 if paper came out (asked once a session), 0 if not or it
+ * could not be sent (said on the message line).
+ */
+static int
+ui_print_test(struct ui *ui, struct ui_view *v)
+{
+	struct ui_print_buf	 b = { (unsigned char *)UI_PRINT_TEST,
+	    sizeof UI_PRINT_TEST - 1, 0 };
+	char			*why = NULL;
+	int			 rc;
+
+	if (ui_print_tested)
+		return 1;
+	if ((rc = ui_print_terminal(&b, &why)) != QD_OK) {
+		ui_error(ui, "%s", why != NULL ? why : screen_result_text(rc));
+		free(why);
+		return 0;
+	}
+	ui_print_tested = ui_dialog_confirm(ui, v, "打印机打出测试行了吗？ "
+	    "Did the printer print the test line?");
+	return ui_print_tested;
 }
 
 void
@@ -246,7 +287,12 @@ ui_print_certs(struct ui *ui, struct ui_view *v, struct qd_cert *const *list,
 	if (n == 0 || !ui_print_none_revoked(ui, list, n))
 		return;
 	if (db_user_passthrough(ui->db, ui->user, &on) != QD_OK || !on) {
-		ui_print_elsewhere(ui, v, list, n);
+		ui_print_elsewhere(ui, v, UI_PRINT_OFF_TEXT, list, n);
+		return;
+	}
+	if (!ui_print_test(ui, v)) {
+		if (!ui->quit)
+			ui_print_elsewhere(ui, v, UI_PRINT_NONE_TEXT, list, n);
 		return;
 	}
 	if ((rc = ui_print_pdf(list, n, &b, &why)) != QD_OK ||

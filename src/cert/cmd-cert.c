@@ -188,7 +188,7 @@ cmd_cert_verify(struct cmd_ctx *ctx, int argc, char **argv)
 	enum cmd_format		 format = CMD_FORMAT_TEXT;
 	const char		*keyfile = NULL;
 	char			*text = NULL, *why = NULL;
-	int			 c, rc;
+	int			 c, rc, opened = 0;
 
 	memset(&cf, 0, sizeof cf);
 	while ((c = cmd_getopt(ctx, "cert", argc, argv, opts, &rc)) != -1) {
@@ -220,9 +220,16 @@ cmd_cert_verify(struct cmd_ctx *ctx, int argc, char **argv)
 		    QD_EXIT_OK)
 			goto out;
 		rc = cert_verify(text, cmd_cert_key_lookup, &key, &cf, &why);
-	} else
+	} else {
+		/* With --key it needs no database, so it opens one only here. */
+		if (ctx->db == NULL) {
+			if ((rc = cmd_open_db(ctx)) != QD_EXIT_OK)
+				goto out;
+			opened = 1;
+		}
 		rc = db_cert_verify(ctx->db, ctx->actor, text, &cf, NULL,
 		    &why);
+	}
 	if (format == CMD_FORMAT_JSON)
 		cmd_cert_fields_json(ctx->out, rc, &cf, why);
 	else {
@@ -238,6 +245,10 @@ cmd_cert_verify(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	rc = rc == QD_OK ? QD_EXIT_OK : QD_EXIT_ERROR;
 out:
+	if (opened) {
+		db_close(ctx->db);
+		ctx->db = NULL;
+	}
 	cert_fields_free(&cf);
 	free(text);
 	free(why);

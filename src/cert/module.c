@@ -12,7 +12,7 @@ static const struct cmd_entry cert_commands[] = {
 	{ .noun = "cert", .verb = "verify",
 	  .args = "TEXT|- [--key FILE] [--format text|json]",
 	  .summary = "check a certificate's QR text: signature, fields,"
-	  " revocation", .exec = cmd_cert_verify },
+	  " revocation", .flags = CMD_NODB, .exec = cmd_cert_verify },
 	{ .noun = "cert", .verb = "show", .args = "NUMBER [--format text|json]",
 	  .summary = "show a certificate and what happened to it",
 	  .exec = cmd_cert_show },

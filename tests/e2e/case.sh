@@ -95,7 +95,7 @@ check "and no draft is left" test "$(sql "SELECT count(*) FROM drafts")" = 0
 tmux_ send-keys -t fz f
 check "the outbox lists the case" wait_screen fz "陳大文"
 tmux_ send-keys -t fz Space F5
-check "forwarding asks first" wait_screen fz "Forward 1 case"
+check "forwarding asks first" wait_screen fz "Forward the 1 marked case"
 tmux_ send-keys -t fz y
 check "the case is forwarded" wait_screen fz "已报送 1 件"
 esc fz

@@ -77,6 +77,16 @@ if command -v openssl >/dev/null; then
 fi
 out=$(qd cert verify --key "$TMP/cert-key.pem" "$TEXT" 2>&1); rc=$?
 check "verifies offline with only the public key" [ "$rc" -eq 0 ]
+# Offline means no database: none is opened, none is made.
+out=$("$QUALDESK" --db "$TMP/none/absent.db" cert verify --key \
+    "$TMP/cert-key.pem" "$TEXT" 2>&1); rc=$?
+check "verifies offline where there is no database ($rc: $out)" \
+    [ "$rc" -eq 0 ]
+check "and says it is valid" grep -q 'VALID' <<<"$out"
+check "without making the database or its folder" [ ! -e "$TMP/none" ]
+out=$(cd "$TMP" && "$QUALDESK" --db absent.db cert verify --key \
+    "$TMP/cert-key.pem" "$TEXT" 2>&1); rc=$?
+check "nor a database where it runs" [ "$rc" -eq 0 ] && [ ! -e "$TMP/absent.db" ]
 out=$(printf '%s\n' "$TEXT" | as xiamen cert verify - --format json)
 check "reads the text from standard input, JSON out" python3 -c '
 import json, sys

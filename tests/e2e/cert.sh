@@ -150,7 +150,8 @@ esc fz
 # --- Printing through the terminal: the bytes a real ssh client gets -----
 cat > "$TMP/print.py" <<'PY'
 # Log in under a pty, open the certificate, press P; keep what arrives
-# between ESC [5i and ESC [4i; answer yes; quit. Every wait is bounded.
+# between ESC [5i and ESC [4i after the test page (yes, it printed);
+# answer yes; quit. Every wait is bounded.
 import fcntl, os, pty, select, signal, struct, sys, termios, time
 number, out = sys.argv[1].encode(), sys.argv[2]
 pid, fd = pty.fork()
@@ -180,8 +181,14 @@ os.write(fd, b"\r")
 wait("经比对采信".encode())
 mark = len(buf)
 os.write(fd, b"P")
-wait(b"\x1b[4i", mark, 60)
-on = buf.index(b"\x1b[5i", mark)
+# A one-line test page first, and the question whether it came out.
+wait(b"\x1b[5iqualdesk \xe6\x89\x93\xe5\x8d\xb0\xe6\xb5\x8b\xe8\xaf\x95 printer test\r\n\x1b[4i", mark, 30)
+wait(b"Did the printer print the test line", mark)
+mark = buf.index(b"printer test\r\n\x1b[4i", mark) + 18
+os.write(fd, b"y")
+wait(b"\x1b[5i%PDF-", mark, 60)
+on = buf.index(b"\x1b[5i%PDF-", mark)
+wait(b"\x1b[4i", on, 60)
 off = buf.index(b"\x1b[4i", on)
 open(out, "wb").write(bytes(buf[on + 4:off]))
 wait(b"Did it print", off)

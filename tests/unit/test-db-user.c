@@ -207,6 +207,67 @@ test_list(void)
 	user_free(auditor);
 }
 
+/* The trail narrowed by who, what record, what action and what day. */
+static void
+test_audit_find(void)
+{
+	struct qd_audit_filter	 f;
+	struct qd_audit		*rows = NULL;
+	char			*why = NULL, *today;
+	size_t			 n = 0, i;
+	long long		 logins, users;
+	int			 all;
+
+	logins = fixture_int(db, "SELECT count(*) FROM audit WHERE action ="
+	    " 'login'");
+	users = fixture_int(db, "SELECT count(*) FROM audit WHERE tbl ="
+	    " 'users'");
+	memset(&f, 0, sizeof f);
+	f.action = "login";
+	is_int(db_audit_find(db, op, &f, 0, 1000, &rows, &n, &why), QD_OK,
+	    "the trail by action");
+	for (i = 0, all = n > 0; i < n; i++)
+		all &= strcmp(rows[i].action, "login") == 0;
+	ok(all && (long long)n == logins, "only the logins, all %lld", logins);
+	audit_free_array(rows, n);
+	memset(&f, 0, sizeof f);
+	f.tbl = "users";
+	db_audit_find(db, op, &f, 0, 1000, &rows, &n, &why);
+	ok(n > 0 && (long long)n == users, "by table: the users rows (%zu)",
+	    n);
+	if (n > 0) {
+		f.record = rows[n - 1].record;
+		audit_free_array(rows, n);
+		db_audit_find(db, op, &f, 0, 1000, &rows, &n, &why);
+		for (i = 0, all = n > 0; i < n; i++)
+			all &= rows[i].record == f.record;
+		ok(all, "and by record: that user's rows alone (%zu)", n);
+	}
+	audit_free_array(rows, n);
+	memset(&f, 0, sizeof f);
+	f.actor = "(local)";
+	f.action = "login";
+	db_audit_find(db, op, &f, 0, 1000, &rows, &n, &why);
+	is_int((long long)n, logins, "by who and action together");
+	audit_free_array(rows, n);
+	today = fixture_text(db, "SELECT date('now', '+8 hours')");
+	f.day = today;
+	db_audit_find(db, op, &f, 0, 1000, &rows, &n, &why);
+	is_int((long long)n, logins, "by today's date in China time");
+	audit_free_array(rows, n);
+	f.day = "2001-01-01";
+	db_audit_find(db, op, &f, 0, 1000, &rows, &n, &why);
+	is_int(n, 0, "and none on a day without entries");
+	audit_free_array(rows, n);
+	f.actor = "nobody";
+	f.day = NULL;
+	db_audit_find(db, op, &f, 0, 1000, &rows, &n, &why);
+	is_int(n, 0, "nor for a login that did nothing");
+	audit_free_array(rows, n);
+	free(today);
+	free(why);
+}
+
 static void
 test_audit(void)
 {
@@ -236,6 +297,7 @@ test_audit(void)
 		audit_free_array(more, m);
 	}
 	audit_free_array(rows, n);
+	test_audit_find();
 	is_int(db_audit_list(db, op, 0, 0, &rows, &n, &why), QD_EINVAL,
 	    "a limit of 0 is refused");
 	xfree(&why);

@@ -20,6 +20,8 @@
 #define K_UP	"\033OA"
 #define K_DOWN	"\033OB"
 #define K_PGDN	"\033[6~"
+#define K_HOME	"\033OH"
+#define K_END	"\033OF"
 #define K_BTAB	"\033[Z"
 #define K_F4	"\033OS"
 #define K_F5	"\033[15~"
@@ -580,7 +582,7 @@ test_queue(struct ui *ui)
 
 	run_reset(ui);
 	run_keys(K_F9 K_DOWN K_F9 K_F4 K_F9 "\033[17~" K_F9);
-	run_keys(" " K_DOWN K_DOWN " " K_F9);
+	run_keys(" " K_DOWN " " K_F9);
 	run_keys(K_PGDN K_PGDN K_F9 K_F5 K_F9 "\033OH" K_F4 K_F9 K_QUIT);
 	ui_screen_run(ui, &queue_screen);
 	shot_line(0, 2, line, sizeof line);
@@ -605,9 +607,11 @@ test_queue(struct ui *ui)
 	    "the first row is not marked: %s", line);
 	ok(strncmp(shot_line(4, 5, line, sizeof line), " *Q02 ", 6) == 0,
 	    "the row marked with Space shows '*': %s", line);
-	ok(strncmp(shot_line(4, 7, line, sizeof line), ">*Q04 ", 6) == 0,
-	    "the selected row shows '>' and '*': %s", line);
-	ok(strstr(shot_line(4, 2, line, sizeof line), "已标记 2  第 4/20+ 行") !=
+	ok(strncmp(shot_line(4, 7, line, sizeof line), " *Q04 ", 6) == 0,
+	    "Space marked the row and moved down: %s", line);
+	ok(strncmp(shot_line(4, 8, line, sizeof line), "> Q05 ", 6) == 0,
+	    "to the next row, selected and not marked: %s", line);
+	ok(strstr(shot_line(4, 2, line, sizeof line), "已标记 2  第 5/20+ 行") !=
 	    NULL, "the heading counts the marked rows, shorter to fit: %s",
 	    line);
 	ok(strstr(shot_line(5, 2, line, sizeof line), "已显示 30") != NULL,
@@ -619,6 +623,40 @@ test_queue(struct ui *ui)
 	    "the reload after it cleared the marks");
 	ok(strstr(shot(7), "已领取 Taken Q01") != NULL, "on a waiting case "
 	    "Take runs");
+}
+
+/*
+ * End loads every page; a reload (an action that changed the rows) keeps
+ * the selected row and a full page of rows above it.
+ */
+static void
+test_queue_end(struct ui *ui)
+{
+	char	 line[256];
+	int	 i;
+
+	run_reset(ui);
+	run_keys(K_END K_F9 K_F5 K_F9 K_QUIT);
+	ui_screen_run(ui, &queue_screen);
+	ui->quit = 0;
+	for (i = 0; i < 22; i++)
+		run_keys(K_DOWN);
+	run_keys(K_F5 K_F9 K_QUIT);
+	ui_screen_run(ui, &queue_screen);
+	ok(strstr(shot_line(0, 2, line, sizeof line), "第 30 行，共 30 行") !=
+	    NULL, "End goes to the last row of the last page: %s", line);
+	ok(strstr(shot_line(0, 21, line, sizeof line), ">") == line &&
+	    strstr(line, "Q30") != NULL, "shown at the bottom: %s", line);
+	ok(strstr(shot_line(1, 2, line, sizeof line), "第 30 行，共 30 行") !=
+	    NULL, "after a reload the selection is still on it: %s", line);
+	ok(strncmp(shot_line(1, 4, line, sizeof line), "  Q13 ", 6) == 0 &&
+	    strncmp(shot_line(1, 21, line, sizeof line), "> Q30 ", 6) == 0,
+	    "with a full page of rows drawn: %s", line);
+	ok(strstr(shot_line(2, 2, line, sizeof line), "第 23 行，共 30 行") !=
+	    NULL, "a row of the second page stays selected after a reload, "
+	    "its page loaded again: %s", line);
+	ok(strstr(shot(2), "> Q23 ") != NULL && strstr(shot(2), "  Q06 ") !=
+	    NULL, "and the rows above it drawn");
 }
 
 /* A page made by its hook: a long Chinese line and forty history lines. */
@@ -730,6 +768,19 @@ test_input(struct ui *ui)
 	is_str(out, "", "with an empty text");
 	free(out);
 	is_int(ui->quit, 0, "nothing quit");
+
+	/* A text box says which key goes on, and how to scroll a long one. */
+	run_keys(" ");
+	ui_dialog_show(ui, NULL, "已登记的台胞 Registered", "陳大文 1990-05-17");
+	run_snapshot();
+	ok(strstr(shot(2), "任意键继续 Any key: go on") != NULL,
+	    "a text box shows its key");
+	run_keys(" ");
+	ui_dialog_show(ui, NULL, "已登记的台胞 Registered", "1\n2\n3\n4\n5\n6"
+	    "\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n21\n22");
+	run_snapshot();
+	ok(strstr(shot(3), "Up/Down 滚动 Scroll") != NULL && strstr(shot(3),
+	    "Any other key: go on") != NULL, "a long one how to scroll too");
 }
 
 /* A catalog of 300 occupations with labels wider than the screen. */
@@ -934,6 +985,7 @@ main(void)
 	test_filter(&ui);
 	test_form(&ui);
 	test_queue(&ui);
+	test_queue_end(&ui);
 	test_page(&ui);
 	test_input(&ui);
 	test_pick(&ui);

@@ -169,13 +169,18 @@ test_pages(struct ui *ui)
 	free(ids);
 	ui_list_key(ui, &v, ' ');
 	ui_list_key(ui, &v, UI_KEY_DOWN);
-	ui_list_key(ui, &v, UI_KEY_DOWN);
 	ui_list_key(ui, &v, ' ');
 	is_int(ui_list_marked(&v), 2, "Space marked rows 1 and 3");
-	ui_list_key(ui, &v, UI_KEY_END);
+	is_int(v.sel, 3, "moving on to the next row each time");
+	ui_list_key(ui, &v, UI_KEY_UP);
 	ui_list_key(ui, &v, ' ');
+	is_int(ui_list_marked(&v), 1, "Space again unmarks");
+	ui_list_key(ui, &v, UI_KEY_UP);
 	ui_list_key(ui, &v, ' ');
-	is_int(ui_list_marked(&v), 2, "Space again unmarks");
+	is_int(ui_list_marked(&v), 2, "and marks once more");
+	while (v.sel + 1 < PAGE_SIZE)
+		ui_list_key(ui, &v, UI_KEY_DOWN);
+	is_int(page_loads, 1, "the first page only, so far");
 	ui_list_key(ui, &v, UI_KEY_DOWN);
 	is_str(page_cursors[1], "2024-05-10T04:00:00Z 10", "Down past the "
 	    "last row loads from the cursor the loader left");
@@ -204,8 +209,10 @@ test_pages(struct ui *ui)
 	is_int(ui_view_mark(&v, 99, 1), QD_ENOTFOUND, "no row 99 is loaded");
 	is_int(ui_list_load(ui, &v), QD_OK, "load again");
 	is_int(ui_list_marked(&v), 0, "marks are cleared on a reload");
-	is_int(v.rows.n, PAGE_SIZE, "back to the first page");
-	is_int(v.sel, PAGE_SIZE - 1, "the selection stays in the list");
+	is_int(v.rows.n, PAGE_ROWS, "the pages down to the selected row "
+	    "load again");
+	is_int(v.sel, PAGE_ROWS - 1, "the selection stays on its row");
+	is_int(v.rows.ids[v.sel], PAGE_ROWS, "the same record");
 	ui_view_free(&v);
 
 	page_loads = 0;

@@ -320,42 +320,79 @@ test_print_elsewhere(struct ui *ui, const char *number)
 	    " records it printed");
 }
 
-/* Through the terminal: what reaches fd 1, then recorded on yes. */
-static void
-test_print_terminal(struct ui *ui, const char *number)
+/* Run the certificate's page with keys, fd 1 into a file: what reached it. */
+static char *
+print_run(struct ui *ui, const char *number, const char *k, long *len)
 {
-	char	 path[256], sql[160], *why = NULL, *data;
+	char	 path[256], *data;
 	FILE	*f;
-	long	 len;
 	int	 saved;
 
-	as(ui, fz1);
-	is_int(db_user_passthrough_set(db, fz1, 1, &why), QD_OK, "printing"
-	    " through the terminal on");
 	snprintf(path, sizeof path, "%s/out", dir);
 	fflush(stdout);
 	saved = dup(STDOUT_FILENO);
 	if ((f = fopen(path, "w+")) == NULL)
-		return;
+		return NULL;
 	dup2(fileno(f), STDOUT_FILENO);
-	keys("P" "y" K_QUIT);
+	as(ui, fz1);
+	keys(k);
 	screen_cert_show(ui, number);
 	dup2(saved, STDOUT_FILENO);
 	close(saved);
 	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	data = xmalloc((size_t)len + 1);
+	*len = ftell(f);
+	data = xmalloc((size_t)*len + 1);
 	rewind(f);
-	len = (long)fread(data, 1, (size_t)len, f);
+	*len = (long)fread(data, 1, (size_t)*len, f);
+	data[*len] = '\0';
 	fclose(f);
-	ok(len > 1000 && memcmp(data, "\033[5i%PDF-", 9) == 0, "ESC [5i and"
-	    " a PDF went to the terminal (%ld bytes)", len);
+	return data;
+}
+
+/*
+ * Through the terminal: a test line first and a question; no, and no PDF
+ * is sent, the clerk told how else; yes, and the PDF follows, recorded
+ * on yes.
+ */
+static void
+test_print_terminal(struct ui *ui, const char *number)
+{
+	static const char test[] = "\033[5iqualdesk 打印测试 printer test\r\n"
+	    "\033[4i";
+	char		 sql[160], *why = NULL, *data;
+	long		 len;
+
+	as(ui, fz1);
+	is_int(db_user_passthrough_set(db, fz1, 1, &why), QD_OK, "printing"
+	    " through the terminal on");
+	snprintf(sql, sizeof sql, "SELECT print_count FROM certificates WHERE"
+	    " number = '%s'", number);
+	/* No to the test line; the text box; no to "printed elsewhere?". */
+	data = print_run(ui, number, "P" "n" K_ENTER "n" K_QUIT, &len);
+	ok(data != NULL && len == (long)strlen(test) &&
+	    memcmp(data, test, (size_t)len) == 0, "a one-line test page went "
+	    "to the printer first, and nothing else on no (%ld bytes)", len);
+	ok(strstr(screen_text(), "Did the printer print the test line?") ==
+	    NULL, "the screen was drawn again after");
+	is_int((int)fixture_int(db, sql), 1, "nothing recorded as printed");
+	free(data);
+
+	data = print_run(ui, number, "P" "y" "y" K_QUIT, &len);
+	ok(data != NULL && len > 1000 && memcmp(data, test, strlen(test)) ==
+	    0 && memcmp(data + strlen(test), "\033[5i%PDF-", 9) == 0, "yes to "
+	    "the test line: ESC [5i and a PDF went to the terminal (%ld "
+	    "bytes)", len);
 	ok(len > 8 && memcmp(data + len - 4, "\033[4i", 4) == 0 &&
 	    memmem(data, (size_t)len - 4, "%%EOF", 5) != NULL, "ending in"
 	    " ESC [4i after the PDF's end");
-	snprintf(sql, sizeof sql, "SELECT print_count FROM certificates WHERE"
-	    " number = '%s'", number);
 	is_int((int)fixture_int(db, sql), 2, "asked, yes: printed twice now");
+	free(data);
+
+	data = print_run(ui, number, "P" "n" K_QUIT, &len);
+	ok(data != NULL && len > 1000 && memcmp(data, "\033[5i%PDF-", 9) == 0,
+	    "the test page is once a session: the next print is the PDF");
+	is_int((int)fixture_int(db, sql), 2, "and no to \"did it print\" "
+	    "records nothing");
 	free(data);
 	free(why);
 }
