@@ -343,4 +343,7 @@ int	 cmd_exam_result(struct cmd_ctx *, int, char **);
 int	 cmd_exam_pass(struct cmd_ctx *, int, char **);
 int	 cmd_exam_notice(struct cmd_ctx *, int, char **);
 
+/* exam-indicators.c: the module's figures for the reports. */
+extern const struct report_indicator exam_indicators[];
+
 #endif /* EXAM_EXAM_H */

@@ -4,6 +4,7 @@ libqualdesk_a_SOURCES += \
 	%reldir%/exam-db.h \
 	%reldir%/cmd-exam.h \
 	%reldir%/module.c \
+	%reldir%/exam-indicators.c \
 	%reldir%/exam.c \
 	%reldir%/db-exam-demand.c \
 	%reldir%/db-exam-table.c \

@@ -130,4 +130,7 @@ int	 cmd_subsidy_batch(struct cmd_ctx *, int, char **);
 /* demo-subsidy.c */
 int	 subsidy_demo(sqlite3 *, char **why);
 
+/* subsidy-indicators.c: the module's figures for the reports. */
+extern const struct report_indicator subsidy_indicators[];
+
 #endif /* SUBSIDY_SUBSIDY_H */

@@ -221,4 +221,7 @@ int	 cmd_training_print(struct cmd_ctx *, int rc, enum cmd_format,
 /* demo-training.c */
 int	 training_demo(sqlite3 *, char **why);
 
+/* training-indicators.c: the module's figures for the reports. */
+extern const struct report_indicator training_indicators[];
+
 #endif /* TRAINING_TRAINING_H */
