@@ -926,12 +926,38 @@ schema_keep_order(sqlite3 *db, const struct schema_trigger *was, size_t nwas,
 }
 
 /*
- * Make t's triggers again where the database's differ from what t
- * declares now (one statement each, "CREATE TRIGGER ... END;\n").
+ * 1 if a migration after from and before upto makes trigger name itself:
+ * one that widens or narrows a declared guard by hand, which a later
+ * remaking must leave as that migration made it.
+ */
+static int
+schema_overridden(const char *name, size_t from, size_t upto)
+{
+	const char	*p;
+	size_t		 k, len = strlen(name);
+
+	for (k = from + 1; k < upto; k++) {
+		for (p = schema_files[k].sql; (p = strstr(p,
+		    "CREATE TRIGGER ")) != NULL; p++) {
+			p += strlen("CREATE TRIGGER ");
+			if (strncmp(p, name, len) == 0 && (p[len] == ' ' ||
+			    p[len] == '\n'))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Make t's triggers (declared with migration from) again where the
+ * database's differ from what t declares now (one statement each,
+ * "CREATE TRIGGER ... END;\n"), but for those a migration between from
+ * and upto, the one remaking them, made itself.
  */
 static int
 schema_remake_table(sqlite3 *db, const struct schema_trigger *have,
-    size_t nhave, const struct schema_table *t, char **why)
+    size_t nhave, const struct schema_table *t, size_t from, size_t upto,
+    char **why)
 {
 	const struct schema_trigger	*old;
 	char				*all = schema_table_sql(t), *p, *end;
@@ -947,8 +973,8 @@ schema_remake_table(sqlite3 *db, const struct schema_trigger *have,
 		name = xstrndup(stmt + strlen("CREATE TRIGGER "),
 		    strcspn(stmt + strlen("CREATE TRIGGER "), " "));
 		old = schema_trigger_find(have, nhave, name);
-		if (old == NULL || old->sql == NULL ||
-		    strcmp(old->sql, stmt) != 0) {
+		if (!schema_overridden(name, from, upto) && (old == NULL ||
+		    old->sql == NULL || strcmp(old->sql, stmt) != 0)) {
 			xasprintf(&sql, "DROP TRIGGER IF EXISTS \"%s\"; %s;",
 			    name, stmt);
 			if (sqlite3_exec(db, sql, NULL, NULL, NULL) !=
@@ -983,7 +1009,7 @@ schema_remake(sqlite3 *db, size_t i, char **why)
 		tables = schema_tables_of(schema_files[j].name, &n);
 		for (k = 0; k < n && rc == QD_OK; k++)
 			rc = schema_remake_table(db, have, nhave, tables[k],
-			    why);
+			    j, i, why);
 		free(tables);
 	}
 	schema_triggers_free(have, nhave);

@@ -345,5 +345,7 @@ int	 cmd_exam_notice(struct cmd_ctx *, int, char **);
 
 /* tables.c: the audited tables of 004-exam.sql. */
 extern const struct schema_table exam_tables[];
+/* exam-indicators.c: the module's figures for the reports. */
+extern const struct report_indicator exam_indicators[];
 
 #endif /* EXAM_EXAM_H */

@@ -71,5 +71,6 @@ const struct qd_module module_exam = {
 	.screens = exam_screens,
 	.menu = exam_menu,
 	.schema = exam_schema,
+	.indicators = exam_indicators,
 	.demo_data = exam_demo_data,
 };

@@ -5,6 +5,7 @@ libqualdesk_a_SOURCES += \
 	%reldir%/cmd-exam.h \
 	%reldir%/module.c \
 	%reldir%/tables.c \
+	%reldir%/exam-indicators.c \
 	%reldir%/exam.c \
 	%reldir%/db-exam-demand.c \
 	%reldir%/db-exam-table.c \

@@ -49,6 +49,7 @@ static const struct ui_menu_item report_menu[] = {
 
 static const struct qd_schema_file report_schema[] = {
 	{ .name = "009-report.sql", .tables = report_tables },
+	{ .name = "014-joins.sql" },
 	{ .name = NULL }
 };
 

@@ -13,7 +13,7 @@ libqualdesk_a_SOURCES += \
 	screens/report/report-screens.h \
 	screens/report/overview.c \
 	screens/report/reports.c
-schema_sql += schema/009-report.sql
+schema_sql += schema/009-report.sql schema/014-joins.sql
 
 unit_tests += tests/unit/report/test-report tests/unit/report/test-report-close
 tests_unit_report_test_report_SOURCES = tests/unit/report/test-report.c \

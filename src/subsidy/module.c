@@ -48,5 +48,6 @@ const struct qd_module module_subsidy = {
 	.screens = subsidy_screens,
 	.menu = subsidy_menu,
 	.schema = subsidy_schema,
+	.indicators = subsidy_indicators,
 	.demo = subsidy_demo,
 };

@@ -3,6 +3,7 @@ libqualdesk_a_SOURCES += \
 	%reldir%/subsidy.h \
 	%reldir%/module.c \
 	%reldir%/tables.c \
+	%reldir%/subsidy-indicators.c \
 	%reldir%/db-rate.c \
 	%reldir%/db-claim.c \
 	%reldir%/db-batch.c \

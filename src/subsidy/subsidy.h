@@ -132,5 +132,7 @@ int	 subsidy_demo(sqlite3 *, char **why);
 
 /* tables.c: the audited tables of 006-subsidy.sql. */
 extern const struct schema_table subsidy_tables[];
+/* subsidy-indicators.c: the module's figures for the reports. */
+extern const struct report_indicator subsidy_indicators[];
 
 #endif /* SUBSIDY_SUBSIDY_H */

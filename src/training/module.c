@@ -54,5 +54,6 @@ const struct qd_module module_training = {
 	.screens = training_screens,
 	.menu = training_menu,
 	.schema = training_schema,
+	.indicators = training_indicators,
 	.demo = training_demo,
 };

@@ -4,6 +4,7 @@ libqualdesk_a_SOURCES += \
 	%reldir%/training.h \
 	%reldir%/module.c \
 	%reldir%/tables.c \
+	%reldir%/training-indicators.c \
 	%reldir%/db-training.c \
 	%reldir%/db-provider.c \
 	%reldir%/db-need.c \

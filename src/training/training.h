@@ -223,5 +223,7 @@ int	 training_demo(sqlite3 *, char **why);
 
 /* tables.c: the audited tables of 005-training.sql. */
 extern const struct schema_table training_tables[];
+/* training-indicators.c: the module's figures for the reports. */
+extern const struct report_indicator training_indicators[];
 
 #endif /* TRAINING_TRAINING_H */

@@ -438,6 +438,15 @@ test_results(int64_t p)
 	    QD_OK, "the center enters the certificate");
 	ok(refused(rev1, "UPDATE exam_passes SET cert_no = 'X', version ="
 	    " version + 1 WHERE id = 1", "一次"), "only once");
+	is_int((int)q("SELECT count(*) FROM subsidy_intake WHERE source ="
+	    " 'exam' AND source_id = 1 AND cert_number = 'ZJ-2026-000001'"
+	    " AND outcome <> 'pending'"), 1,
+	    "the pass's certificate goes to the subsidy claims, decided");
+	is_int((int)q("SELECT sum(n) FROM report_facts WHERE indicator ="
+	    " 'exam.sat' AND office_id = 0"), 2,
+	    "the report counts two examined (the absent not)");
+	is_int((int)q("SELECT sum(n) FROM report_facts WHERE indicator ="
+	    " 'exam.passed' AND office_id = 0"), 1, "and one pass");
 	free(csv);
 	free(t1);
 	free(t2);

@@ -477,6 +477,14 @@ test_roster_and_certificate(void)
 	db_training_class_step(db, ctr, cls, "finish", NULL, 0, &why);
 	is_int(fixture_int(db, "SELECT count(*) FROM training_completions"),
 	    1, "the completions view holds the one who completed");
+	is_int(fixture_int(db, "SELECT count(*) FROM training_links t JOIN"
+	    " training_completions k ON k.applicant = t.applicant_id AND"
+	    " k.occupation = t.occupation_id JOIN training_providers p ON"
+	    " p.id = k.trainer AND p.name = t.provider_name"), 1,
+	    "and the exams' training links (考培分离) hold its provider");
+	is_int(fixture_int(db, "SELECT sum(n) FROM report_facts WHERE"
+	    " indicator = 'training.completed' AND office_id = 0"), 1,
+	    "the report counts one completion");
 	is_int(db_training_cert_issue(db, ctr, cls, NULL, &n, &why), QD_OK,
 	    "certificates issued (%s)", why ? why : "ok");
 	is_int(n, 1, "one, for the one who completed");
