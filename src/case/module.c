@@ -75,6 +75,7 @@ static const struct ui_menu_item case_menu[] = {
 static const struct qd_schema_file case_schema[] = {
 	/* The catalog's tables came with the cases, in one migration. */
 	{ .name = "002-cases.sql", .tables = case_tables },
+	{ .name = "013-case-domain.sql", .tables = case_domain_tables },
 	{ .name = NULL }
 };
 

@@ -7,6 +7,8 @@ libqualdesk_a_SOURCES += \
 	%reldir%/db-applicant.c \
 	%reldir%/db-case.c \
 	%reldir%/db-case-edit.c \
+	%reldir%/db-material.c \
+	%reldir%/db-window.c \
 	%reldir%/case.c \
 	%reldir%/notice.c \
 	%reldir%/db-notice.c \
@@ -25,7 +27,7 @@ libqualdesk_a_SOURCES += \
 	screens/case/notices.c \
 	screens/case/case.c \
 	screens/case/applicant.c
-schema_sql += schema/002-cases.sql
+schema_sql += schema/002-cases.sql schema/013-case-domain.sql
 
 unit_tests += tests/unit/case/test-db-case tests/unit/case/test-db-cmd-case
 tests_unit_case_test_db_case_SOURCES = tests/unit/case/test-db-case.c \
