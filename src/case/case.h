@@ -63,6 +63,9 @@ struct qd_applicant_row {
  */
 int	 db_applicant_add(sqlite3 *, const struct qd_user *actor,
 	    const struct qd_applicant_new *nf, int64_t *id, char **why);
+/* The same inside the caller's transaction (a batch of intake). */
+int	 applicant_add_tx(sqlite3 *, const struct qd_user *actor,
+	    const struct qd_applicant_new *nf, int64_t *id, char **why);
 /* Correct a person's details; QD_ECONFLICT when version is not current. */
 int	 db_applicant_update(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    int64_t version, const struct qd_applicant_new *, char **why);
@@ -212,6 +215,9 @@ struct qd_case_action {
  * catalog entry or free text. QD_EINVAL with *why naming the field.
  */
 int	 db_case_open(sqlite3 *, const struct qd_user *actor,
+	    const struct qd_case_new *, int64_t *id, char **why);
+/* The same inside the caller's transaction (a batch of intake). */
+int	 case_open_tx(sqlite3 *, const struct qd_user *actor,
 	    const struct qd_case_new *, int64_t *id, char **why);
 /* The office corrects a case still on its desk (accepted, returned). */
 int	 db_case_update(sqlite3 *, const struct qd_user *actor, int64_t id,
@@ -449,6 +455,12 @@ int	 cmd_cases_list(struct cmd_ctx *, int, char **);
 int	 cmd_cases_show(struct cmd_ctx *, int, char **);
 int	 cmd_cases_find(struct cmd_ctx *, int, char **);
 int	 cmd_cases_forward(struct cmd_ctx *, int, char **);
+int	 cmd_cases_intake(struct cmd_ctx *, int, char **);
+int	 cmd_cases_step(struct cmd_ctx *, int, char **);
+int	 cmd_materials_list(struct cmd_ctx *, int, char **);
+int	 cmd_materials_set(struct cmd_ctx *, int, char **);
+int	 cmd_office_list(struct cmd_ctx *, int, char **);
+int	 cmd_office_set(struct cmd_ctx *, int, char **);
 int	 cmd_cases_take(struct cmd_ctx *, int, char **);
 int	 cmd_cases_release(struct cmd_ctx *, int, char **);
 int	 cmd_applicants_find(struct cmd_ctx *, int, char **);

@@ -150,7 +150,7 @@ case_edit_applicant(sqlite3 *db, int64_t id)
 }
 
 int
-db_case_open(sqlite3 *db, const struct qd_user *actor,
+case_open_tx(sqlite3 *db, const struct qd_user *actor,
     const struct qd_case_new *nc, int64_t *id, char **why)
 {
 	struct case_qual	 q;
@@ -158,13 +158,12 @@ db_case_open(sqlite3 *db, const struct qd_user *actor,
 	int			 rc;
 
 	*id = 0;
+	memset(&q, 0, sizeof q);
 	if (!role_has_office(actor->role)) {
 		why_set(why, "仅办公室窗口或联络员可受理案件 only an office's"
 		    " clerk or liaison opens cases");
 		return QD_EDENIED;
 	}
-	if (db_begin(db) != QD_OK)
-		return db_fail(db, why);
 	if ((rc = case_edit_check(db, nc, &q, why)) != QD_OK)
 		goto out;
 	if (!case_edit_applicant(db, nc->applicant_id)) {
@@ -192,11 +191,26 @@ db_case_open(sqlite3 *db, const struct qd_user *actor,
 		*id = sqlite3_last_insert_rowid(db);
 out:
 	sqlite3_finalize(st);
+	free(q.tw_qual);
+	return rc;
+}
+
+int
+db_case_open(sqlite3 *db, const struct qd_user *actor,
+    const struct qd_case_new *nc, int64_t *id, char **why)
+{
+	int	 rc;
+
+	*id = 0;
+	if (!role_has_office(actor->role))
+		return case_open_tx(db, actor, nc, id, why);
+	if (db_begin(db) != QD_OK)
+		return db_fail(db, why);
+	rc = case_open_tx(db, actor, nc, id, why);
 	if (rc == QD_OK && db_commit(db) != QD_OK)
 		rc = db_fail(db, why);
 	if (rc != QD_OK)
 		db_rollback(db);
-	free(q.tw_qual);
 	return rc;
 }
 

@@ -15,6 +15,9 @@ libqualdesk_a_SOURCES += \
 	%reldir%/demo-cases.c \
 	%reldir%/cmd-case.c \
 	%reldir%/cmd-case-show.c \
+	%reldir%/cmd-case-step.c \
+	%reldir%/cmd-case-intake.c \
+	%reldir%/cmd-material.c \
 	%reldir%/cmd-applicant.c \
 	screens/case/case-screens.h \
 	screens/case/common.c \
@@ -29,9 +32,12 @@ libqualdesk_a_SOURCES += \
 	screens/case/applicant.c
 schema_sql += schema/002-cases.sql schema/013-case-domain.sql
 
-unit_tests += tests/unit/case/test-db-case tests/unit/case/test-db-cmd-case
+unit_tests += tests/unit/case/test-db-case tests/unit/case/test-db-cmd-case \
+	tests/unit/case/test-case-domain
 tests_unit_case_test_db_case_SOURCES = tests/unit/case/test-db-case.c \
 	tests/unit/tap.h tests/unit/fixture.h
 tests_unit_case_test_db_cmd_case_SOURCES = \
 	tests/unit/case/test-db-cmd-case.c tests/unit/tap.h tests/unit/fixture.h
+tests_unit_case_test_case_domain_SOURCES = \
+	tests/unit/case/test-case-domain.c tests/unit/tap.h tests/unit/fixture.h
 e2e_tests += tests/e2e/case.sh tests/e2e/case-commands.sh
