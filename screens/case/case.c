@@ -436,24 +436,26 @@ static int
 case_approve_ask(struct ui *ui, struct ui_view *v, const struct qd_case *c,
     int64_t occupation, int level)
 {
-	char	*name = NULL, *why = NULL, *q;
+	char	*name = NULL, *grade = NULL, *why = NULL, *q;
 	int	 yes;
 
-	if (db_case_decision_name(ui->db, occupation, level, &name, &why) !=
-	    QD_OK) {
+	if (db_case_decision_name(ui->db, occupation, level, &name, &grade,
+	    &why) != QD_OK) {
 		ui_error(ui, "%s", why != NULL ? why : "找不到职业 no such"
 		    " occupation");
 		free(why);
 		return 0;
 	}
 	xasprintf(&q, "案件 %lld 审核通过，确认大陆相当水平为：\n"
-	    "职业（工种）及等级 %s\n"
+	    "职业（工种） Occupation  %s\n"
+	    "等级 Level  %s\n"
 	    "并立即签发采信证书。确定？\n"
-	    "Approve case %lld at this occupation and level, and issue its"
-	    " certificate now?", (long long)c->id, name, (long long)c->id);
+	    "Approve case %lld so, and issue its certificate now?",
+	    (long long)c->id, name, grade, (long long)c->id);
 	yes = ui_dialog_confirm(ui, v, q);
 	free(q);
 	free(name);
+	free(grade);
 	if (!yes && !ui->quit)
 		ui_msg(ui, "未通过，案件未改变 Not approved; the case is as it"
 		    " was");
@@ -487,16 +489,18 @@ case_approve_how(struct ui *ui, struct ui_view *v, int64_t occupation,
     int level)
 {
 	struct ui_choice	 ch[2];
-	char			*name = NULL, *why = NULL;
+	char			*name = NULL, *grade = NULL, *why = NULL;
 	size_t			 picked;
 	int			 rc;
 
-	if (db_case_decision_name(ui->db, occupation, level, &name, &why) !=
-	    QD_OK) {
+	if (db_case_decision_name(ui->db, occupation, level, &name, &grade,
+	    &why) != QD_OK) {
 		free(why);
 		return 0;
 	}
-	xasprintf(&ch[0].label, "按目录 As the catalog compares: %s", name);
+	xasprintf(&ch[0].label, "按目录 As the catalog compares: %s %.*s",
+	    name, (int)strcspn(grade, " "), grade);
+	free(grade);
 	ch[0].value = (char *)"catalog";
 	ch[1].label = (char *)"手工选择职业和等级 Choose the occupation and"
 	    " level by hand";

@@ -480,23 +480,24 @@ case_occupation_ok(sqlite3 *db, int64_t occupation_id, int level, char **why)
 
 int
 db_case_decision_name(sqlite3 *db, int64_t occupation_id, int level,
-    char **out, char **why)
+    char **occupation, char **level_name, char **why)
 {
 	sqlite3_stmt	*st;
 	int		 rc = QD_OK;
 
-	*out = NULL;
+	*occupation = *level_name = NULL;
 	if (db_prepare(db, "SELECT o.name, o.code, l.name_zh, l.name_en"
 	    " FROM occupations o, levels l WHERE o.id = ?1 AND l.level = ?2",
 	    &st) != QD_OK)
 		return db_fail(db, why);
 	sqlite3_bind_int64(st, 1, occupation_id);
 	sqlite3_bind_int(st, 2, level);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		xasprintf(out, "%s（%s） %s %s", sqlite3_column_text(st, 0),
-		    sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		xasprintf(occupation, "%s（%s）", sqlite3_column_text(st, 0),
+		    sqlite3_column_text(st, 1));
+		xasprintf(level_name, "%s %s", sqlite3_column_text(st, 2),
 		    sqlite3_column_text(st, 3));
-	else {
+	} else {
 		why_set(why, "请从目录中选择职业（工种）和等级 choose an"
 		    " occupation and a level from the catalog");
 		rc = QD_ENOTFOUND;

@@ -304,11 +304,12 @@ int	 db_case_release(sqlite3 *, const struct qd_user *actor, int64_t id,
 int	 db_case_approve(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    int64_t version, int64_t occupation_id, int level, char **why);
 /*
- * "车工（6-18-01-01） 三级/高级工 Level 3, senior worker": what approving
- * at occupation and level confirms, in full (caller frees).
+ * What approving at occupation and level confirms, in full:
+ * "车工（6-18-01-01）" and "三级/高级工 Level 3, senior worker" (caller
+ * frees both).
  */
 int	 db_case_decision_name(sqlite3 *, int64_t occupation_id, int level,
-	    char **out, char **why);
+	    char **occupation, char **level_name, char **why);
 int	 db_case_reject(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    int64_t version, const char *reason, char **why);
 /* Return to the office naming what is missing. */

@@ -40,4 +40,5 @@ tests_unit_case_test_db_cmd_case_SOURCES = \
 	tests/unit/case/test-db-cmd-case.c tests/unit/tap.h tests/unit/fixture.h
 tests_unit_case_test_case_domain_SOURCES = \
 	tests/unit/case/test-case-domain.c tests/unit/tap.h tests/unit/fixture.h
-e2e_tests += tests/e2e/case.sh tests/e2e/case-commands.sh tests/e2e/case-steps.sh
+e2e_tests += tests/e2e/case.sh tests/e2e/case-commands.sh \
+	tests/e2e/case-steps.sh tests/e2e/case-domain.sh
