@@ -450,6 +450,9 @@ const char *notice_channel_label(const char *channel);
 const char *notice_channel(size_t i);
 int	 notice_channel_valid(const char *channel);
 
+/* demo-cases.c: the demo offices' invented windows (serve --demo). */
+int	 case_demo(sqlite3 *, char **why);
+
 /* The case verbs. */
 int	 cmd_demo_data(struct cmd_ctx *, int, char **);
 int	 cmd_cases_list(struct cmd_ctx *, int, char **);

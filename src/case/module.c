@@ -156,4 +156,5 @@ const struct qd_module module_case = {
 	.schema = case_schema,
 	.indicators = case_indicators,
 	.greeting = case_greeting,
+	.demo = case_demo,
 };
