@@ -85,7 +85,10 @@ BEGIN
 	INSERT INTO case_events (case_id, actor, action, from_state, to_state,
 	    note)
 	SELECT NEW.case_id, qd_actor(), 'waive', state, state,
-	    NEW.missing || '：' || NEW.reason FROM cases WHERE id = NEW.case_id;
+	    coalesce((SELECT group_concat(name_zh, '、') FROM (SELECT name_zh
+	    FROM materials WHERE instr(' ' || NEW.missing || ' ',
+	    ' ' || code || ' ') > 0 ORDER BY ord)), NEW.missing) || '：'
+	    || NEW.reason FROM cases WHERE id = NEW.case_id;
 END;
 -- Forwarding needs every material, or the office's reason recorded for
 -- the version forwarded.

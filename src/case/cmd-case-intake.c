@@ -115,12 +115,17 @@ intake_parse_json(sqlite3 *db, const char *data, struct intake_row **rows,
 		if ((key = (const char *)sqlite3_column_text(st, 2)) == NULL)
 			continue;
 		type = (const char *)sqlite3_column_text(st, 3);
-		if ((col = intake_col(key)) < 0 || strcmp(type, "object") == 0 ||
-		    strcmp(type, "array") == 0) {
+		if ((col = intake_col(key)) < 0) {
 			why_set(why, "第 %" PRId64 " 行：未知的列「%s」 row %"
 			    PRId64 ": unknown column '%s'", row + 1,
 			    text_valid(key) ? key : "?", row + 1,
 			    text_valid(key) ? key : "?");
+			rc = QD_EINVAL;
+		} else if (strcmp(type, "object") == 0 ||
+		    strcmp(type, "array") == 0) {
+			why_set(why, "第 %" PRId64 " 行：「%s」应为文字或数字"
+			    " row %" PRId64 ": '%s' must be text or a number",
+			    row + 1, key, row + 1, key);
 			rc = QD_EINVAL;
 		} else if (strcmp(type, "null") != 0) {
 			free((*rows)[row].v[col]);

@@ -267,10 +267,8 @@ case_materials_waive(sqlite3 *db, const struct qd_user *actor,
 		goto out;
 	}
 	if (reason == NULL || reason[strspn(reason, " ")] == '\0') {
-		why_set(why, "案件 %" PRId64 " 缺少%s：请补齐，或写明原因再报送"
-		    " case %" PRId64 " lacks %s: complete it, or give the"
-		    " reason to forward without", c->id, missing, c->id,
-		    missing);
+		why_set(why, "缺少%s，请补齐或写明原因 missing: complete it,"
+		    " or give the reason to forward without", missing);
 		free(missing);
 		rc = QD_EINVAL;
 		goto out;

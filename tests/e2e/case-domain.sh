@@ -88,7 +88,7 @@ check "F5 asks why it should go without" \
 	wait_screen fz "Forward without all materials?"
 tmux_ send-keys -t fz Enter
 check "no reason keeps the box open, saying what is missing" \
-	wait_screen fz "lacks 台湾证书 Taiwan certificate"
+	wait_screen fz "缺少台湾证书 Taiwan certificate，请补齐或写明原因"
 check "and the case is not forwarded" \
 	test "$(sql "SELECT state FROM cases WHERE id = $M")" = accepted
 tmux_ send-keys -t fz -l '证书原件寄送中'
