@@ -106,6 +106,7 @@ static const struct ui_screen *const case_screens[] = {
 	&screen_case,
 	&screen_applicant,
 	&screen_applicant_edit,
+	&screen_window_edit,
 	NULL
 };
 

@@ -29,7 +29,8 @@ libqualdesk_a_SOURCES += \
 	screens/case/cases.c \
 	screens/case/notices.c \
 	screens/case/case.c \
-	screens/case/applicant.c
+	screens/case/applicant.c \
+	screens/case/windows.c
 schema_sql += schema/002-cases.sql schema/013-case-domain.sql
 
 unit_tests += tests/unit/case/test-db-case tests/unit/case/test-db-cmd-case \
