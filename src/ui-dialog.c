@@ -55,11 +55,17 @@ ui_dialog_under(struct ui *ui, struct ui_view *v)
 	ui->cursor_y = ui->cursor_x = -1;
 }
 
-/* Draw the box and its buttons; sel 1 is Yes. */
+/*
+ * Draw the box and its buttons; sel 1 is Yes. A question wider than the
+ * screen is wrapped onto as many lines as it needs, so all of it is read
+ * before the answer.
+ */
 static void
 ui_dialog_draw(const char *question, int sel)
 {
-	int	 w, h = 7, x, y, bw;
+	char	**lines = NULL;
+	size_t	  n, i;
+	int	  w, h, x, y, bw;
 
 	w = text_width(question) + 6;
 	if (w < 36)
@@ -68,15 +74,20 @@ ui_dialog_draw(const char *question, int sel)
 		w = COLS - 2;
 	if (w > UI_DIALOG_MAX_W)
 		w = UI_DIALOG_MAX_W;
+	n = ui_text_wrap(question, w - 6, &lines);
+	h = (int)n + 6 < LINES - 2 ? (int)n + 6 : LINES - 2;
 	x = (COLS - w) / 2;
 	y = (LINES - h) / 2;
 	ui_dialog_box(y, x, w, h, NULL);
-	ui_put(y + 2, x + 3, question, w - 6, A_NORMAL, 0);
+	for (i = 0; i < n && (int)i < h - 6; i++)
+		ui_put(y + 2 + (int)i, x + 3, lines[i], w - 6, A_NORMAL, 0);
+	ui_text_free_lines(lines, n);
 	bw = text_width(UI_DIALOG_YES) + 2;
-	ui_put(y + 4, x + 3, sel ? ">" : " ", 1, A_NORMAL, 0);
-	ui_put(y + 4, x + 4, UI_DIALOG_YES, bw, sel ? A_REVERSE : A_NORMAL, 0);
-	ui_put(y + 4, x + 6 + bw, !sel ? ">" : " ", 1, A_NORMAL, 0);
-	ui_put(y + 4, x + 7 + bw, UI_DIALOG_NO, w - 10 - bw,
+	ui_put(y + h - 3, x + 3, sel ? ">" : " ", 1, A_NORMAL, 0);
+	ui_put(y + h - 3, x + 4, UI_DIALOG_YES, bw, sel ? A_REVERSE : A_NORMAL,
+	    0);
+	ui_put(y + h - 3, x + 6 + bw, !sel ? ">" : " ", 1, A_NORMAL, 0);
+	ui_put(y + h - 3, x + 7 + bw, UI_DIALOG_NO, w - 10 - bw,
 	    !sel ? A_REVERSE : A_NORMAL, 0);
 }
 

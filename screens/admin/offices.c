@@ -35,6 +35,21 @@ offices_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
 	return QD_OK;
 }
 
+/* Enter: the office's window for applicants (the case module's form). */
+static enum ui_next
+offices_window(struct ui *ui, struct ui_view *v)
+{
+	int64_t	 id = v->rows.ids[v->sel];
+
+	ui_screen_open(ui, "window-edit", &id);
+	return UI_RELOAD;
+}
+
+static const struct ui_action offices_actions[] = {
+	{ .key = UI_KEY_ENTER, .label = "窗口 Window", .may = "office write",
+	  .needs_row = 1, .run = offices_window },
+};
+
 static const struct ui_list offices_list = {
 	.columns = offices_columns,
 	.ncolumns = nitems(offices_columns),
@@ -47,4 +62,6 @@ const struct ui_screen screen_offices = {
 	.title = "办公室 Offices",
 	.table = "offices",
 	.list = &offices_list,
+	.actions = offices_actions,
+	.nactions = nitems(offices_actions),
 };

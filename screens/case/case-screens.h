@@ -18,6 +18,7 @@ extern const struct ui_screen screen_notices;
 extern const struct ui_screen screen_case;
 extern const struct ui_screen screen_applicant;
 extern const struct ui_screen screen_applicant_edit;
+extern const struct ui_screen screen_window_edit;
 /* Open case id on the case screen (all the lists do on Enter). */
 void	 screen_case_show(struct ui *, int64_t id);
 /* Correct a case still on the office's desk with the intake form. */

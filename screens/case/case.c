@@ -130,9 +130,14 @@ case_lines_record(const struct qd_case *c, char ***l, size_t *n)
 	    case_type_label(c->type));
 	case_line(l, n, "台湾资格 Taiwan  %s   证书号 No. %s", c->tw_qual,
 	    c->tw_cert_no);
+	case_line(l, n, "渠道 Channel     %s", case_channel_label(c->channel));
 	case_line(l, n, "材料 Materials   %s身份 ID  %s证书 Cert  %s照片 Photo  "
 	    "%s申请表 Form", case_mark(c->mat_id), case_mark(c->mat_cert),
 	    case_mark(c->mat_photo), case_mark(c->mat_form));
+	if (*c->materials_missing != '\0')
+		case_line(l, n, "缺少 Missing     %s", c->materials_missing);
+	if (c->materials_waiver != NULL && *c->materials_missing != '\0')
+		case_line(l, n, "缺件报送原因 Why %s", c->materials_waiver);
 	if (c->notes != NULL && *c->notes != '\0')
 		case_line(l, n, "备注 Notes       %s", c->notes);
 	case_line(l, n, "受理 Accepted    %s", ui_time(c->created_at, t,
@@ -241,14 +246,43 @@ case_done(struct ui *ui, int rc, char *why, const char *done_zh,
 	return UI_RELOAD;
 }
 
+/*
+ * Forward; a case that lacks materials goes only with the reason typed
+ * (kept, audited and shown to the reviewer).
+ */
 static enum ui_next
 case_forward(struct ui *ui, struct ui_view *v)
 {
 	struct case_view	*cv = v->priv;
-	char			*why = NULL;
+	char			*why = NULL, *reason = NULL, *q;
+	int			 rc;
 
-	return case_done(ui, db_case_forward(ui->db, ui->user, &cv->id, 1,
-	    &why), why, "已报送中心", "Forwarded to the center");
+	if (*cv->c->materials_missing == '\0')
+		return case_done(ui, db_case_forward(ui->db, ui->user,
+		    &cv->id, 1, &why), why, "已报送中心",
+		    "Forwarded to the center");
+	xasprintf(&q, "缺少 Missing: %s", cv->c->materials_missing);
+	for (;;) {
+		if (ui_dialog_input(ui, v, "材料不全，仍要报送？ Forward without"
+		    " all materials?", q, cv->typed, 120, &reason) != QD_OK) {
+			free(q);
+			return UI_STAY;
+		}
+		free(cv->typed);
+		cv->typed = reason;
+		rc = db_case_forward_reason(ui->db, ui->user, &cv->id, 1,
+		    reason, &why);
+		if (rc != QD_EINVAL || ui->quit)
+			break;
+		ui_error(ui, "%s", why != NULL ? why : "请写明原因 give the"
+		    " reason");
+		xfree(&why);
+	}
+	free(q);
+	if (rc == QD_OK)
+		xfree(&cv->typed);
+	return case_done(ui, rc, why, "已报送中心（缺件原因已记录）",
+	    "Forwarded; the reason is recorded");
 }
 
 /* A step that takes one line of text: a reason, a reference. */
@@ -408,26 +442,50 @@ case_pick_level(struct ui *ui, struct ui_view *v, int64_t *occupation,
 	return rc;
 }
 
+/*
+ * Say in full what approving will confirm and that the certificate is
+ * issued now, and ask once more: 1 to go on. No and Esc cancel.
+ */
+static int
+case_approve_ask(struct ui *ui, struct ui_view *v, const struct qd_case *c,
+    int64_t occupation, int level)
+{
+	char	*name = NULL, *grade = NULL, *why = NULL, *q;
+	int	 yes;
+
+	if (db_case_decision_name(ui->db, occupation, level, &name, &grade,
+	    &why) != QD_OK) {
+		ui_error(ui, "%s", why != NULL ? why : "找不到职业 no such"
+		    " occupation");
+		free(why);
+		return 0;
+	}
+	xasprintf(&q, "案件 %lld 审核通过，确认大陆相当水平为：\n"
+	    "职业（工种） Occupation  %s\n"
+	    "等级 Level  %s\n"
+	    "并立即签发采信证书。确定？\n"
+	    "Approve case %lld so, and issue its certificate now?",
+	    (long long)c->id, name, grade, (long long)c->id);
+	yes = ui_dialog_confirm(ui, v, q);
+	free(q);
+	free(name);
+	free(grade);
+	if (!yes && !ui->quit)
+		ui_msg(ui, "未通过，案件未改变 Not approved; the case is as it"
+		    " was");
+	return yes;
+}
+
+/* Approve at occupation and level once the user says yes to it in full. */
 static enum ui_next
-case_approve(struct ui *ui, struct ui_view *v)
+case_approve_at(struct ui *ui, struct ui_view *v, int64_t occupation,
+    int level)
 {
 	struct case_view	*cv = v->priv;
-	char			*why = NULL, *q;
-	int64_t			 occupation = 0;
-	int			 level = 0, rc;
+	char			*why = NULL;
+	int			 rc;
 
-	/* The catalog's comparison is the usual answer: offer it first. */
-	if (cv->c->catalog_id != 0 && cv->c->occupation_name != NULL) {
-		xasprintf(&q, "按目录确认为 %s？ Approve as the catalog compares"
-		    " it (%s)?", cv->c->tw_qual, cv->c->occupation_name);
-		rc = ui_dialog_confirm(ui, v, q);
-		free(q);
-		if (rc && screen_catalog_level(ui, cv->c->catalog_id,
-		    &occupation, &level) != QD_OK)
-			occupation = 0;
-	}
-	if (occupation == 0 && case_pick_level(ui, v, &occupation, &level) !=
-	    QD_OK)
+	if (!case_approve_ask(ui, v, cv->c, occupation, level))
 		return UI_STAY;
 	rc = db_case_approve(ui->db, ui->user, cv->id, cv->c->version,
 	    occupation, level, &why);
@@ -435,7 +493,61 @@ case_approve(struct ui *ui, struct ui_view *v)
 	    "Approved; the office has the result");
 }
 
+/*
+ * How to approve a case with a catalog entry: at what the catalog
+ * compares it to (first, Enter), or at an occupation and level chosen by
+ * hand. 1 for the catalog's, 0 by hand, -1 cancelled.
+ */
+static int
+case_approve_how(struct ui *ui, struct ui_view *v, int64_t occupation,
+    int level)
+{
+	struct ui_choice	 ch[2];
+	char			*name = NULL, *grade = NULL, *why = NULL;
+	size_t			 picked;
+	int			 rc;
 
+	if (db_case_decision_name(ui->db, occupation, level, &name, &grade,
+	    &why) != QD_OK) {
+		free(why);
+		return 0;
+	}
+	xasprintf(&ch[0].label, "按目录 As the catalog compares: %s %.*s",
+	    name, (int)strcspn(grade, " "), grade);
+	free(grade);
+	ch[0].value = (char *)"catalog";
+	ch[1].label = (char *)"手工选择职业和等级 Choose the occupation and"
+	    " level by hand";
+	ch[1].value = (char *)"pick";
+	rc = ui_dialog_pick(ui, v, "通过 Approve", ch, 2, &picked);
+	free(ch[0].label);
+	free(name);
+	if (rc != QD_OK)
+		return -1;
+	return picked == 0;
+}
+
+/*
+ * F5: approve. A case with a catalog entry is offered the catalog's
+ * comparison or a choice by hand; one typed without an entry has the
+ * occupation and level chosen. Either way the last word is a yes to all
+ * of it in full.
+ */
+static enum ui_next
+case_approve(struct ui *ui, struct ui_view *v)
+{
+	struct case_view	*cv = v->priv;
+	int64_t			 occupation = 0;
+	int			 level = 0, how = 0;
+
+	if (cv->c->catalog_id != 0 && screen_catalog_level(ui,
+	    cv->c->catalog_id, &occupation, &level) == QD_OK &&
+	    (how = case_approve_how(ui, v, occupation, level)) < 0)
+		return UI_STAY;
+	if (how == 0 && case_pick_level(ui, v, &occupation, &level) != QD_OK)
+		return UI_STAY;
+	return case_approve_at(ui, v, occupation, level);
+}
 
 /* Route to the city's agency, or one the center picks (委托认证). */
 static enum ui_next
@@ -456,17 +568,11 @@ case_route(struct ui *ui, struct ui_view *v)
 
 /* The usual words of a notice for this case. */
 static char *
-case_notice_text(const struct qd_case *c)
+case_notice_text(struct ui *ui, const struct qd_case *c)
 {
 	char	*t;
 
-	if (strcmp(c->state, "approved") == 0)
-		xasprintf(&t, "%s您好：您申请的职业资格（%s）已审核通过，请携带"
-		    "台胞证到%s领取证书。", c->applicant_name,
-		    c->decided_occupation, c->office_name);
-	else
-		xasprintf(&t, "%s您好：您申请的职业资格未获通过，原因：%s。",
-		    c->applicant_name, c->reason);
+	t = notice_text(ui->db, c);
 	return t;
 }
 
@@ -488,7 +594,7 @@ case_notify(struct ui *ui, struct ui_view *v)
 	    ch, n, &picked) != QD_OK)
 		return UI_STAY;
 	initial = cv->typed != NULL ? xstrdup(cv->typed) :
-	    case_notice_text(cv->c);
+	    case_notice_text(ui, cv->c);
 	rc = ui_dialog_input(ui, v, "通知内容 The notice", "内容 Text",
 	    initial, 250, &text);
 	free(initial);

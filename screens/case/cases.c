@@ -1,6 +1,6 @@
 /*
- * All the cases the user may see, newest first, narrowed by state (and by
- * office for the center): where an office follows what it forwarded and
+ * All the cases the user may see, newest first, narrowed by state, by the
+ * channel the application came by (and by office for the center): where an office follows what it forwarded and
  * sees each case's state change.
  */
 #include <stdlib.h>
@@ -32,12 +32,32 @@ cases_state_choices(struct ui *ui, struct ui_choice **out, size_t *n)
 }
 
 static int
+cases_channel_choices(struct ui *ui, struct ui_choice **out, size_t *n)
+{
+	size_t	 i, nc;
+
+	(void)ui;
+	for (nc = 0; case_channel(nc) != NULL; nc++)
+		;
+	*out = xcalloc(nc + 1, sizeof **out);
+	(*out)[0].value = xstrdup("");
+	(*out)[0].label = xstrdup("全部渠道 All channels");
+	for (i = 0; i < nc; i++) {
+		(*out)[i + 1].value = xstrdup(case_channel(i));
+		(*out)[i + 1].label = xstrdup(case_channel_label(case_channel(i)));
+	}
+	*n = nc + 1;
+	return QD_OK;
+}
+
+static int
 cases_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
     const char *cursor, char **why)
 {
 	struct qd_case_filter	 f;
 	struct qd_case_row	*r = NULL;
 	const char		*state = ui_view_value(v, "state");
+	const char		*channel = ui_view_value(v, "channel");
 	char			*next = NULL;
 	size_t			 n = 0;
 	int			 rc;
@@ -46,6 +66,7 @@ cases_load(struct ui *ui, struct ui_view *v, struct ui_rows *rows,
 	f.queue = CASE_QUEUE_ALL;
 	f.state = *state != '\0' ? state : NULL;
 	f.office_id = strtoll(ui_view_value(v, "office_id"), NULL, 10);
+	f.channel = *channel != '\0' ? channel : NULL;
 	rc = db_case_list(ui->db, ui->user, &f, cursor, 100, &r, &n, &next,
 	    why);
 	if (rc != QD_OK)
@@ -66,6 +87,8 @@ static const struct ui_field cases_fields[] = {
 	  .column = "state", .choices = cases_state_choices },
 	{ .label = "办公室 Office", .type = UI_FIELD_CHOICE, .width = 26,
 	  .column = "office_id", .choices = screen_office_choices },
+	{ .label = "渠道 Channel", .type = UI_FIELD_CHOICE, .width = 26,
+	  .column = "channel", .choices = cases_channel_choices },
 };
 
 static const struct ui_action cases_actions[] = {

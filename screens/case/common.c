@@ -45,11 +45,17 @@ screen_case_rows_add(struct ui_rows *rows, const struct qd_case_row *r,
 	for (i = 0; i < n; i++) {
 		snprintf(id, sizeof id, "%" PRId64, r[i].id);
 		snprintf(days, sizeof days, "%d", r[i].age_days);
-		if (r[i].occupation[0] != '\0')
-			snprintf(qual, sizeof qual, "%s → %s", r[i].tw_qual,
-			    r[i].occupation);
+		/* A case lacking materials says so first: [缺2]. */
+		if (r[i].missing > 0)
+			snprintf(qual, sizeof qual, "[缺%d] ", r[i].missing);
 		else
-			snprintf(qual, sizeof qual, "%s", r[i].tw_qual);
+			qual[0] = '\0';
+		if (r[i].occupation[0] != '\0')
+			snprintf(qual + strlen(qual), sizeof qual - strlen(qual),
+			    "%s → %s", r[i].tw_qual, r[i].occupation);
+		else
+			snprintf(qual + strlen(qual), sizeof qual - strlen(qual),
+			    "%s", r[i].tw_qual);
 		cells[0] = id;
 		cells[1] = r[i].applicant_name;
 		cells[2] = r[i].office_name;

@@ -120,6 +120,22 @@ intake_type_choices(struct ui *ui, struct ui_choice **out, size_t *n)
 	    "recognition", case_type_label("recognition"));
 }
 
+static int
+intake_channel_choices(struct ui *ui, struct ui_choice **out, size_t *n)
+{
+	size_t	 i;
+
+	(void)ui;
+	for (*n = 0; case_channel(*n) != NULL; (*n)++)
+		;
+	*out = xcalloc(*n, sizeof **out);
+	for (i = 0; i < *n; i++) {
+		(*out)[i].value = xstrdup(case_channel(i));
+		(*out)[i].label = xstrdup(case_channel_label(case_channel(i)));
+	}
+	return QD_OK;
+}
+
 /* Save the form as the user's draft of form for ref. */
 static void
 intake_draft_save(struct ui *ui, struct ui_view *v, const char *form,
@@ -508,6 +524,7 @@ intake_case_values(const struct ui_view *v, int64_t applicant,
 	nc->catalog_id = strtoll(ui_view_value(v, "catalog_id"), NULL, 10);
 	nc->tw_qual = ui_view_value(v, "tw_qual");
 	nc->tw_cert_no = ui_view_value(v, "tw_cert_no");
+	nc->channel = ui_view_value(v, "channel");
 	nc->mat_id = strcmp(ui_view_value(v, "mat_id"), "1") == 0;
 	nc->mat_cert = strcmp(ui_view_value(v, "mat_cert"), "1") == 0;
 	nc->mat_photo = strcmp(ui_view_value(v, "mat_photo"), "1") == 0;
@@ -567,6 +584,8 @@ static const struct ui_field intake_case_fields[] = {
 	  .column = "applicant_id", .get = intake_case_who },
 	{ .label = "类型 Type", .type = UI_FIELD_CHOICE, .width = 20,
 	  .required = 1, .column = "type", .choices = intake_type_choices },
+	{ .label = "申请渠道 Channel", .type = UI_FIELD_CHOICE, .width = 20,
+	  .required = 1, .column = "channel", .choices = intake_channel_choices },
 	{ .label = "台湾资格 Qualification", .type = UI_FIELD_CHOICE,
 	  .width = 44, .column = "catalog_id",
 	  .choices = screen_catalog_choices },

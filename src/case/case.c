@@ -353,12 +353,28 @@ case_text_check(const char *text, int max, const char *what_zh,
 	return QD_OK;
 }
 
+/* Forward's own part: every material the case needs, or the reason. */
+static int
+case_forward_materials(sqlite3 *db, const struct qd_user *actor,
+    const struct qd_case *c, struct case_step *s, char **why)
+{
+	return case_materials_waive(db, actor, c, s->arg, why);
+}
+
 int
 db_case_forward(sqlite3 *db, const struct qd_user *actor, const int64_t *ids,
     size_t n, char **why)
 {
+	return db_case_forward_reason(db, actor, ids, n, NULL, why);
+}
+
+int
+db_case_forward_reason(sqlite3 *db, const struct qd_user *actor,
+    const int64_t *ids, size_t n, const char *reason, char **why)
+{
 	struct case_step	 s = { .action = "forward",
-	    .set = "forwarded_at = " CASE_NOW ", reason = ''" };
+	    .set = "forwarded_at = " CASE_NOW ", reason = ''",
+	    .before = case_forward_materials, .arg = (void *)reason };
 	char			*one = NULL;
 	size_t			 i;
 	int			 rc = QD_OK;
@@ -367,6 +383,9 @@ db_case_forward(sqlite3 *db, const struct qd_user *actor, const int64_t *ids,
 		why_set(why, "请选择要报送的案件 choose cases to forward");
 		return QD_EINVAL;
 	}
+	if (reason != NULL && *reason != '\0' && case_text_check(reason, 125,
+	    "缺少材料的原因", "the reason", why) != QD_OK)
+		return QD_EINVAL;
 	if (db_begin(db) != QD_OK)
 		return db_fail(db, why);
 	for (i = 0; i < n && rc == QD_OK; i++) {
@@ -437,6 +456,34 @@ case_occupation_ok(sqlite3 *db, int64_t occupation_id, int level, char **why)
 		why_set(why, "请从目录中选择职业（工种） choose an occupation"
 		    " from the catalog");
 	return ok;
+}
+
+int
+db_case_decision_name(sqlite3 *db, int64_t occupation_id, int level,
+    char **occupation, char **level_name, char **why)
+{
+	sqlite3_stmt	*st;
+	int		 rc = QD_OK;
+
+	*occupation = *level_name = NULL;
+	if (db_prepare(db, "SELECT o.name, o.code, l.name_zh, l.name_en"
+	    " FROM occupations o, levels l WHERE o.id = ?1 AND l.level = ?2",
+	    &st) != QD_OK)
+		return db_fail(db, why);
+	sqlite3_bind_int64(st, 1, occupation_id);
+	sqlite3_bind_int(st, 2, level);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		xasprintf(occupation, "%s（%s）", sqlite3_column_text(st, 0),
+		    sqlite3_column_text(st, 1));
+		xasprintf(level_name, "%s %s", sqlite3_column_text(st, 2),
+		    sqlite3_column_text(st, 3));
+	} else {
+		why_set(why, "请从目录中选择职业（工种）和等级 choose an"
+		    " occupation and a level from the catalog");
+		rc = QD_ENOTFOUND;
+	}
+	sqlite3_finalize(st);
+	return rc;
 }
 
 /* Approval's own part: the certificate, numbered and signed. */

@@ -63,6 +63,9 @@ struct qd_applicant_row {
  */
 int	 db_applicant_add(sqlite3 *, const struct qd_user *actor,
 	    const struct qd_applicant_new *nf, int64_t *id, char **why);
+/* The same inside the caller's transaction (a batch of intake). */
+int	 applicant_add_tx(sqlite3 *, const struct qd_user *actor,
+	    const struct qd_applicant_new *nf, int64_t *id, char **why);
 /* Correct a person's details; QD_ECONFLICT when version is not current. */
 int	 db_applicant_update(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    int64_t version, const struct qd_applicant_new *, char **why);
@@ -117,6 +120,9 @@ struct qd_case {
 	int64_t		 occupation_id;	/* the catalog's, for filters; 0 none */
 	char		*occupation_name;
 	int		 mat_id, mat_cert, mat_photo, mat_form;
+	char		*materials_missing; /* "照片 Photo、申请表 Form" or "" */
+	char		*materials_waiver; /* the last reason to go without */
+	char		*channel;	/* "window", "app", "platform", ... */
 	char		*notes;
 	char		*state;
 	char		*state_name;	/* "已报送 Forwarded" */
@@ -148,6 +154,7 @@ struct qd_case_new {
 	const char	*tw_qual;	/* free text; ignored with a catalog id */
 	const char	*tw_cert_no;
 	int		 mat_id, mat_cert, mat_photo, mat_form;
+	const char	*channel;	/* NULL: "window" */
 	const char	*notes;
 };
 /* A row of a queue or list. */
@@ -166,6 +173,8 @@ struct qd_case_row {
 					   updated_at */
 	int		 age_days;	/* since then */
 	int64_t		 version;
+	int		 missing;	/* materials it needs and lacks */
+	char		*channel;
 };
 /* Which cases a list shows. */
 enum case_queue {
@@ -182,6 +191,7 @@ struct qd_case_filter {
 	const char	*type;		/* NULL or a type */
 	int64_t		 occupation_id;	/* 0: any */
 	int64_t		 applicant_id;	/* 0: any */
+	const char	*channel;	/* NULL or a channel */
 };
 /* One step in a case's history. */
 struct qd_case_event {
@@ -207,6 +217,9 @@ struct qd_case_action {
  * catalog entry or free text. QD_EINVAL with *why naming the field.
  */
 int	 db_case_open(sqlite3 *, const struct qd_user *actor,
+	    const struct qd_case_new *, int64_t *id, char **why);
+/* The same inside the caller's transaction (a batch of intake). */
+int	 case_open_tx(sqlite3 *, const struct qd_user *actor,
 	    const struct qd_case_new *, int64_t *id, char **why);
 /* The office corrects a case still on its desk (accepted, returned). */
 int	 db_case_update(sqlite3 *, const struct qd_user *actor, int64_t id,
@@ -263,6 +276,11 @@ const char *case_state_label(const char *state);
 const char *case_action_label(const char *action);
 /* "采信 Adoption" / "采认 Recognition". */
 const char *case_type_label(const char *type);
+/* The i-th channel of application ("window"), NULL past the last. */
+const char *case_channel(size_t i);
+/* "窗口 Window" for "window" (static), or the code itself if unknown. */
+const char *case_channel_label(const char *channel);
+int	 case_channel_valid(const char *channel);
 
 /*
  * case.c's step machine, for the files of particular steps: what a step's
@@ -306,6 +324,12 @@ int	 case_text_check(const char *text, int max, const char *what_zh,
  */
 int	 db_case_forward(sqlite3 *, const struct qd_user *actor,
 	    const int64_t *ids, size_t n, char **why);
+/*
+ * The same, and a case that lacks materials goes on with reason recorded
+ * (NULL or "": refused, naming what is missing).
+ */
+int	 db_case_forward_reason(sqlite3 *, const struct qd_user *actor,
+	    const int64_t *ids, size_t n, const char *reason, char **why);
 int	 db_case_withdraw(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    int64_t version, const char *reason, char **why);
 int	 db_case_take(sqlite3 *, const struct qd_user *actor, int64_t id,
@@ -314,6 +338,13 @@ int	 db_case_release(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    int64_t version, char **why);
 int	 db_case_approve(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    int64_t version, int64_t occupation_id, int level, char **why);
+/*
+ * What approving at occupation and level confirms, in full:
+ * "车工（6-18-01-01）" and "三级/高级工 Level 3, senior worker" (caller
+ * frees both).
+ */
+int	 db_case_decision_name(sqlite3 *, int64_t occupation_id, int level,
+	    char **occupation, char **level_name, char **why);
 int	 db_case_reject(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    int64_t version, const char *reason, char **why);
 /* Return to the office naming what is missing. */
@@ -368,6 +399,81 @@ int	 db_case_collect(sqlite3 *, const struct qd_user *actor, int64_t id,
 	    int64_t version, const char *date, char **why);
 
 /*
+ * db-material.c: the materials a case needs (schema/015-case-domain.sql):
+ * its catalog entry's list, else its type's, else the default list.
+ */
+struct qd_case_material {
+	char		*code;		/* "id", "cert", "photo", "form" */
+	char		*name_zh;
+	char		*name_en;
+	int		 received;	/* on the case; by_default in a list */
+};
+/* The materials case id needs, received or not (case_materials_free). */
+int	 db_case_materials(sqlite3 *, const struct qd_user *actor, int64_t id,
+	    struct qd_case_material **out, size_t *n, char **why);
+void	 case_materials_free(struct qd_case_material *, size_t);
+/* "照片 Photo、申请表 Form": those not received, "" if none (caller frees). */
+char	*case_materials_missing(const struct qd_case_material *, size_t);
+/* Every material, received meaning "on the default list". */
+int	 db_material_list(sqlite3 *, struct qd_case_material **out, size_t *n,
+	    char **why);
+/*
+ * Set the list of one catalog entry (type NULL) or one type (catalog_id
+ * 0) to the n codes; n 0 drops it, so the type's or the default list
+ * applies again. Admin ("catalog write"); audited.
+ */
+int	 db_material_needs_set(sqlite3 *, const struct qd_user *actor,
+	    int64_t catalog_id, const char *type, const char *const *codes,
+	    size_t n, char **why);
+/* A list as kept: scope "default", a type, or the entry's qualification. */
+struct qd_material_need {
+	int64_t		 catalog_id;	/* 0 for the default list and types */
+	char		*scope;
+	char		*materials;	/* "id cert photo" */
+};
+int	 db_material_needs_list(sqlite3 *, struct qd_material_need **out,
+	    size_t *n, char **why);
+void	 case_needs_rows_free(struct qd_material_need *, size_t);
+/*
+ * Inside a forward's transaction: QD_OK when c has every material it
+ * needs; else, with a reason, record the waiver for c's version (audited,
+ * in the case's history) and QD_OK; without one QD_EINVAL, *why naming
+ * what is missing.
+ */
+int	 case_materials_waive(sqlite3 *, const struct qd_user *actor,
+	    const struct qd_case *c, const char *reason, char **why);
+
+/*
+ * db-window.c: each office's window for applicants, its address and
+ * service phone, told in notices. Anyone reads them; the admin sets them
+ * ("office write"), audited.
+ */
+struct qd_office_window {
+	int64_t		 office_id;
+	char		*code;
+	char		*name_zh;
+	char		*address;	/* "" when not yet told */
+	char		*phone;
+	int64_t		 version;	/* 0 when never set */
+};
+int	 db_office_windows(sqlite3 *, struct qd_office_window **out,
+	    size_t *n, char **why);
+/* The window of one office (office_window_free). */
+int	 db_office_window(sqlite3 *, int64_t office_id,
+	    struct qd_office_window **out, char **why);
+void	 office_window_free(struct qd_office_window *);
+void	 office_windows_free(struct qd_office_window *, size_t);
+/*
+ * The usual words of a notice for case c, approved or rejected, with its
+ * office's window (caller frees).
+ */
+char	*notice_text(sqlite3 *, const struct qd_case *c);
+/* Set the office's address and phone (NULL keeps the one there is). */
+int	 db_office_window_set(sqlite3 *, const struct qd_user *actor,
+	    int64_t office_id, const char *address, const char *phone,
+	    char **why);
+
+/*
  * notice.c: run cfg->notify_command for notice id (recorded by
  * db_case_notify) and record it sent or failed. QD_ENOTFOUND when no
  * command is configured (the notice stays recorded); QD_ESYS with *why
@@ -404,12 +510,21 @@ const char *notice_channel_label(const char *channel);
 const char *notice_channel(size_t i);
 int	 notice_channel_valid(const char *channel);
 
+/* demo-cases.c: the demo offices' invented windows (serve --demo). */
+int	 case_demo(sqlite3 *, char **why);
+
 /* The case verbs. */
 int	 cmd_demo_data(struct cmd_ctx *, int, char **);
 int	 cmd_cases_list(struct cmd_ctx *, int, char **);
 int	 cmd_cases_show(struct cmd_ctx *, int, char **);
 int	 cmd_cases_find(struct cmd_ctx *, int, char **);
 int	 cmd_cases_forward(struct cmd_ctx *, int, char **);
+int	 cmd_cases_intake(struct cmd_ctx *, int, char **);
+int	 cmd_cases_step(struct cmd_ctx *, int, char **);
+int	 cmd_materials_list(struct cmd_ctx *, int, char **);
+int	 cmd_materials_set(struct cmd_ctx *, int, char **);
+int	 cmd_office_list(struct cmd_ctx *, int, char **);
+int	 cmd_office_set(struct cmd_ctx *, int, char **);
 int	 cmd_cases_take(struct cmd_ctx *, int, char **);
 int	 cmd_cases_release(struct cmd_ctx *, int, char **);
 int	 cmd_applicants_find(struct cmd_ctx *, int, char **);
@@ -418,5 +533,7 @@ int	 cmd_applicants_find(struct cmd_ctx *, int, char **);
 extern const struct report_indicator case_indicators[];
 /* tables.c: the audited tables of 002-cases.sql the module owns. */
 extern const struct schema_table case_tables[];
+/* tables.c: those of 015-case-domain.sql. */
+extern const struct schema_table case_domain_tables[];
 
 #endif /* CASE_CASE_H */

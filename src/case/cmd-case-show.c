@@ -48,6 +48,10 @@ cmd_show_text_case(FILE *f, const struct qd_case *c)
 	    c->mat_photo ? "yes" : "no", c->mat_form ? "yes" : "no");
 	cmd_label_line(f, "materials", s, 14);
 	free(s);
+	cmd_label_line(f, "missing", c->materials_missing, 14);
+	if (*c->materials_missing != '\0')
+		cmd_label_line(f, "waived because", c->materials_waiver, 14);
+	cmd_label_line(f, "channel", case_channel_label(c->channel), 14);
 	cmd_label_line(f, "notes", c->notes, 14);
 	if (c->held_by != 0) {
 		xasprintf(&s, "%s since %s", c->held_by_login, c->held_at);
@@ -111,6 +115,9 @@ cmd_show_json_case(FILE *f, const struct qd_case *c)
 	    " \"photo\": %s, \"form\": %s}, ", c->mat_id ? "true" : "false",
 	    c->mat_cert ? "true" : "false", c->mat_photo ? "true" : "false",
 	    c->mat_form ? "true" : "false");
+	cmd_json_string(f, "materials_missing", c->materials_missing, 1);
+	cmd_json_string(f, "materials_waiver", c->materials_waiver, 1);
+	cmd_json_string(f, "channel", c->channel, 1);
 	cmd_json_string(f, "notes", c->notes, 1);
 	cmd_json_string(f, "state", c->state, 1);
 	cmd_json_string(f, "state_name", c->state_name, 1);

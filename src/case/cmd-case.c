@@ -33,6 +33,7 @@ struct cmd_case_opts {
 	const char		*queue;
 	const char		*office;
 	const char		*type;
+	const char		*channel;
 	const char		*after;
 	long long		 limit;
 	enum cmd_format		 format;
@@ -54,6 +55,8 @@ static const struct cmd_column cmd_case_columns[] = {
 	{ "age_days", "DAYS", CMD_NUMBER, 0, 0 },
 	{ "occupation", "OCCUPATION", CMD_STRING, 0, 24 },
 	{ "version", NULL, CMD_NUMBER, CMD_NOTEXT, 0 },
+	{ "channel", NULL, CMD_STRING, CMD_NOTEXT, 0 },
+	{ "missing", NULL, CMD_NUMBER, CMD_NOTEXT, 0 },
 };
 #define CMD_CASE_NCOLS (nitems(cmd_case_columns))
 
@@ -63,7 +66,7 @@ cmd_case_print(struct cmd_ctx *ctx, enum cmd_format format,
     const struct qd_case_row *rows, size_t n)
 {
 	struct cmd_rows	 out = { cmd_case_columns, CMD_CASE_NCOLS, NULL, 0 };
-	char		 id[24], age[24], version[24], day[11];
+	char		 id[24], age[24], version[24], day[11], missing[16];
 	size_t		 i;
 	int		 rc;
 
@@ -72,13 +75,15 @@ cmd_case_print(struct cmd_ctx *ctx, enum cmd_format format,
 		const char			*cells[CMD_CASE_NCOLS] = {
 			id, r->applicant_name, r->mtp_masked, r->office_name,
 			r->type, r->tw_qual, r->state, r->state_name,
-			r->held_by, r->since, day, age, r->occupation, version
+			r->held_by, r->since, day, age, r->occupation, version,
+			r->channel, missing
 		};
 
 		snprintf(id, sizeof id, "%" PRId64, r->id);
 		snprintf(age, sizeof age, "%d", r->age_days);
 		snprintf(version, sizeof version, "%" PRId64, r->version);
 		snprintf(day, sizeof day, "%.10s", r->since);
+		snprintf(missing, sizeof missing, "%d", r->missing);
 		cmd_rows_add(&out, cells);
 	}
 	rc = cmd_rows_print(ctx, format, &out);
@@ -112,6 +117,7 @@ cmd_case_more(struct cmd_ctx *ctx, const char *verb, const char *text,
 	cmd_case_more_opt(ctx->err, "queue", o->queue);
 	cmd_case_more_opt(ctx->err, "office", o->office);
 	cmd_case_more_opt(ctx->err, "type", o->type);
+	cmd_case_more_opt(ctx->err, "channel", o->channel);
 	snprintf(limit, sizeof limit, "%lld", o->limit);
 	cmd_case_more_opt(ctx->err, "limit", limit);
 	if (o->format != CMD_FORMAT_TEXT)
@@ -134,6 +140,7 @@ cmd_case_getopt(struct cmd_ctx *ctx, const char *noun, int argc, char **argv,
 		{ "queue", required_argument, NULL, 'q' },
 		{ "office", required_argument, NULL, 'o' },
 		{ "type", required_argument, NULL, 't' },
+		{ "channel", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const struct option paging[] = {
@@ -166,6 +173,8 @@ cmd_case_getopt(struct cmd_ctx *ctx, const char *noun, int argc, char **argv,
 			o->office = optarg;
 		else if (c == 't')
 			o->type = optarg;
+		else if (c == 'c')
+			o->channel = optarg;
 	}
 	return rc;
 }
@@ -231,6 +240,11 @@ cmd_case_filter(struct cmd_ctx *ctx, char **argv,
 		return cmd_usage_error(ctx, "cases", argv[0], "unknown type"
 		    " '%s': one of adoption, recognition",
 		    text_valid(o->type) ? o->type : "?");
+	if (o->channel != NULL && !case_channel_valid(o->channel))
+		return cmd_usage_error(ctx, "cases", argv[0], "unknown channel"
+		    " '%s': one of window, app, platform, email, post",
+		    text_valid(o->channel) ? o->channel : "?");
+	f->channel = o->channel;
 	if (o->state != NULL &&
 	    (rc = cmd_case_state(ctx, o->state, argv)) != QD_EXIT_OK)
 		return rc;
@@ -305,22 +319,34 @@ cmd_cases_find(struct cmd_ctx *ctx, int argc, char **argv)
 	    next, why);
 }
 
+static int	 cmd_case_numbers(struct cmd_ctx *, int, char **, int,
+		    int64_t **, size_t *);
+
 /* The case numbers after the options: each a positive number, once. */
 static int
 cmd_case_ids(struct cmd_ctx *ctx, int argc, char **argv, int max,
     int64_t **ids, size_t *n)
 {
 	static const struct option none[] = { { NULL, 0, NULL, 0 } };
-	long long	 v;
-	size_t		 i;
 	int		 rc;
 
-	*ids = NULL;
-	*n = 0;
 	while (cmd_getopt(ctx, "cases", argc, argv, none, &rc) != -1)
 		;
 	if (rc != QD_EXIT_OK)
 		return rc;
+	return cmd_case_numbers(ctx, argc, argv, max, ids, n);
+}
+
+/* The case numbers from argv[optind] on: each a positive number, once. */
+static int
+cmd_case_numbers(struct cmd_ctx *ctx, int argc, char **argv, int max,
+    int64_t **ids, size_t *n)
+{
+	long long	 v;
+	size_t		 i;
+
+	*ids = NULL;
+	*n = 0;
 	if (argc == optind || (max == 1 && argc - optind != 1))
 		return cmd_usage_error(ctx, "cases", argv[0], max == 1 ?
 		    "give one case number" : "give case numbers");
@@ -344,17 +370,42 @@ cmd_case_ids(struct cmd_ctx *ctx, int argc, char **argv, int max,
 int
 cmd_cases_forward(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	int64_t	*ids;
-	char	*why = NULL;
-	size_t	 n, i;
-	int	 rc;
+	static const struct option opts[] = {
+		{ "reason", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum cmd_format	 format = CMD_FORMAT_TEXT;
+	const char	*reason = NULL;
+	int64_t		*ids;
+	char		*why = NULL;
+	size_t		 n, i;
+	int		 c, rc;
 
-	if ((rc = cmd_case_ids(ctx, argc, argv, 0, &ids, &n)) != QD_EXIT_OK)
+	while ((c = cmd_getopt(ctx, "cases", argc, argv, opts, &rc)) != -1) {
+		if (c == 'r')
+			reason = optarg;
+		else if (c == 'f' && cmd_format_parse(optarg,
+		    (1 << CMD_FORMAT_TEXT) | (1 << CMD_FORMAT_JSON), &format) !=
+		    QD_OK)
+			return cmd_usage_error(ctx, "cases", argv[0],
+			    "--format is text or json");
+	}
+	if (rc != QD_EXIT_OK)
 		return rc;
-	if ((rc = db_case_forward(ctx->db, ctx->actor, ids, n, &why)) !=
-	    QD_OK)
+	if ((rc = cmd_case_numbers(ctx, argc, argv, 0, &ids, &n)) !=
+	    QD_EXIT_OK)
+		return rc;
+	if ((rc = db_case_forward_reason(ctx->db, ctx->actor, ids, n, reason,
+	    &why)) != QD_OK)
 		rc = cmd_fail(ctx, rc, why);
-	else {
+	else if (format == CMD_FORMAT_JSON) {
+		fputs("{\"action\": \"forward\", \"ids\": [", ctx->out);
+		for (i = 0; i < n; i++)
+			fprintf(ctx->out, "%s%" PRId64, i > 0 ? ", " : "",
+			    ids[i]);
+		fputs("]}\n", ctx->out);
+	} else {
 		fprintf(ctx->out, "forwarded");
 		for (i = 0; i < n; i++)
 			fprintf(ctx->out, " %" PRId64, ids[i]);

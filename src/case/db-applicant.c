@@ -209,7 +209,7 @@ applicant_holder(sqlite3 *db, const struct applicant_clean *ac, int64_t self)
 }
 
 int
-db_applicant_add(sqlite3 *db, const struct qd_user *actor,
+applicant_add_tx(sqlite3 *db, const struct qd_user *actor,
     const struct qd_applicant_new *nf, int64_t *id, char **why)
 {
 	struct applicant_clean	 ac;
@@ -224,10 +224,6 @@ db_applicant_add(sqlite3 *db, const struct qd_user *actor,
 	}
 	if ((rc = applicant_check(nf, &ac, why)) != QD_OK)
 		goto out;
-	if (db_begin(db) != QD_OK) {
-		rc = db_fail(db, why);
-		goto out;
-	}
 	if ((*id = applicant_holder(db, &ac, 0)) != 0) {
 		why_set(why, "此证件号已登记（台胞 %" PRId64 "） this number is"
 		    " already registered (applicant %" PRId64 ")", *id, *id);
@@ -245,12 +241,27 @@ db_applicant_add(sqlite3 *db, const struct qd_user *actor,
 	} else
 		rc = db_fail(db, why);
 	sqlite3_finalize(st);
+out:
+	applicant_clean_free(&ac);
+	return rc;
+}
+
+int
+db_applicant_add(sqlite3 *db, const struct qd_user *actor,
+    const struct qd_applicant_new *nf, int64_t *id, char **why)
+{
+	int	 rc;
+
+	*id = 0;
+	if (!role_has_office(actor->role))
+		return applicant_add_tx(db, actor, nf, id, why);
+	if (db_begin(db) != QD_OK)
+		return db_fail(db, why);
+	rc = applicant_add_tx(db, actor, nf, id, why);
 	if (rc == QD_OK && db_commit(db) != QD_OK)
 		rc = db_fail(db, why);
 	if (rc != QD_OK)
 		db_rollback(db);
-out:
-	applicant_clean_free(&ac);
 	return rc;
 }
 

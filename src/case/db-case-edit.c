@@ -96,13 +96,20 @@ case_edit_check(sqlite3 *db, const struct qd_case_new *nc,
 		q->tw_qual = xstrdup(nc->tw_qual + strspn(nc->tw_qual, " "));
 	if (rc != QD_OK)
 		return rc;
+	if (nc->channel != NULL && *nc->channel != '\0' &&
+	    !case_channel_valid(nc->channel)) {
+		why_set(why, "申请渠道应为 window app platform email post"
+		    " the channel must be one of window, app, platform, email,"
+		    " post");
+		return QD_EINVAL;
+	}
 	if ((rc = case_edit_text(nc->tw_cert_no, 1, 40,
 	    "台湾证书编号 Taiwan certificate number", why)) != QD_OK)
 		return rc;
 	return case_edit_text(nc->notes, 0, 500, "备注 Notes", why);
 }
 
-/* Bind what open and update share: ?1..?10. */
+/* Bind what open and update share: ?1..?10 and ?14. */
 static void
 case_edit_bind(sqlite3_stmt *st, const struct qd_case_new *nc,
     const struct case_qual *q)
@@ -121,6 +128,9 @@ case_edit_bind(sqlite3_stmt *st, const struct qd_case_new *nc,
 	sqlite3_bind_text(st, 9, nc->notes != NULL ? nc->notes : "", -1,
 	    SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 10, nc->type, -1, SQLITE_TRANSIENT);
+	/* None given: a new case came to the window, an edit keeps its own. */
+	if (nc->channel != NULL && *nc->channel != '\0')
+		sqlite3_bind_text(st, 14, nc->channel, -1, SQLITE_TRANSIENT);
 }
 
 /* 1 if the applicant exists (any office may open a case for them). */
@@ -140,7 +150,7 @@ case_edit_applicant(sqlite3 *db, int64_t id)
 }
 
 int
-db_case_open(sqlite3 *db, const struct qd_user *actor,
+case_open_tx(sqlite3 *db, const struct qd_user *actor,
     const struct qd_case_new *nc, int64_t *id, char **why)
 {
 	struct case_qual	 q;
@@ -148,13 +158,12 @@ db_case_open(sqlite3 *db, const struct qd_user *actor,
 	int			 rc;
 
 	*id = 0;
+	memset(&q, 0, sizeof q);
 	if (!role_has_office(actor->role)) {
 		why_set(why, "仅办公室窗口或联络员可受理案件 only an office's"
 		    " clerk or liaison opens cases");
 		return QD_EDENIED;
 	}
-	if (db_begin(db) != QD_OK)
-		return db_fail(db, why);
 	if ((rc = case_edit_check(db, nc, &q, why)) != QD_OK)
 		goto out;
 	if (!case_edit_applicant(db, nc->applicant_id)) {
@@ -165,8 +174,9 @@ db_case_open(sqlite3 *db, const struct qd_user *actor,
 	}
 	if ((rc = db_prepare(db, "INSERT INTO cases (catalog_id, occupation_id,"
 	    " tw_qual, tw_cert_no, mat_id, mat_cert, mat_photo, mat_form, notes,"
-	    " type, applicant_id, office_id, state, created_by) VALUES (?1, ?2,"
-	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'accepted', ?13)",
+	    " type, applicant_id, office_id, state, created_by, channel) VALUES"
+	    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'accepted',"
+	    " ?13, coalesce(?14, 'window'))",
 	    &st)) != QD_OK) {
 		rc = db_fail(db, why);
 		goto out;
@@ -181,11 +191,26 @@ db_case_open(sqlite3 *db, const struct qd_user *actor,
 		*id = sqlite3_last_insert_rowid(db);
 out:
 	sqlite3_finalize(st);
+	free(q.tw_qual);
+	return rc;
+}
+
+int
+db_case_open(sqlite3 *db, const struct qd_user *actor,
+    const struct qd_case_new *nc, int64_t *id, char **why)
+{
+	int	 rc;
+
+	*id = 0;
+	if (!role_has_office(actor->role))
+		return case_open_tx(db, actor, nc, id, why);
+	if (db_begin(db) != QD_OK)
+		return db_fail(db, why);
+	rc = case_open_tx(db, actor, nc, id, why);
 	if (rc == QD_OK && db_commit(db) != QD_OK)
 		rc = db_fail(db, why);
 	if (rc != QD_OK)
 		db_rollback(db);
-	free(q.tw_qual);
 	return rc;
 }
 
@@ -220,7 +245,7 @@ db_case_update(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	if ((rc = db_prepare(db, "UPDATE cases SET catalog_id = ?1,"
 	    " occupation_id = ?2, tw_qual = ?3, tw_cert_no = ?4, mat_id = ?5,"
 	    " mat_cert = ?6, mat_photo = ?7, mat_form = ?8, notes = ?9,"
-	    " version = version + 1, updated_at ="
+	    " channel = coalesce(?14, channel), version = version + 1, updated_at ="
 	    " strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 	    " WHERE id = ?11 AND version = ?12 AND type = ?10", &st)) != QD_OK) {
 		rc = db_fail(db, why);

@@ -14,7 +14,9 @@
 #define CASE_ROW_COLUMNS \
 	"c.id, a.name, a.mtp, o.name_zh, c.type, c.tw_qual," \
 	" coalesce(dc.name, oc.name, ''), c.state, coalesce(u.login, '')," \
-	" %s, CAST(julianday('now') - julianday(%s) AS INTEGER), c.version"
+	" %s, CAST(julianday('now') - julianday(%s) AS INTEGER), c.version," \
+	" (SELECT count(*) FROM case_materials cm WHERE cm.case_id = c.id" \
+	" AND cm.received = 0), c.channel"
 #define CASE_ROW_JOINS \
 	" FROM cases c" CASE_ROW_NAMES
 /* What a row joins to cases c for its names. */
@@ -65,6 +67,7 @@ static const struct {
 	{ "route", "委托认定" }, { "confirm", "认定确认" }, { "notify", "通知" },
 	{ "collect", "领证" }, { "demo-data", "演示数据" },
 	{ "certificate", "发证" }, { "print", "打印证书" },
+	{ "waive", "缺材料报送说明" },
 	{ "revoke", "撤销证书" },
 };
 
@@ -78,6 +81,49 @@ case_action_label(const char *action)
 			return case_actions[i].label;
 	}
 	return action != NULL ? action : "";
+}
+
+/* Where an application came from (申请渠道). */
+static const struct {
+	const char	*channel;
+	const char	*label;
+} case_channels[] = {
+	{ "window", "窗口 Window" },
+	{ "app", "台陆通 App" },
+	{ "platform", "省平台 Platform" },
+	{ "email", "邮件 E-mail" },
+	{ "post", "邮寄 Post" },
+};
+
+const char *
+case_channel(size_t i)
+{
+	return i < nitems(case_channels) ? case_channels[i].channel : NULL;
+}
+
+const char *
+case_channel_label(const char *channel)
+{
+	size_t	 i;
+
+	for (i = 0; i < nitems(case_channels); i++) {
+		if (channel != NULL &&
+		    strcmp(case_channels[i].channel, channel) == 0)
+			return case_channels[i].label;
+	}
+	return channel != NULL ? channel : "";
+}
+
+int
+case_channel_valid(const char *channel)
+{
+	size_t	 i;
+
+	for (i = 0; channel != NULL && i < nitems(case_channels); i++) {
+		if (strcmp(case_channels[i].channel, channel) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 const char *
@@ -116,6 +162,9 @@ static const struct record_field case_fields[] = {
 	CASE_FIELD(mat_cert, RECORD_BOOL),
 	CASE_FIELD(mat_photo, RECORD_BOOL),
 	CASE_FIELD(mat_form, RECORD_BOOL),
+	CASE_FIELD(materials_missing, RECORD_TEXT),
+	CASE_FIELD(materials_waiver, RECORD_TEXT),
+	CASE_FIELD(channel, RECORD_TEXT),
 	CASE_FIELD(notes, RECORD_TEXT),
 	CASE_FIELD(state, RECORD_TEXT),
 	CASE_FIELD(state_name, RECORD_TEXT),
@@ -159,6 +208,8 @@ case_from_row(struct qd_case *c, sqlite3_stmt *st)
 	c->applicant_mtp_masked = idcheck_mask(mtp);
 	free(mtp);
 	c->state_name = xstrdup(case_state_label(c->state));
+	if (c->materials_missing == NULL)
+		c->materials_missing = xstrdup("");
 }
 
 int
@@ -178,6 +229,12 @@ db_case_get(sqlite3 *db, const struct qd_user *actor, int64_t id,
 	    " oc.name AS occupation_name, c.mat_id AS mat_id,"
 	    " c.mat_cert AS mat_cert, c.mat_photo AS mat_photo,"
 	    " c.mat_form AS mat_form, c.notes AS notes, c.state AS state,"
+	    " (SELECT group_concat(name_zh || ' ' || name_en, '、') FROM"
+	    " (SELECT name_zh, name_en FROM case_materials WHERE case_id ="
+	    " c.id AND received = 0 ORDER BY ord)) AS materials_missing,"
+	    " (SELECT reason FROM material_waivers w WHERE w.case_id = c.id"
+	    " ORDER BY w.id DESC LIMIT 1) AS materials_waiver,"
+	    " c.channel AS channel,"
 	    " c.action AS action, c.held_by AS held_by,"
 	    " u.login AS held_by_login, c.held_at AS held_at,"
 	    " c.decided_occupation_id AS decided_occupation_id,"
@@ -231,6 +288,7 @@ case_row_clear(struct qd_case_row *r)
 	free(r->state_name);
 	free(r->held_by);
 	free(r->since);
+	free(r->channel);
 	memset(r, 0, sizeof *r);
 }
 
@@ -276,6 +334,8 @@ case_rows_read(sqlite3 *db, sqlite3_stmt *st, struct qd_case_row **out,
 			r->since = xstrdup("");
 		r->age_days = sqlite3_column_int(st, 10);
 		r->version = sqlite3_column_int64(st, 11);
+		r->missing = sqlite3_column_int(st, 12);
+		r->channel = db_column_strdup(st, 13);
 	}
 	if (step != SQLITE_DONE)
 		return db_fail(db, why);
@@ -349,9 +409,10 @@ case_list_conditions(const struct qd_case_filter *f, int64_t office,
 {
 	char	*sql;
 
-	xasprintf(&sql, "%s%s%s%s%s", office == 0 ? "" : walk ?
+	xasprintf(&sql, "%s%s%s%s%s%s", office == 0 ? "" : walk ?
 	    " AND +c.office_id = ?2" : " AND c.office_id = ?2",
 	    f->type != NULL ? " AND c.type = ?3" : "",
+	    f->channel != NULL ? " AND c.channel = ?9" : "",
 	    f->occupation_id != 0 ? " AND c.occupation_id = ?4" : "",
 	    f->applicant_id != 0 ? " AND c.applicant_id = ?8" : "",
 	    !paging ? "" : review ?
@@ -496,6 +557,8 @@ db_case_list(sqlite3 *db, const struct qd_user *actor,
 	/* One row more than asked says whether there is another page. */
 	sqlite3_bind_int(st, 7, limit + 1);
 	sqlite3_bind_int64(st, 8, f->applicant_id);
+	if (f->channel != NULL)
+		sqlite3_bind_text(st, 9, f->channel, -1, SQLITE_TRANSIENT);
 	rc = case_rows_read(db, st, out, n, why);
 	sqlite3_finalize(st);
 	free(after);
@@ -765,15 +828,17 @@ db_case_count(sqlite3 *db, const struct qd_user *actor,
 	}
 	if (case_list_elsewhere(actor, f))
 		return QD_OK;
-	if (f->occupation_id == 0)
+	if (f->occupation_id == 0 && f->channel == NULL)
 		rc = case_count_kept(db, states, office, f->type, count, why);
 	else {
-		/* Counted on the occupation's index range. */
+		/* Counted on the occupation's index range, or the queue's. */
 		char *sql;
 
 		xasprintf(&sql, "SELECT count(*) FROM cases WHERE state IN (%s)"
-		    " AND occupation_id = ?1 AND (?2 = 0 OR office_id = ?2)"
-		    " AND (?3 IS NULL OR type = ?3)", states);
+		    " AND (?1 = 0 OR occupation_id = ?1)"
+		    " AND (?2 = 0 OR office_id = ?2)"
+		    " AND (?3 IS NULL OR type = ?3)"
+		    " AND (?4 IS NULL OR channel = ?4)", states);
 		rc = db_prepare(db, sql, &st);
 		free(sql);
 		if (rc != QD_OK)
@@ -782,6 +847,9 @@ db_case_count(sqlite3 *db, const struct qd_user *actor,
 		sqlite3_bind_int64(st, 2, office);
 		if (f->type != NULL)
 			sqlite3_bind_text(st, 3, f->type, -1,
+			    SQLITE_TRANSIENT);
+		if (f->channel != NULL)
+			sqlite3_bind_text(st, 4, f->channel, -1,
 			    SQLITE_TRANSIENT);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			*count = sqlite3_column_int64(st, 0);

@@ -504,3 +504,61 @@ cmd_demo_data(struct cmd_ctx *ctx, int argc, char **argv)
 	    (double)clock() / CLOCKS_PER_SEC - t0);
 	return QD_EXIT_OK;
 }
+
+/*
+ * The demo's window of each office: an invented address and service
+ * phone, so that the notices read as they will. Only into a database
+ * whose offices have told none yet.
+ */
+int
+case_demo(sqlite3 *db, char **why)
+{
+	static const struct {
+		const char	*code;
+		const char	*address;
+		const char	*phone;
+	} windows[] = {
+		{ "fuzhou", "福州市示例大道1号政务服务中心二楼台胞窗口",
+		  "0591-0000 0001" },
+		{ "xiamen", "厦门市示例路2号市民服务中心一楼台胞窗口",
+		  "0592-0000 0002" },
+		{ "zhangzhou", "漳州市示例街3号行政服务中心台胞窗口",
+		  "0596-0000 0003" },
+		{ "quanzhou", "泉州市示例大街4号人社服务大厅台胞窗口",
+		  "0595-0000 0004" },
+		{ "sanming", "三明市示例路5号政务服务中心台胞窗口",
+		  "0598-0000 0005" },
+		{ "putian", "莆田市示例路6号行政服务中心台胞窗口",
+		  "0594-0000 0006" },
+		{ "nanping", "南平市示例路7号人社服务大厅台胞窗口",
+		  "0599-0000 0007" },
+		{ "longyan", "龙岩市示例路8号市民服务中心台胞窗口",
+		  "0597-0000 0008" },
+		{ "ningde", "宁德市示例路9号政务服务中心台胞窗口",
+		  "0593-0000 0009" },
+		{ "pingtan", "平潭综合实验区示例路10号一体化服务中心",
+		  "0591-0000 0010" },
+	};
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc = QD_OK;
+
+	if (db_set_system_actor(db, "(demo)", "demo setup") != QD_OK)
+		return db_fail(db, why);
+	if (db_prepare(db, "INSERT INTO office_windows (office_id, address,"
+	    " phone) SELECT id, ?2, ?3 FROM offices WHERE code = ?1 AND NOT"
+	    " EXISTS (SELECT 1 FROM office_windows w WHERE w.office_id ="
+	    " offices.id)", &st) != QD_OK)
+		return db_fail(db, why);
+	for (i = 0; i < nitems(windows) && rc == QD_OK; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, windows[i].code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, windows[i].address, -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, windows[i].phone, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(db, why);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -9,7 +9,8 @@
 static const struct cmd_entry case_commands[] = {
 	{ .noun = "cases", .verb = "list",
 	  .args = "[--state S] [--queue review|agency|outbox|inbox]"
-	  " [--office CODE] [--type adoption|recognition] [--limit N]"
+	  " [--office CODE] [--type adoption|recognition]"
+	  " [--channel window|app|platform|email|post] [--limit N]"
 	  " [--after CURSOR] [--format text|csv|json]",
 	  .summary = "list the cases you may see, a page at a time",
 	  .exec = cmd_cases_list },
@@ -20,15 +21,69 @@ static const struct cmd_entry case_commands[] = {
 	  .args = "TEXT [--limit N] [--after CURSOR] [--format text|csv|json]",
 	  .summary = "find cases by name, MTP number or case number",
 	  .exec = cmd_cases_find },
-	{ .noun = "cases", .verb = "forward", .args = "N...",
+	{ .noun = "cases", .verb = "intake",
+	  .args = "[--input json|csv] [--format text|json] < FILE",
+	  .summary = "take in applicants and their cases from standard input,"
+	  " all or none", .may = "case open", .exec = cmd_cases_intake },
+	{ .noun = "cases", .verb = "forward",
+	  .args = "N... [--reason TEXT] [--format text|json]",
 	  .summary = "forward cases to the center, all or none",
 	  .exec = cmd_cases_forward },
+	{ .noun = "cases", .verb = "approve",
+	  .args = "N [--occupation CODE --level L] [--version V]"
+	  " [--format text|json]",
+	  .summary = "approve a held case and issue its certificate (center)",
+	  .may = "case write", .exec = cmd_cases_step },
+	{ .noun = "cases", .verb = "reject",
+	  .args = "N --reason TEXT [--version V] [--format text|json]",
+	  .summary = "reject a held case, saying why (center)",
+	  .may = "case write", .exec = cmd_cases_step },
+	{ .noun = "cases", .verb = "return",
+	  .args = "N --missing TEXT [--version V] [--format text|json]",
+	  .summary = "return a held case to its office for what is missing"
+	  " (center)", .may = "case write", .exec = cmd_cases_step },
+	{ .noun = "cases", .verb = "route",
+	  .args = "N [--agency ID|NAME] [--version V] [--format text|json]",
+	  .summary = "send a held recognition case to an appraisal agency"
+	  " (center)", .may = "case write", .exec = cmd_cases_step },
+	{ .noun = "cases", .verb = "confirm",
+	  .args = "N --ref TEXT [--version V] [--format text|json]",
+	  .summary = "record the agency's confirmation (center)",
+	  .may = "case write", .exec = cmd_cases_step },
+	{ .noun = "cases", .verb = "notify",
+	  .args = "N --channel C [--text TEXT] [--version V]"
+	  " [--format text|json]",
+	  .summary = "record and send the notice of the result to the"
+	  " applicant", .may = "case write", .exec = cmd_cases_step },
+	{ .noun = "cases", .verb = "collect",
+	  .args = "N [--date YYYY-MM-DD] [--version V] [--format text|json]",
+	  .summary = "record that the applicant collected the certificate",
+	  .may = "case write", .exec = cmd_cases_step },
+	{ .noun = "cases", .verb = "withdraw",
+	  .args = "N [--reason TEXT] [--version V] [--format text|json]",
+	  .summary = "withdraw a case still at the office",
+	  .may = "case write", .exec = cmd_cases_step },
 	{ .noun = "cases", .verb = "take", .args = "N",
 	  .summary = "take a forwarded case for review (center)",
 	  .exec = cmd_cases_take },
 	{ .noun = "cases", .verb = "release", .args = "N",
 	  .summary = "release a case held for review (center)",
 	  .exec = cmd_cases_release },
+	{ .noun = "materials", .verb = "list", .args = "[--format text|csv|json]",
+	  .summary = "list the materials and which each qualification needs",
+	  .exec = cmd_materials_list },
+	{ .noun = "materials", .verb = "set",
+	  .args = "--catalog ID|--type adoption|recognition [CODE...]",
+	  .summary = "set the materials a catalog entry or a type needs"
+	  " (none: back to the default)", .may = "catalog write",
+	  .exec = cmd_materials_set },
+	{ .noun = "office", .verb = "list", .args = "[--format text|csv|json]",
+	  .summary = "list the offices with their window's address and phone",
+	  .exec = cmd_office_list },
+	{ .noun = "office", .verb = "set",
+	  .args = "CODE [--address TEXT] [--phone TEXT]",
+	  .summary = "set an office's window address and service phone",
+	  .may = "office write", .exec = cmd_office_set },
 	{ .noun = "applicants", .verb = "find",
 	  .args = "TEXT [--limit N] [--after CURSOR] [--format text|csv|json]",
 	  .summary = "find applicants by name or MTP number",
@@ -51,6 +106,7 @@ static const struct ui_screen *const case_screens[] = {
 	&screen_case,
 	&screen_applicant,
 	&screen_applicant_edit,
+	&screen_window_edit,
 	NULL
 };
 
@@ -75,6 +131,7 @@ static const struct ui_menu_item case_menu[] = {
 static const struct qd_schema_file case_schema[] = {
 	/* The catalog's tables came with the cases, in one migration. */
 	{ .name = "002-cases.sql", .tables = case_tables },
+	{ .name = "015-case-domain.sql", .tables = case_domain_tables },
 	{ .name = NULL }
 };
 
@@ -100,4 +157,5 @@ const struct qd_module module_case = {
 	.schema = case_schema,
 	.indicators = case_indicators,
 	.greeting = case_greeting,
+	.demo = case_demo,
 };

@@ -7,6 +7,8 @@ libqualdesk_a_SOURCES += \
 	%reldir%/db-applicant.c \
 	%reldir%/db-case.c \
 	%reldir%/db-case-edit.c \
+	%reldir%/db-material.c \
+	%reldir%/db-window.c \
 	%reldir%/case.c \
 	%reldir%/db-case-agency.c \
 	%reldir%/notice.c \
@@ -14,6 +16,9 @@ libqualdesk_a_SOURCES += \
 	%reldir%/demo-cases.c \
 	%reldir%/cmd-case.c \
 	%reldir%/cmd-case-show.c \
+	%reldir%/cmd-case-step.c \
+	%reldir%/cmd-case-intake.c \
+	%reldir%/cmd-material.c \
 	%reldir%/cmd-applicant.c \
 	screens/case/case-screens.h \
 	screens/case/common.c \
@@ -26,11 +31,12 @@ libqualdesk_a_SOURCES += \
 	screens/case/notices.c \
 	screens/case/case.c \
 	screens/case/agency.c \
-	screens/case/applicant.c
-schema_sql += schema/002-cases.sql
+	screens/case/applicant.c \
+	screens/case/windows.c
+schema_sql += schema/002-cases.sql schema/015-case-domain.sql
 
 unit_tests += tests/unit/case/test-db-case tests/unit/case/test-db-cmd-case \
-	tests/unit/case/test-db-case-agency
+	tests/unit/case/test-db-case-agency tests/unit/case/test-case-domain
 tests_unit_case_test_db_case_agency_SOURCES = \
 	tests/unit/case/test-db-case-agency.c tests/unit/tap.h \
 	tests/unit/fixture.h
@@ -38,5 +44,7 @@ tests_unit_case_test_db_case_SOURCES = tests/unit/case/test-db-case.c \
 	tests/unit/tap.h tests/unit/fixture.h
 tests_unit_case_test_db_cmd_case_SOURCES = \
 	tests/unit/case/test-db-cmd-case.c tests/unit/tap.h tests/unit/fixture.h
+tests_unit_case_test_case_domain_SOURCES = \
+	tests/unit/case/test-case-domain.c tests/unit/tap.h tests/unit/fixture.h
 e2e_tests += tests/e2e/case.sh tests/e2e/case-commands.sh \
-    tests/e2e/queues.sh
+	tests/e2e/queues.sh tests/e2e/case-steps.sh tests/e2e/case-domain.sh

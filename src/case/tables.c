@@ -47,3 +47,30 @@ const struct schema_table case_tables[] = {
 	  .no_delete = "通知记录不可更改 a notice is kept as it was recorded" },
 	{ .table = NULL }
 };
+
+/* 015-case-domain.sql: what a case needs, its waivers, the windows. */
+const struct schema_table case_domain_tables[] = {
+	{ .table = "material_needs",
+	  .record = "catalog_id",
+	  .audit = "catalog = catalog_id, type, material",
+	  .may = "catalog write",
+	  .may_on = SCHEMA_ON_INSERT | SCHEMA_ON_UPDATE | SCHEMA_ON_DELETE,
+	  .refusal = "只有管理员可更改所需材料 only an admin changes the "
+	    "materials a qualification needs" },
+	{ .table = "material_waivers",
+	  .audit_insert = "case = case_id, version = case_version, missing,"
+	    " reason",
+	  .append_only = "材料说明不可更改 a reason to forward without "
+	    "materials is kept as recorded" },
+	{ .table = "office_windows",
+	  .record = "office_id",
+	  .audit = "office = (SELECT code FROM offices WHERE id = @office_id),"
+	    " address, phone, version",
+	  .versioned = 1,
+	  .no_delete = "办公室窗口不可删除 an office's window is never deleted",
+	  .may = "office write",
+	  .may_on = SCHEMA_ON_INSERT | SCHEMA_ON_UPDATE,
+	  .refusal = "只有管理员可更改办公室窗口 only an admin changes an "
+	    "office's window" },
+	{ .table = NULL }
+};

@@ -120,7 +120,7 @@ wait_screen fz "type to narrow" >/dev/null
 tmux_ send-keys -t fz -l '車床技術士 乙'
 tmux_ send-keys -t fz Enter
 check "a recognition from the catalog" wait_screen fz "車床技術士 乙級 →"
-tmux_ send-keys -t fz Tab Tab Tab
+tmux_ send-keys -t fz Tab Tab Tab Tab
 tmux_ send-keys -t fz -l 'TW-LT-0099'
 tmux_ send-keys -t fz Tab Right Tab Right Tab Right Tab Right
 tmux_ send-keys -t fz F2

@@ -60,12 +60,12 @@ check "with the not-found message" grep -q "no case $F1 (or it belongs to anothe
 out=$(as fuzhou cases list --format csv --limit 20 2>/dev/null); rc=$?
 check "cases list --format csv exits 0" [ "$rc" -eq 0 ]
 check "the first line is the header" [ "$(head -n 1 <<<"$out" | tr -d '\r')" = \
-    "id,applicant,mtp,office,type,tw_qual,state,state_name,held_by,since,age_days,occupation,version" ]
+    "id,applicant,mtp,office,type,tw_qual,state,state_name,held_by,since,age_days,occupation,version,channel,missing" ]
 check "20 cases follow, CRLF-ended" [ "$(grep -c $'\r$' <<<"$out")" -eq 21 ]
-check "which a CSV reader reads as 13 fields each" python3 -c '
+check "which a CSV reader reads as 15 fields each" python3 -c '
 import csv, io, sys
 rows = list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))
-sys.exit(0 if len(rows) == 21 and all(len(r) == 13 and r[3] == "福州市"
+sys.exit(0 if len(rows) == 21 and all(len(r) == 15 and r[3] == "福州市"
     for r in rows[1:]) else 1)' <<<"$out"
 Q=$(sqlite3 "$DB" "SELECT id FROM cases WHERE office_id = 1 AND
     tw_qual GLOB '*Java, C*' LIMIT 1")

@@ -81,7 +81,7 @@ tmux_ send-keys -t fz -l '食品技术士 丙'
 check "and on to one, typed in Simplified" wait_screen fz " 1/4"
 tmux_ send-keys -t fz Enter
 check "the entry is chosen" wait_screen fz "烘焙食品技術士 丙級 →"
-tmux_ send-keys -t fz Tab Tab Tab
+tmux_ send-keys -t fz Tab Tab Tab Tab
 tmux_ send-keys -t fz -l 'TW-2026-0042'
 tmux_ send-keys -t fz Tab Right Tab Right
 tmux_ send-keys -t fz F2
@@ -124,7 +124,10 @@ wait_screen ct "历史 History" >/dev/null
 check "and nothing was returned" \
 	test "$(sql "SELECT state FROM cases WHERE id = $CASE")" = forwarded
 tmux_ send-keys -t ct F5
-check "approving offers the catalog's comparison" wait_screen ct "按目录确认"
+check "approving offers the catalog's comparison" wait_screen ct "按目录 As the catalog"
+tmux_ send-keys -t ct Enter
+check "and asks once more before the certificate is issued" \
+	wait_screen ct "并立即签发采信证书"
 tmux_ send-keys -t ct y
 check "approved" wait_screen ct "Approved; the office has the result"
 check "at the catalog's occupation and level" \

@@ -84,7 +84,9 @@ check "the center opens the forwarded case" wait_screen ct "案件 Case $CASE"
 tmux_ send-keys -t ct F4
 wait_screen ct "Taken; review it" >/dev/null
 tmux_ send-keys -t ct F5
-wait_screen ct "按目录确认" >/dev/null
+wait_screen ct "按目录 As the catalog" >/dev/null
+tmux_ send-keys -t ct Enter
+wait_screen ct "并立即签发采信证书" >/dev/null
 tmux_ send-keys -t ct y
 check "and approves it" wait_screen ct "Approved; the office has the result"
 NUMBER=$(sql "SELECT number FROM certificates WHERE case_id = $CASE")

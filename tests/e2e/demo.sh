@@ -47,6 +47,9 @@ check "the printed command logs in (as xiamen)" grep -q "login: xiamen" <<<"$out
 check "xiamen is the liaison of 厦门市" grep -q "office: xiamen 厦门市" <<<"$out"
 out=$(${run/xiamen@/auditor@} whoami 2>&1)
 check "the auditor logs in too" grep -q "role: auditor" <<<"$out"
+out=$($run office list --format csv 2>&1)
+check "every demo office has a window's address and phone for its notices" \
+	[ "$(tail -n +2 <<<"$out" | grep -c ',[^,]*示例[^,]*,0[0-9]*-0000 00[0-9]*,')" -eq 10 ]
 
 # A second start keeps what is there and adds nothing.
 users1=$("$QUALDESK" --db qualdesk-demo.db user list --format csv | wc -l)

@@ -134,21 +134,38 @@ wait_for(pid_t pid, int seconds)
 	return -1;
 }
 
-/* Read a channel to its end: stdout into out, stderr into err. */
+/*
+ * Read a channel to its end: stdout into out, stderr into err, each cut
+ * at its size (what does not fit is read and dropped, so that a long
+ * text cannot stall the channel).
+ */
 static void
 read_all(ssh_channel ch, char *out, size_t outsz, char *err, size_t errsz)
 {
+	char	 spill[1024];
 	size_t	 o = 0, e = 0;
 	int	 n;
 
 	while (!ssh_channel_is_eof(ch)) {
-		n = ssh_channel_read_timeout(ch, out + o, outsz - o - 1, 0, 5000);
-		if (n > 0)
+		if (o + 1 < outsz)
+			n = ssh_channel_read_timeout(ch, out + o, outsz - o - 1,
+			    0, 5000);
+		else
+			n = ssh_channel_read_timeout(ch, spill, sizeof spill, 0,
+			    5000);
+		if (n > 0 && o + 1 < outsz)
 			o += n;
-		n = ssh_channel_read_timeout(ch, err + e, errsz - e - 1, 1, 10);
-		if (n > 0)
+		if (n < 0)
+			break;
+		if (e + 1 < errsz)
+			n = ssh_channel_read_timeout(ch, err + e, errsz - e - 1,
+			    1, 10);
+		else
+			n = ssh_channel_read_timeout(ch, spill, sizeof spill, 1,
+			    10);
+		if (n > 0 && e + 1 < errsz)
 			e += n;
-		if (n < 0 || o + 1 >= outsz)
+		if (n < 0)
 			break;
 	}
 	out[o] = err[e] = '\0';

@@ -193,7 +193,8 @@ test_list(void)
 
 	is_int(run(xm, 1, "cases list --format csv"), QD_EXIT_OK, "csv");
 	is_str(line1(out_buf), "id,applicant,mtp,office,type,tw_qual,state,"
-	    "state_name,held_by,since,age_days,occupation,version\r",
+	    "state_name,held_by,since,age_days,occupation,version,channel,"
+	    "missing\r",
 	    "starts with the header");
 	ok(has(out_buf, ",王小明,34****90,厦门市,adoption,"),
 	    "one case to a line");
