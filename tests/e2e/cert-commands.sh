@@ -193,7 +193,9 @@ check "with the old key fetched by that id, it does" [ "$rc" -eq 0 ]
 # --- Usage ----------------------------------------------------------------
 out=$(as fuzhou cert verify 2>&1); rc=$?
 check "cert verify without text is a usage error" [ "$rc" -eq 2 ]
-out=$(as fuzhou cert verify "$TEXT" 2>&1); rc=$?
+# Base45 has a space among its characters, so a code may or may not hold
+# one: this one surely does, and ssh splits it into two words.
+out=$(as fuzhou cert verify "${TEXT:0:20} ${TEXT:20}" 2>&1); rc=$?
 check "text split at its spaces is told to quote it" bash -c "[ $rc -eq 2 ] &&
     grep -q 'quote' <<<'$out'"
 out=$(as fuzhou cert list --state lost 2>&1); rc=$?
